@@ -1,0 +1,211 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Contents.Services;
+using Portal.Contents.ViewModels;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+using Portal.Core.Security;
+using ContentResult = Portal.Core.Content.ContentResult;
+
+namespace Portal.Contents.Controllers;
+
+[Route("admin"), RequirePermission(Users.Permissions.AccessAdmin)]
+public sealed class ContentAdminController(
+    IContentManager contentManager,
+    IContentDefinitionStore definitions,
+    ContentFormBinder binder,
+    ContentEditorBuilder editors,
+    PortalDbContext db,
+    IAuthorizationService authorization,
+    IStringLocalizer<ContentAdminController> T) : Controller
+{
+    private static readonly string[] Statuses = [ContentStatus.Draft, ContentStatus.Published, ContentStatus.Unpublished];
+    private static readonly string[] Sorts = ["modified", "title", "created"];
+
+    [HttpGet("")]
+    public async Task<IActionResult> Dashboard()
+    {
+        var types = await definitions.ListTypesAsync();
+        var counts = await db.ContentItems.AsNoTracking().Where(i => i.Latest)
+            .GroupBy(i => i.ContentType)
+            .Select(g => new { Type = g.Key, Total = g.Count(), Drafts = g.Count(i => !i.Published) })
+            .ToListAsync();
+        var published = await db.ContentItems.AsNoTracking().Where(i => i.Published)
+            .GroupBy(i => i.ContentType).Select(g => new { Type = g.Key, Count = g.Count() }).ToListAsync();
+        var summaries = types.Select(t => new TypeSummary(t,
+            counts.FirstOrDefault(c => c.Type == t.Name)?.Total ?? 0,
+            published.FirstOrDefault(p => p.Type == t.Name)?.Count ?? 0,
+            counts.FirstOrDefault(c => c.Type == t.Name)?.Drafts ?? 0)).ToList();
+        var recent = await db.ContentItems.AsNoTracking().Where(i => i.Latest).OrderByDescending(i => i.ModifiedUtc).Take(10).ToListAsync();
+        return View(new DashboardViewModel { Types = summaries, Recent = recent });
+    }
+
+    [HttpGet("content/{type}")]
+    public async Task<IActionResult> List(string type, string? status, string? culture, string? q, string? sort, string? page)
+    {
+        var definition = await definitions.GetTypeAsync(type);
+        if (definition is null) return NotFound();
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!string.IsNullOrEmpty(status) && !Statuses.Contains(status)) return BadRequest(T["Unknown status filter."].Value);
+        if (!string.IsNullOrEmpty(culture) && !Cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
+        if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort)) return BadRequest(T["Unknown sort order."].Value);
+        if (q?.Length > 200) return BadRequest(T["The search text is too long."].Value);
+
+        var query = db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == type);
+        query = status switch
+        {
+            ContentStatus.Published => query.Where(i => i.Published),
+            ContentStatus.Draft => query.Where(i => !i.Published && i.Status == ContentStatus.Draft),
+            ContentStatus.Unpublished => query.Where(i => i.Status == ContentStatus.Unpublished),
+            _ => query,
+        };
+        if (!string.IsNullOrEmpty(culture)) query = query.Where(i => i.Culture == culture);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = "%" + q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(i => EF.Functions.Like(i.DisplayText.ToLower(), pattern.ToLower(), "\\"));
+        }
+        query = sort switch
+        {
+            "title" => query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id),
+            "created" => query.OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id),
+            _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
+        };
+        const int pageSize = 25;
+        var total = await query.CountAsync();
+        var items = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync();
+        return View(new ContentListViewModel
+        {
+            Type = definition, Items = items, Total = total, Page = pageNumber, PageSize = pageSize,
+            Status = status, Culture = culture, Query = q, Sort = sort ?? "modified", Notice = TempData["Notice"] as string,
+        });
+    }
+
+    [HttpGet("content/{type}/new"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> Create(string type)
+    {
+        var definition = await definitions.GetTypeAsync(type);
+        if (definition is null || !definition.Creatable) return NotFound();
+        var item = await contentManager.NewAsync(type);
+        return View("Edit", await BuildAsync(definition, item, isNew: true));
+    }
+
+    [HttpPost("content/{type}/new"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> CreatePost(string type, [FromForm] string? submit)
+    {
+        var definition = await definitions.GetTypeAsync(type);
+        if (definition is null || !definition.Creatable) return NotFound();
+        var publish = submit == "publish";
+        if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
+
+        var item = await contentManager.NewAsync(type);
+        item.Data = await binder.BindAsync(definition, Request.Form, null);
+        var result = await contentManager.CreateAsync(item, publish);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Edit", await BuildAsync(definition, item, isNew: true, result.Validation, result.Validation.Succeeded ? result.Message : null));
+        }
+        TempData["Notice"] = publish ? T["“{0}” was created and published.", item.DisplayText].Value : T["“{0}” was saved as a draft.", item.DisplayText].Value;
+        return Redirect($"/admin/content/item/{item.ContentItemId}");
+    }
+
+    [HttpGet("content/item/{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var item = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (item is null) return NotFound();
+        var definition = await definitions.GetTypeAsync(item.ContentType);
+        if (definition is null) return NotFound();
+        return View("Edit", await BuildAsync(definition, item, isNew: false, message: TempData["Notice"] as string));
+    }
+
+    [HttpPost("content/item/{id}"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> EditPost(string id, [FromForm] string? versionId, [FromForm] string? submit)
+    {
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null) return NotFound();
+        var definition = await definitions.GetTypeAsync(latest.ContentType);
+        if (definition is null) return NotFound();
+        var publish = submit == "publish";
+        if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
+
+        var data = await binder.BindAsync(definition, Request.Form, latest.Data);
+        var result = await contentManager.UpdateAsync(id, data, versionId ?? "", publish);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = publish ? T["Your changes are published."].Value : T["Your changes are saved as a draft; the published version is unchanged."].Value;
+            return Redirect($"/admin/content/item/{id}");
+        }
+
+        // Show the form again with what the person typed, so that nothing is lost.
+        var posted = new ContentItem
+        {
+            ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Status = latest.Status, Published = latest.Published,
+            ContentItemVersionId = result.Error == ContentError.Concurrency ? versionId ?? "" : latest.ContentItemVersionId,
+            DisplayText = latest.DisplayText, Data = data,
+        };
+        Response.StatusCode = result.Error == ContentError.Concurrency ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return View("Edit", await BuildAsync(definition, posted, isNew: false, result.Validation, result.Validation.Succeeded ? result.Message : null));
+    }
+
+    [HttpPost("content/item/{id}/publish"), RequirePermission(Permissions.PublishContent)]
+    public Task<IActionResult> Publish(string id) => ApplyAsync(id, contentManager.PublishAsync, T["Published."]);
+
+    [HttpPost("content/item/{id}/unpublish"), RequirePermission(Permissions.PublishContent)]
+    public Task<IActionResult> Unpublish(string id) => ApplyAsync(id, contentManager.UnpublishAsync, T["Unpublished: the item is no longer on the public site."]);
+
+    [HttpPost("content/item/{id}/clone"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> Clone(string id)
+    {
+        var result = await contentManager.CloneAsync(id);
+        if (result.Error == ContentError.NotFound) return NotFound();
+        if (!result.Succeeded) return BadRequest(result.Message);
+        TempData["Notice"] = T["This is a copy, saved as a draft."].Value;
+        return Redirect($"/admin/content/item/{result.Item!.ContentItemId}");
+    }
+
+    [HttpPost("content/item/{id}/delete"), RequirePermission(Permissions.DeleteContent)]
+    public async Task<IActionResult> Delete(string id)
+    {
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null) return NotFound();
+        var result = await contentManager.DeleteAsync(id);
+        if (!result.Succeeded) return BadRequest(result.Message);
+        TempData["Notice"] = T["“{0}” was deleted.", latest.DisplayText].Value;
+        return Redirect($"/admin/content/{latest.ContentType}");
+    }
+
+    [HttpGet("content/item/{id}/versions")]
+    public async Task<IActionResult> Versions(string id)
+    {
+        var versions = await contentManager.GetVersionsAsync(id);
+        if (versions.Count == 0) return NotFound();
+        var definition = await definitions.GetTypeAsync(versions[0].ContentType);
+        if (definition is null) return NotFound();
+        return View(new VersionsViewModel { Type = definition, Versions = versions });
+    }
+
+    private async Task<IActionResult> ApplyAsync(string id, Func<string, Task<ContentResult>> action, LocalizedString done)
+    {
+        var result = await action(id);
+        if (result.Error == ContentError.NotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            TempData["Notice"] = result.Message;
+            return Redirect($"/admin/content/item/{id}");
+        }
+        TempData["Notice"] = done.Value;
+        return Redirect($"/admin/content/item/{id}");
+    }
+
+    private async Task<bool> CanAsync(string permission) =>
+        (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + permission)).Succeeded;
+
+    private async Task<ContentEditorViewModel> BuildAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null, string? message = null) =>
+        await editors.BuildAsync(type, item, isNew, validation, message, await CanAsync(Permissions.PublishContent), await CanAsync(Permissions.DeleteContent));
+}

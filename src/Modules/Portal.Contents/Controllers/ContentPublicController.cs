@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Contents.ViewModels;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+
+namespace Portal.Contents.Controllers;
+
+/// <summary>The public side of any item with an address: /{culture}/{path}. Only published versions are shown.</summary>
+[AllowAnonymous]
+public sealed class ContentPublicController(PortalDbContext db, IContentDefinitionStore definitions) : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Root() => Redirect("/" + Cultures.Current);
+
+    [HttpGet("/{culture:regex(^(fr|de)$)}")]
+    public async Task<IActionResult> Home(string culture)
+    {
+        var recent = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && i.Path != null && (i.Culture == culture || i.Culture == ""))
+            .OrderByDescending(i => i.PublishedUtc).Take(12).ToListAsync();
+        var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name);
+        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => "/" + c);
+        return View(new PublicHomeViewModel { Recent = recent, Types = types });
+    }
+
+    [HttpGet("/{culture:regex(^(fr|de)$)}/{**path}")]
+    public async Task<IActionResult> Item(string culture, string path)
+    {
+        path = path.Trim('/').ToLowerInvariant();
+        if (path.Length == 0 || path.Length > 512) return NotFound();
+        var item = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""))
+            .OrderByDescending(i => i.Culture).FirstOrDefaultAsync();
+        if (item is null) return NotFound();
+        var type = await definitions.GetTypeAsync(item.ContentType);
+        if (type is null) return NotFound();
+
+        var alternates = new Dictionary<string, string>();
+        if (item.Culture == "") foreach (var c in Cultures.Supported) alternates[c] = $"/{c}/{item.Path}";
+        else if (item.LocalizationSet is { } set)
+        {
+            var translations = await db.ContentItems.AsNoTracking()
+                .Where(i => i.LocalizationSet == set && i.Published && i.Path != null)
+                .Select(i => new { i.Culture, i.Path }).ToListAsync();
+            foreach (var t in translations) alternates[t.Culture] = $"/{t.Culture}/{t.Path}";
+        }
+        ViewData["Alternates"] = alternates;
+        return View(new PublicItemViewModel { Item = item, Type = type, Parts = await definitions.GetPartsOfAsync(type) });
+    }
+}

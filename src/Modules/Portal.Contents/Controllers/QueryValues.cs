@@ -1,0 +1,11 @@
+namespace Portal.Contents.Controllers;
+
+/// <summary>Reads query-string values by hand, so that a bad one is a 400 with a reason rather than a silent default.</summary>
+internal static class QueryValues
+{
+    public static bool TryPage(string? text, out int page)
+    {
+        page = 1;
+        return string.IsNullOrEmpty(text) || int.TryParse(text, out page) && page is >= 1 and <= 100_000;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Contents.ViewModels;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+
+namespace Portal.Contents.Services;
+
+/// <summary>Builds the generic editor of an item from its type's definition.</summary>
+public sealed class ContentEditorBuilder(IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes, PortalDbContext db, IStringLocalizer<ContentEditorBuilder> T)
+{
+    private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
+
+    public async Task<ContentEditorViewModel> BuildAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null,
+        string? message = null, bool canPublish = false, bool canDelete = false)
+    {
+        validation ??= new ContentValidationResult();
+        var culture = Cultures.Current;
+        var hasPublished = !isNew && await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId && i.Published);
+        var model = new ContentEditorViewModel
+        {
+            Type = type, Item = item, IsNew = isNew, Validation = validation, Message = message,
+            CanPublish = canPublish, CanDelete = canDelete, HasPublishedVersion = hasPublished,
+        };
+        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        {
+            var fields = new List<FieldEditor>();
+            foreach (var field in part.Fields.OrderBy(f => f.Position))
+            {
+                if (!_fieldTypes.TryGetValue(field.FieldType, out var fieldType)) continue;
+                var prefix = $"{typePart.Name}.{field.Name}";
+                fields.Add(new FieldEditor
+                {
+                    Prefix = prefix,
+                    Field = field,
+                    FieldType = fieldType,
+                    Value = item.Field(typePart.Name, field.Name),
+                    Errors = validation.For(prefix).ToList(),
+                    Label = T[field.LabelFor(culture)],
+                    Hint = field.Settings.HintFor(culture) is { } hint ? T[hint].Value : null,
+                    Culture = culture,
+                    Choices = fieldType.Name == "ContentPicker" ? await ChoicesAsync(field.Settings) : [],
+                });
+            }
+            if (fields.Count == 0) continue;
+            var legend = typePart.Name == type.Name ? type.DisplayNameFor(culture)
+                : culture == "de" && part.DisplayNameDe is { } de ? de
+                : part.DisplayName ?? T[typePart.Name].Value;
+            model.Parts.Add(new PartEditor(typePart.Name, legend, fields));
+        }
+        return model;
+    }
+
+    private async Task<IReadOnlyList<(string, string)>> ChoicesAsync(FieldSettings settings)
+    {
+        var types = settings.ContentTypes;
+        var query = db.ContentItems.AsNoTracking().Where(i => i.Latest);
+        if (types.Count > 0) query = query.Where(i => types.Contains(i.ContentType));
+        var items = await query.OrderBy(i => i.DisplayText).Take(1000).Select(i => new { i.ContentItemId, i.DisplayText, i.Culture }).ToListAsync();
+        return items.Select(i => (i.ContentItemId, string.IsNullOrEmpty(i.Culture) ? i.DisplayText : $"{i.DisplayText} ({i.Culture})")).ToList();
+    }
+}

@@ -1,0 +1,3 @@
+using Portal.Core.Modules;
+
+[assembly: Module("Portal.Users", "Users", Description = "Sign-in, roles and permissions.")]

@@ -1,0 +1,48 @@
+namespace Portal.Core.Content;
+
+/// <summary>Code-side alteration of definitions, for module migrations: reads like the definition it makes.</summary>
+public static class ContentDefinitionBuilders
+{
+    public static async Task AlterTypeAsync(this IContentDefinitionStore store, string name, Action<ContentTypeDefinition> alter)
+    {
+        var type = await store.GetTypeAsync(name) ?? new ContentTypeDefinition { Name = name, DisplayName = name };
+        alter(type);
+        await store.SaveTypeAsync(type);
+    }
+
+    public static async Task AlterPartAsync(this IContentDefinitionStore store, string name, Action<ContentPartDefinition> alter)
+    {
+        var part = await store.GetPartAsync(name) ?? new ContentPartDefinition { Name = name };
+        alter(part);
+        await store.SavePartAsync(part);
+    }
+
+    /// <summary>Adds the part to the type, or moves it; the part's name in the type is the part definition's name.</summary>
+    public static ContentTypeDefinition WithPart(this ContentTypeDefinition type, string partName, int? position = null, string? name = null)
+    {
+        name ??= partName;
+        var existing = type.Parts.FirstOrDefault(p => p.Name == name);
+        if (existing is null)
+        {
+            existing = new ContentTypePartDefinition { Name = name, PartName = partName, Position = position ?? type.Parts.Count };
+            type.Parts.Add(existing);
+        }
+        else if (position is not null) existing.Position = position.Value;
+        return type;
+    }
+
+    public static ContentPartDefinition WithField(this ContentPartDefinition part, string name, string fieldType, string displayName, string? displayNameDe = null, Action<FieldSettings>? settings = null)
+    {
+        var field = part.Fields.FirstOrDefault(f => f.Name == name);
+        if (field is null)
+        {
+            field = new ContentPartFieldDefinition { Name = name, Position = part.Fields.Count };
+            part.Fields.Add(field);
+        }
+        field.FieldType = fieldType;
+        field.DisplayName = displayName;
+        field.DisplayNameDe = displayNameDe;
+        settings?.Invoke(field.Settings);
+        return part;
+    }
+}

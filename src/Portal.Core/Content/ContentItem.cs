@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.Core.Content;
+
+/// <summary>One version of a content item. The published and latest versions are flags, as in Orchard.</summary>
+public sealed class ContentItem
+{
+    public long Id { get; set; }
+    public string ContentItemId { get; set; } = "";
+    public string ContentItemVersionId { get; set; } = "";
+    public int Number { get; set; } = 1;
+    public string ContentType { get; set; } = "";
+    public string DisplayText { get; set; } = "";
+    public bool Latest { get; set; }
+    public bool Published { get; set; }
+    public string Status { get; set; } = ContentStatus.Draft;
+    public string Culture { get; set; } = "";
+    public string? LocalizationSet { get; set; }
+    public string? Owner { get; set; }
+    public string? Author { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime ModifiedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+    /// <summary>The public path of the item within its culture (from AutoroutePart), copied here to be indexed.</summary>
+    public string? Path { get; set; }
+    /// <summary>Changes at every save of this row; EF refuses a save over a row changed meanwhile.</summary>
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    private JsonObject? _data;
+
+    /// <summary>The parts and fields, serialized. Use <see cref="Data"/> to read or change them.</summary>
+    public string Content
+    {
+        get => _data is null ? _content : _data.ToJsonString();
+        set { _content = value; _data = null; }
+    }
+    private string _content = "{}";
+
+    public JsonObject Data
+    {
+        get => _data ??= JsonNode.Parse(string.IsNullOrWhiteSpace(_content) ? "{}" : _content) as JsonObject ?? new JsonObject();
+        set => _data = value;
+    }
+
+    public JsonObject? Part(string name) => Data[name] as JsonObject;
+
+    public JsonObject GetOrCreatePart(string name)
+    {
+        if (Data[name] is JsonObject part) return part;
+        part = new JsonObject();
+        Data[name] = part;
+        return part;
+    }
+
+    public JsonNode? Field(string part, string field) => Part(part)?[field];
+
+    /// <summary>Typed access to a part: <c>item.As&lt;AddressPart&gt;()</c>.</summary>
+    public T As<T>() where T : new()
+    {
+        var node = Part(typeof(T).Name);
+        return node is null ? new T() : node.Deserialize<T>(ContentJson.Options) ?? new T();
+    }
+
+    public void Apply<T>(T part) => Data[typeof(T).Name] = JsonSerializer.SerializeToNode(part, ContentJson.Options);
+}
+
+public static class ContentStatus
+{
+    public const string Draft = "Draft";
+    public const string Published = "Published";
+    public const string Unpublished = "Unpublished";
+    public const string Deleted = "Deleted";
+}
+
+public static class ContentJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}

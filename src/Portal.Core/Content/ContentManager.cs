@@ -1,0 +1,325 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Content.Fields;
+using Portal.Core.Data;
+
+namespace Portal.Core.Content;
+
+public enum VersionOptions { Published, Latest }
+
+/// <summary>The one path for every write to content: validates against the definition, versions, raises events.</summary>
+public interface IContentManager
+{
+    Task<ContentItem> NewAsync(string contentType);
+    Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published);
+    Task<ContentItem?> GetVersionAsync(string contentItemVersionId);
+    Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId);
+    Task<ContentValidationResult> ValidateAsync(ContentItem item);
+    Task<ContentResult> CreateAsync(ContentItem item, bool publish = false);
+    /// <summary>Saves <paramref name="edited"/>'s parts over the latest version, which must still be <paramref name="expectedVersionId"/>.</summary>
+    Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedVersionId, bool publish = false);
+    Task<ContentResult> PublishAsync(string contentItemId);
+    Task<ContentResult> UnpublishAsync(string contentItemId);
+    Task<ContentResult> DeleteAsync(string contentItemId);
+    Task<ContentResult> NewVersionAsync(string contentItemId);
+    Task<ContentResult> CloneAsync(string contentItemId);
+}
+
+public sealed class ContentManager(
+    PortalDbContext db,
+    IContentDefinitionStore definitions,
+    IEnumerable<IContentFieldType> fieldTypes,
+    IEnumerable<IContentHandler> handlers,
+    ICurrentUser user,
+    TimeProvider clock,
+    IStringLocalizer<ContentManager> T,
+    IServiceProvider services) : IContentManager
+{
+    private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
+    private readonly IContentHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ContentItem> NewAsync(string contentType)
+    {
+        _ = await definitions.GetTypeAsync(contentType) ?? throw new ArgumentException($"The content type '{contentType}' is not defined.");
+        var id = IdGenerator.New();
+        return new ContentItem
+        {
+            ContentItemId = id,
+            ContentItemVersionId = IdGenerator.New(),
+            ContentType = contentType,
+            Status = ContentStatus.Draft,
+            Owner = user.Name,
+            Author = user.Name,
+        };
+    }
+
+    public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published) =>
+        options == VersionOptions.Latest
+            ? db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest)
+            : db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Published);
+
+    public Task<ContentItem?> GetVersionAsync(string contentItemVersionId) =>
+        db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemVersionId == contentItemVersionId);
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId) =>
+        await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == contentItemId).OrderByDescending(i => i.Number).ToListAsync();
+
+    public async Task<ContentValidationResult> ValidateAsync(ContentItem item)
+    {
+        var result = new ContentValidationResult();
+        var type = await definitions.GetTypeAsync(item.ContentType);
+        if (type is null)
+        {
+            result.Add("", T["The content type '{0}' is not defined.", item.ContentType]);
+            return result;
+        }
+        await PrepareAsync(item, type);
+        await ValidateFieldsAsync(item, type, result);
+        var context = new ContentValidateContext(item, type, result, T);
+        foreach (var handler in _handlers) await handler.ValidatingAsync(context);
+        return result;
+    }
+
+    /// <summary>Cleans every field, then lets handlers derive display text, slug and culture.</summary>
+    private async Task PrepareAsync(ContentItem item, ContentTypeDefinition type)
+    {
+        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        {
+            foreach (var field in part.Fields)
+            {
+                if (!_fieldTypes.TryGetValue(field.FieldType, out var fieldType) || item.Part(typePart.Name) is not { } partData) continue;
+                var normalized = fieldType.Normalize(partData[field.Name]?.DeepClone(), field.Settings);
+                if (normalized is null || fieldType.IsEmpty(normalized)) partData.Remove(field.Name);
+                else partData[field.Name] = normalized;
+            }
+        }
+        var context = new ContentContext(item, type);
+        foreach (var handler in _handlers) await handler.UpdatingAsync(context);
+    }
+
+    private async Task ValidateFieldsAsync(ContentItem item, ContentTypeDefinition type, ContentValidationResult result)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        {
+            foreach (var field in part.Fields)
+            {
+                var key = $"{typePart.Name}.{field.Name}";
+                if (!_fieldTypes.TryGetValue(field.FieldType, out var fieldType))
+                {
+                    result.Add(key, T["The field type '{0}' is not available.", field.FieldType]);
+                    continue;
+                }
+                var label = T[field.LabelFor(culture)];
+                await fieldType.ValidateAsync(new FieldValidationContext(item, field, key, label, item.Field(typePart.Name, field.Name), T, services, result));
+            }
+        }
+    }
+
+    public async Task<ContentResult> CreateAsync(ContentItem item, bool publish = false)
+    {
+        var type = await definitions.GetTypeAsync(item.ContentType);
+        if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", item.ContentType]);
+        if (string.IsNullOrEmpty(item.ContentItemId)) item.ContentItemId = IdGenerator.New();
+        if (await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId))
+            return ContentResult.Conflict(T["An item with the id {0} exists already.", item.ContentItemId]);
+
+        var validation = await ValidateAsync(item);
+        if (!validation.Succeeded) return ContentResult.Invalid(validation);
+
+        item.ContentItemVersionId = IdGenerator.New();
+        item.Number = 1;
+        item.Latest = true;
+        item.Published = false;
+        item.Status = ContentStatus.Draft;
+        item.CreatedUtc = item.ModifiedUtc = Now;
+        item.Owner ??= user.Name;
+        item.Author = user.Name;
+        item.LocalizationSet ??= item.ContentItemId;
+        item.ConcurrencyStamp = NewStamp();
+        db.ContentItems.Add(item);
+
+        var context = new ContentContext(item, type);
+        foreach (var handler in _handlers) await handler.CreatedAsync(context);
+        if (publish) await MarkPublishedAsync(item, type, previous: null);
+        else foreach (var handler in _handlers) await handler.DraftSavedAsync(context);
+        return await SaveAsync(item);
+    }
+
+    public async Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedVersionId, bool publish = false)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest);
+        if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        if (latest.ContentItemVersionId != expectedVersionId) return Stale(latest);
+        var type = await definitions.GetTypeAsync(latest.ContentType);
+        if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);
+
+        // Validate a detached copy first: nothing is touched when the input is refused.
+        var candidate = CopyOf(latest);
+        candidate.Data = (JsonObject)data.DeepClone();
+        var validation = await ValidateAsync(candidate);
+        if (!validation.Succeeded) return ContentResult.Invalid(validation);
+
+        var target = latest;
+        if (latest.Published && type.Versionable)
+        {
+            target = CopyOf(latest);
+            target.ContentItemVersionId = IdGenerator.New();
+            target.Number = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).MaxAsync(i => i.Number) + 1;
+            target.Latest = true;
+            target.Published = false;
+            target.Status = ContentStatus.Draft;
+            target.CreatedUtc = latest.CreatedUtc;
+            latest.Latest = false;
+            latest.ConcurrencyStamp = NewStamp();
+            db.ContentItems.Add(target);
+        }
+        else if (latest.Published)
+        {
+            // A type without versions is changed in place, published or not.
+            target.Published = false;
+        }
+        target.Data = candidate.Data;
+        target.DisplayText = candidate.DisplayText;
+        target.Path = candidate.Path;
+        target.Culture = candidate.Culture;
+        target.LocalizationSet = candidate.LocalizationSet;
+        target.ModifiedUtc = Now;
+        target.Author = user.Name;
+        target.ConcurrencyStamp = NewStamp();
+        if (target.Status is ContentStatus.Published or ContentStatus.Unpublished) target.Status = ContentStatus.Draft;
+
+        if (publish || (!type.Versionable && latest.Published)) await MarkPublishedAsync(target, type, await CurrentPublishedAsync(contentItemId, target));
+        else foreach (var handler in _handlers) await handler.DraftSavedAsync(new ContentContext(target, type));
+        return await SaveAsync(target);
+    }
+
+    public async Task<ContentResult> PublishAsync(string contentItemId)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest);
+        if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        if (latest.Published) return ContentResult.Ok(latest);
+        var type = await definitions.GetTypeAsync(latest.ContentType);
+        if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);
+        var validation = await ValidateAsync(latest);
+        if (!validation.Succeeded) return ContentResult.Invalid(validation);
+        await MarkPublishedAsync(latest, type, await CurrentPublishedAsync(contentItemId, latest));
+        latest.ConcurrencyStamp = NewStamp();
+        return await SaveAsync(latest);
+    }
+
+    public async Task<ContentResult> UnpublishAsync(string contentItemId)
+    {
+        var published = await GetAsync(contentItemId);
+        if (published is null) return ContentResult.NotFound(T["The item {0} is not published.", contentItemId]);
+        var type = await definitions.GetTypeAsync(published.ContentType) ?? new ContentTypeDefinition { Name = published.ContentType };
+        published.Published = false;
+        published.Status = ContentStatus.Unpublished;
+        published.ConcurrencyStamp = NewStamp();
+        foreach (var handler in _handlers) await handler.UnpublishedAsync(new ContentContext(published, type));
+        return await SaveAsync(published);
+    }
+
+    public async Task<ContentResult> DeleteAsync(string contentItemId)
+    {
+        var versions = await db.ContentItems.Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync();
+        var latest = versions.FirstOrDefault(v => v.Latest);
+        if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        var type = await definitions.GetTypeAsync(latest.ContentType) ?? new ContentTypeDefinition { Name = latest.ContentType };
+        // A soft delete: every version stays in the table, none is latest or published any more.
+        foreach (var version in versions)
+        {
+            version.Latest = false;
+            version.Published = false;
+            version.ConcurrencyStamp = NewStamp();
+        }
+        latest.Status = ContentStatus.Deleted;
+        latest.ModifiedUtc = Now;
+        latest.Author = user.Name;
+        foreach (var handler in _handlers) await handler.RemovedAsync(new ContentContext(latest, type));
+        return await SaveAsync(latest);
+    }
+
+    public async Task<ContentResult> NewVersionAsync(string contentItemId)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest);
+        if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        return await UpdateAsync(contentItemId, latest.Data, latest.ContentItemVersionId);
+    }
+
+    public async Task<ContentResult> CloneAsync(string contentItemId)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest);
+        if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        var clone = CopyOf(latest);
+        clone.ContentItemId = IdGenerator.New();
+        clone.LocalizationSet = null;
+        clone.Owner = user.Name;
+        // The copy gets its own address: the slug handler makes one from the title again.
+        if (clone.Part("AutoroutePart") is { } route) route.Remove("Path");
+        if (clone.Part("TitlePart")?["Title"] is JsonObject title && title["Text"] is not null)
+            title["Text"] = T["{0} (copy)", title["Text"]!.GetValue<string>()].Value;
+        return await CreateAsync(clone);
+    }
+
+    private async Task<ContentItem?> CurrentPublishedAsync(string contentItemId, ContentItem except) =>
+        await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Published && i.Id != except.Id);
+
+    private async Task MarkPublishedAsync(ContentItem item, ContentTypeDefinition type, ContentItem? previous)
+    {
+        if (previous is not null && previous != item)
+        {
+            previous.Published = false;
+            previous.ConcurrencyStamp = NewStamp();
+        }
+        item.Published = true;
+        item.Status = ContentStatus.Published;
+        item.PublishedUtc = Now;
+        foreach (var handler in _handlers) await handler.PublishedAsync(new ContentContext(item, type));
+    }
+
+    private async Task<ContentResult> SaveAsync(ContentItem item)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return ContentResult.Ok(item);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            var current = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == item.ContentItemId && i.Latest);
+            return current is null ? ContentResult.NotFound(T["The item {0} does not exist.", item.ContentItemId]) : Stale(current);
+        }
+    }
+
+    private ContentResult Stale(ContentItem current) => ContentResult.Conflict(
+        T["Someone else ({0}) saved this item at {1:u} since you opened it. Your changes were not saved: they are still in the form below; open the current version in another tab and bring your changes over.",
+            current.Author ?? "?", current.ModifiedUtc], current);
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private static ContentItem CopyOf(ContentItem source) => new()
+    {
+        ContentItemId = source.ContentItemId,
+        ContentItemVersionId = source.ContentItemVersionId,
+        Number = source.Number,
+        ContentType = source.ContentType,
+        DisplayText = source.DisplayText,
+        Latest = source.Latest,
+        Published = source.Published,
+        Status = source.Status,
+        Culture = source.Culture,
+        LocalizationSet = source.LocalizationSet,
+        Owner = source.Owner,
+        Author = source.Author,
+        CreatedUtc = source.CreatedUtc,
+        ModifiedUtc = source.ModifiedUtc,
+        PublishedUtc = source.PublishedUtc,
+        Path = source.Path,
+        Content = source.Content,
+    };
+}

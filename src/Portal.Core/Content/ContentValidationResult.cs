@@ -1,0 +1,18 @@
+namespace Portal.Core.Content;
+
+public sealed record ContentValidationError(string Key, string Message);
+
+/// <summary>The messages of one validation, by field key ("Part.Field"); an empty key is about the whole item.</summary>
+public sealed class ContentValidationResult
+{
+    private readonly List<ContentValidationError> _errors = [];
+
+    public IReadOnlyList<ContentValidationError> Errors => _errors;
+    public bool Succeeded => _errors.Count == 0;
+
+    public void Add(string key, string message) => _errors.Add(new ContentValidationError(key, message));
+
+    public IEnumerable<string> For(string key) => _errors.Where(e => e.Key == key).Select(e => e.Message);
+
+    public override string ToString() => string.Join("; ", _errors.Select(e => string.IsNullOrEmpty(e.Key) ? e.Message : $"{e.Key}: {e.Message}"));
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Content.Parts;
+
+/// <summary>Gives an item a path unique within its culture: typed by the editor, or made from the title.</summary>
+public sealed class AutoroutePartHandler(PortalDbContext db) : IContentHandler
+{
+    public int Order => -80;
+
+    public async Task UpdatingAsync(ContentContext context)
+    {
+        var item = context.Item;
+        if (!context.HasPart(BuiltInParts.Autoroute))
+        {
+            item.Path = null;
+            return;
+        }
+        var typed = item.Field(BuiltInParts.Autoroute, "Path")?["Text"]?.GetValue<string>()?.Trim('/').ToLowerInvariant();
+        if (!string.IsNullOrEmpty(typed))
+        {
+            item.Path = typed;
+            return;
+        }
+        var baseSlug = Slug.From(item.DisplayText);
+        if (baseSlug.Length == 0) baseSlug = Slug.From(item.ContentType);
+        var slug = baseSlug;
+        for (var n = 2; await IsTakenAsync(item, slug); n++) slug = $"{baseSlug}-{n}";
+        item.Path = slug;
+        item.GetOrCreatePart(BuiltInParts.Autoroute)["Path"] = new JsonObject { ["Text"] = slug };
+    }
+
+    public async Task ValidatingAsync(ContentValidateContext context)
+    {
+        var item = context.Item;
+        if (!context.HasPart(BuiltInParts.Autoroute) || string.IsNullOrEmpty(item.Path)) return;
+        if (await IsTakenAsync(item, item.Path))
+            context.Result.Add($"{BuiltInParts.Autoroute}.Path", context.T["The address /{0} is already used by another item in this language.", item.Path]);
+    }
+
+    private Task<bool> IsTakenAsync(ContentItem item, string path) =>
+        db.ContentItems.AnyAsync(i => i.Path == path && i.ContentItemId != item.ContentItemId
+            && (i.Culture == item.Culture || i.Culture == "" || item.Culture == "") && (i.Latest || i.Published));
+}

@@ -1,0 +1,56 @@
+using Portal.Core.DataMigrations;
+
+namespace Portal.Core.Content.Parts;
+
+/// <summary>Defines the kernel's parts. Types are defined by the modules and recipes that need them.</summary>
+public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigration
+{
+    public override async Task<int> CreateAsync()
+    {
+        await store.AlterPartAsync(BuiltInParts.Title, p => p
+            .WithField("Title", "Text", "Title", "Titel", s => { s.Required = true; s.MaxLength = 200; }));
+
+        await store.AlterPartAsync(BuiltInParts.Autoroute, p => p
+            .WithField("Path", "Text", "Address (slug)", "Adresse (Slug)", s =>
+            {
+                s.MaxLength = 200;
+                s.Pattern = Slug.Pattern;
+                s.PatternMessage = "{0} may contain only lower-case letters without accents, digits, dashes and slashes.";
+                s.Hint = "Left empty, it is made from the title.";
+                s.HintDe = "Leer gelassen, wird sie aus dem Titel gebildet.";
+            }));
+
+        await store.AlterPartAsync(BuiltInParts.HtmlBody, p => p
+            .WithField("Body", "Html", "Body", "Text"));
+
+        await store.AlterPartAsync(BuiltInParts.Address, p => p
+            .WithField("Street", "Text", "Street", "Straße", s => s.MaxLength = 200)
+            .WithField("Postcode", "Text", "Postcode", "Postleitzahl", s => { s.MaxLength = 10; s.Pattern = "[A-Za-z]{0,2}-?[0-9]{4,5}"; })
+            .WithField("Commune", "Text", "Commune", "Gemeinde", s => s.MaxLength = 120)
+            .WithField("InseeCode", "Text", "INSEE code", "INSEE-Code", s =>
+            {
+                s.Pattern = "[0-9][0-9AB][0-9]{3}";
+                s.PatternMessage = "{0} must be five characters, such as 93066 or 57463.";
+            })
+            .WithField("Country", "Text", "Country", "Land", s => s.Options =
+            [
+                new() { Value = "FR", Label = "France", LabelDe = "Frankreich" },
+                new() { Value = "DE", Label = "Allemagne", LabelDe = "Deutschland" },
+                new() { Value = "LU", Label = "Luxembourg", LabelDe = "Luxemburg" },
+                new() { Value = "BE", Label = "Belgique", LabelDe = "Belgien" },
+            ]));
+
+        await store.AlterPartAsync(BuiltInParts.Contact, p => p
+            .WithField("Phone", "Phone", "Phone", "Telefon")
+            .WithField("Email", "Email", "E-mail", "E-Mail")
+            .WithField("Website", "Link", "Website", "Webseite"));
+
+        await store.AlterPartAsync(BuiltInParts.Localization, p => p
+            .WithField("Culture", "Text", "Language", "Sprache", s =>
+            {
+                s.Required = true;
+                s.Options = [new() { Value = "fr", Label = "Français", LabelDe = "Französisch" }, new() { Value = "de", Label = "Allemand", LabelDe = "Deutsch" }];
+            }));
+        return 1;
+    }
+}

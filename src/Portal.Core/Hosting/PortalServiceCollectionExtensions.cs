@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Portal.Core.BackgroundTasks;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+using Portal.Core.Content.Parts;
+using Portal.Core.Data;
+using Portal.Core.DataMigrations;
+using Portal.Core.Localization;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Recipes.Steps;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Core.Setup;
+
+namespace Portal.Core.Hosting;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>Registers the kernel, then lets every module, in dependency order, plug itself in.</summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment, ModuleCatalog catalog)
+    {
+        var database = DatabaseOptions.From(configuration, environment.ContentRootPath);
+        Directory.CreateDirectory(database.DataDirectory);
+        services.AddSingleton(database);
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        if (database.Provider == DatabaseProvider.Postgres)
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));
+        else
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString));
+
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/admin/login";
+            o.LogoutPath = "/admin/logout";
+            o.AccessDeniedPath = "/admin/denied";
+            o.Cookie.Name = ".Portal.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddRateLimiter(_ => { });
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        // Interface strings: PO files embedded in every module.
+        var poCatalog = PoCatalog.FromAssemblies(catalog.Modules.Select(m => m.Assembly).Append(typeof(PortalServiceCollectionExtensions).Assembly));
+        services.AddSingleton(poCatalog);
+        services.AddLocalization();
+        services.AddSingleton<IStringLocalizerFactory, PoStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(PoStringLocalizer<>));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Supported.Select(c => new System.Globalization.CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new UrlCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        var mvc = services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization();
+        foreach (var module in catalog.Modules.Where(m => m.Assembly != typeof(PortalServiceCollectionExtensions).Assembly))
+            mvc.AddApplicationPart(module.Assembly);
+        services.AddAntiforgery(o => { o.Cookie.Name = ".Portal.Antiforgery"; o.HeaderName = "X-CSRF-TOKEN"; });
+
+        // Content kernel.
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
+        services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()
+            .AddContentField<NumericFieldType>().AddContentField<BooleanFieldType>()
+            .AddContentField<LinkFieldType>().AddContentField<EmailFieldType>().AddContentField<PhoneFieldType>()
+            .AddContentField<ContentPickerFieldType>().AddContentField<GeoPointFieldType>();
+        services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: false));
+        services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: true));
+        services.AddContentHandler<TitlePartHandler>().AddContentHandler<LocalizationPartHandler>().AddContentHandler<AutoroutePartHandler>();
+        services.AddDataMigration<CoreMigrations>();
+
+        // Recipes, setup, background work.
+        services.AddSingleton<RecipeLocator>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddRecipeStep<ContentDefinitionStep>().AddRecipeStep<SettingsStep>().AddRecipeStep<ContentStep>().AddRecipeStep<RecipesStep>();
+        services.AddScoped<DataMigrationRunner>();
+        services.AddScoped<SetupService>();
+        services.AddSingleton<StartupState>();
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService<StartupRetryService>();
+        services.AddScoped<IBackgroundTaskQueue, BackgroundTaskQueue>();
+        services.AddSingleton<BackgroundTaskProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTaskProcessor>());
+
+        foreach (var module in catalog.Modules)
+            foreach (var startup in module.Startups)
+                startup.ConfigureServices(services, configuration);
+        return services;
+    }
+
+    public static IServiceCollection AddContentField<T>(this IServiceCollection services) where T : class, IContentFieldType =>
+        services.AddSingleton<IContentFieldType, T>();
+
+    public static IServiceCollection AddContentHandler<T>(this IServiceCollection services) where T : class, IContentHandler =>
+        services.AddScoped<IContentHandler, T>();
+
+    public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
+        services.AddScoped<IRecipeStep, T>();
+
+    public static IServiceCollection AddDataMigration<T>(this IServiceCollection services) where T : DataMigration =>
+        services.AddScoped<DataMigration, T>();
+
+    public static IServiceCollection AddPermissions<T>(this IServiceCollection services) where T : class, IPermissionProvider =>
+        services.AddSingleton<IPermissionProvider, T>();
+
+    public static IServiceCollection AddBackgroundTaskHandler<T>(this IServiceCollection services) where T : class, IBackgroundTaskHandler =>
+        services.AddScoped<IBackgroundTaskHandler, T>();
+}

@@ -1,0 +1,3 @@
+using Portal.Core.Modules;
+
+[assembly: Module("Portal.Core", "Kernel", Description = "Modules, content model, content manager, recipes, data, background tasks.")]

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Core.Modules;
+
+/// <summary>The one place where a module plugs itself in.</summary>
+public interface IModuleStartup
+{
+    /// <summary>Among modules with no dependency between them, lower runs first.</summary>
+    int Order => 0;
+
+    void ConfigureServices(IServiceCollection services, IConfiguration configuration);
+
+    void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+}

@@ -1,0 +1,3 @@
+namespace Portal.Core.Modules;
+
+public sealed class ModuleLoadException(string message) : Exception(message);

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
+using Portal.Core.Data;
+
+namespace Portal.Core.Settings;
+
+/// <summary>Named JSON documents (site settings, setup state): read once per scope, saved with the caller's unit of work.</summary>
+public interface IDocumentStore
+{
+    Task<T> GetAsync<T>(string key) where T : new();
+    Task<bool> ExistsAsync(string key);
+    Task SaveAsync<T>(string key, T document);
+}
+
+public sealed class DocumentStore(PortalDbContext db, TimeProvider clock) : IDocumentStore
+{
+    private readonly Dictionary<string, object> _cache = new(StringComparer.Ordinal);
+
+    public async Task<T> GetAsync<T>(string key) where T : new()
+    {
+        if (_cache.TryGetValue(key, out var cached)) return (T)cached;
+        var record = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key);
+        var document = record is null ? new T() : JsonSerializer.Deserialize<T>(record.Json, ContentJson.Options) ?? new T();
+        _cache[key] = document!;
+        return document;
+    }
+
+    public Task<bool> ExistsAsync(string key) => db.Documents.AnyAsync(d => d.Key == key);
+
+    public async Task SaveAsync<T>(string key, T document)
+    {
+        var record = await db.Documents.SingleOrDefaultAsync(d => d.Key == key);
+        if (record is null) db.Documents.Add(record = new DocumentRecord { Key = key });
+        record.Json = JsonSerializer.Serialize(document, ContentJson.Options);
+        record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync();
+        _cache[key] = document!;
+    }
+}
+
+public static class DocumentKeys
+{
+    public const string SiteSettings = "SiteSettings";
+    public const string SiteState = "SiteState";
+}

@@ -1,0 +1,45 @@
+using Portal.Core.Hosting;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Serilog;
+
+var command = PortalCommands.IsCommand(args) ? args : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+builder.WebHost.UseStaticWebAssets();
+builder.Host.UseSerilog((context, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+ModuleCatalog catalog;
+try
+{
+    catalog = ModuleCatalog.FromReferences(typeof(Program).Assembly);
+}
+catch (ModuleLoadException ex)
+{
+    Console.Error.WriteLine($"Portal cannot start: {ex.Message}");
+    return 1;
+}
+
+builder.Services.AddPortal(builder.Configuration, builder.Environment, catalog);
+var app = builder.Build();
+
+if (command is not null) return await PortalCommands.RunAsync(app, command, Console.Out, Console.Error);
+
+app.UseSerilogRequestLogging();
+app.UsePortal();
+try
+{
+    await app.Services.GetRequiredService<StartupInitializer>().TryInitializeAsync(CancellationToken.None);
+}
+catch (Exception ex) when (ex is RecipeException or InvalidOperationException)
+{
+    // A setup that cannot succeed (a broken recipe, a password the policy refuses) stops the site with its reason.
+    app.Logger.LogCritical("Portal cannot start: {Reason}", ex.Message);
+    return 1;
+}
+await app.RunAsync();
+return 0;
+
+public partial class Program;

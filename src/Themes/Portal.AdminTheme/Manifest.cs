@@ -1,0 +1,3 @@
+using Portal.Core.Modules;
+
+[assembly: Module("Portal.AdminTheme", "Back-office theme", Description = "The back office's layout and styles.")]

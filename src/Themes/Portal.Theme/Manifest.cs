@@ -1,0 +1,3 @@
+using Portal.Core.Modules;
+
+[assembly: Module("Portal.Theme", "Public theme", Description = "The public layout, styles and error pages.")]
