@@ -6,10 +6,12 @@ using Serilog;
 var command = PortalCommands.IsCommand(args) ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.WebHost.UseStaticWebAssets();
+// Serilog writes the console; other providers (a test's, an operator's) still receive every event.
+builder.Logging.ClearProviders();
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), preserveStaticLogger: true, writeToProviders: true);
 
 ModuleCatalog catalog;
 try

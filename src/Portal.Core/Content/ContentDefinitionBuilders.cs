@@ -31,6 +31,13 @@ public static class ContentDefinitionBuilders
         return type;
     }
 
+    public static ContentPartDefinition Named(this ContentPartDefinition part, string displayName, string displayNameDe)
+    {
+        part.DisplayName = displayName;
+        part.DisplayNameDe = displayNameDe;
+        return part;
+    }
+
     public static ContentPartDefinition WithField(this ContentPartDefinition part, string name, string fieldType, string displayName, string? displayNameDe = null, Action<FieldSettings>? settings = null)
     {
         var field = part.Fields.FirstOrDefault(f => f.Name == name);

@@ -32,7 +32,7 @@ public sealed class ContentItem
     /// <summary>The parts and fields, serialized. Use <see cref="Data"/> to read or change them.</summary>
     public string Content
     {
-        get => _data is null ? _content : _data.ToJsonString();
+        get => _data is null ? _content : _data.ToJsonString(ContentJson.Options);
         set { _content = value; _data = null; }
     }
     private string _content = "{}";
@@ -79,5 +79,7 @@ public static class ContentJson
     {
         PropertyNamingPolicy = null,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Stored, never written into a page as is: keep accents readable in the database.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

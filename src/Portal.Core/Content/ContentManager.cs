@@ -17,8 +17,11 @@ public interface IContentManager
     Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId);
     Task<ContentValidationResult> ValidateAsync(ContentItem item);
     Task<ContentResult> CreateAsync(ContentItem item, bool publish = false);
-    /// <summary>Saves <paramref name="edited"/>'s parts over the latest version, which must still be <paramref name="expectedVersionId"/>.</summary>
-    Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedVersionId, bool publish = false);
+    /// <summary>
+    /// Saves <paramref name="data"/> over the latest version, whose concurrency stamp must still be
+    /// <paramref name="expectedStamp"/> (the one the editor opened); otherwise nothing is written.
+    /// </summary>
+    Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedStamp, bool publish = false);
     Task<ContentResult> PublishAsync(string contentItemId);
     Task<ContentResult> UnpublishAsync(string contentItemId);
     Task<ContentResult> DeleteAsync(string contentItemId);
@@ -149,11 +152,11 @@ public sealed class ContentManager(
         return await SaveAsync(item);
     }
 
-    public async Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedVersionId, bool publish = false)
+    public async Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedStamp, bool publish = false)
     {
         var latest = await GetAsync(contentItemId, VersionOptions.Latest);
         if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
-        if (latest.ContentItemVersionId != expectedVersionId) return Stale(latest);
+        if (latest.ConcurrencyStamp != expectedStamp) return Stale(latest);
         var type = await definitions.GetTypeAsync(latest.ContentType);
         if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);
 
@@ -247,7 +250,7 @@ public sealed class ContentManager(
     {
         var latest = await GetAsync(contentItemId, VersionOptions.Latest);
         if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
-        return await UpdateAsync(contentItemId, latest.Data, latest.ContentItemVersionId);
+        return await UpdateAsync(contentItemId, latest.Data, latest.ConcurrencyStamp);
     }
 
     public async Task<ContentResult> CloneAsync(string contentItemId)

@@ -38,7 +38,8 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.Property(i => i.Author).HasMaxLength(256);
             e.Property(i => i.Path).HasMaxLength(512);
             e.Property(i => i.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
-            e.Property(i => i.Content).IsRequired();
+            // Through the property, not the backing field: its getter serializes the parts as edited in Data.
+            e.Property(i => i.Content).IsRequired().UsePropertyAccessMode(PropertyAccessMode.Property);
             e.HasIndex(i => i.ContentItemVersionId).IsUnique();
             e.HasIndex(i => new { i.ContentItemId, i.Latest });
             e.HasIndex(i => new { i.ContentItemId, i.Published });

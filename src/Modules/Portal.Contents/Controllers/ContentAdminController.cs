@@ -125,7 +125,7 @@ public sealed class ContentAdminController(
     }
 
     [HttpPost("content/item/{id}"), RequirePermission(Permissions.EditContent)]
-    public async Task<IActionResult> EditPost(string id, [FromForm] string? versionId, [FromForm] string? submit)
+    public async Task<IActionResult> EditPost(string id, [FromForm] string? stamp, [FromForm] string? submit)
     {
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (latest is null) return NotFound();
@@ -135,7 +135,7 @@ public sealed class ContentAdminController(
         if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
 
         var data = await binder.BindAsync(definition, Request.Form, latest.Data);
-        var result = await contentManager.UpdateAsync(id, data, versionId ?? "", publish);
+        var result = await contentManager.UpdateAsync(id, data, stamp ?? "", publish);
         if (result.Succeeded)
         {
             TempData["Notice"] = publish ? T["Your changes are published."].Value : T["Your changes are saved as a draft; the published version is unchanged."].Value;
@@ -146,7 +146,9 @@ public sealed class ContentAdminController(
         var posted = new ContentItem
         {
             ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Status = latest.Status, Published = latest.Published,
-            ContentItemVersionId = result.Error == ContentError.Concurrency ? versionId ?? "" : latest.ContentItemVersionId,
+            ContentItemVersionId = latest.ContentItemVersionId,
+            // After a conflict the form keeps the stamp it was opened with: saving again is refused again, on purpose.
+            ConcurrencyStamp = result.Error == ContentError.Concurrency ? stamp ?? "" : latest.ConcurrencyStamp,
             DisplayText = latest.DisplayText, Data = data,
         };
         Response.StatusCode = result.Error == ContentError.Concurrency ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;

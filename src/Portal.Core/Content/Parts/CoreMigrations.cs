@@ -8,9 +8,11 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
     public override async Task<int> CreateAsync()
     {
         await store.AlterPartAsync(BuiltInParts.Title, p => p
+            .Named("Titre", "Titel")
             .WithField("Title", "Text", "Title", "Titel", s => { s.Required = true; s.MaxLength = 200; }));
 
         await store.AlterPartAsync(BuiltInParts.Autoroute, p => p
+            .Named("Adresse de la page", "Seitenadresse")
             .WithField("Path", "Text", "Address (slug)", "Adresse (Slug)", s =>
             {
                 s.MaxLength = 200;
@@ -21,9 +23,11 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
             }));
 
         await store.AlterPartAsync(BuiltInParts.HtmlBody, p => p
+            .Named("Contenu", "Inhalt")
             .WithField("Body", "Html", "Body", "Text"));
 
         await store.AlterPartAsync(BuiltInParts.Address, p => p
+            .Named("Adresse postale", "Postanschrift")
             .WithField("Street", "Text", "Street", "Straße", s => s.MaxLength = 200)
             .WithField("Postcode", "Text", "Postcode", "Postleitzahl", s => { s.MaxLength = 10; s.Pattern = "[A-Za-z]{0,2}-?[0-9]{4,5}"; })
             .WithField("Commune", "Text", "Commune", "Gemeinde", s => s.MaxLength = 120)
@@ -41,11 +45,13 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
             ]));
 
         await store.AlterPartAsync(BuiltInParts.Contact, p => p
+            .Named("Contact", "Kontakt")
             .WithField("Phone", "Phone", "Phone", "Telefon")
             .WithField("Email", "Email", "E-mail", "E-Mail")
             .WithField("Website", "Link", "Website", "Webseite"));
 
         await store.AlterPartAsync(BuiltInParts.Localization, p => p
+            .Named("Langue", "Sprache")
             .WithField("Culture", "Text", "Language", "Sprache", s =>
             {
                 s.Required = true;

@@ -69,6 +69,6 @@ public sealed class ContentStep(IContentManager contentManager) : IRecipeStep
             return publish && !latest.Published ? await contentManager.PublishAsync(id)
                 : !publish && latest.Published ? await contentManager.UnpublishAsync(id)
                 : ContentResult.Ok(latest);
-        return await contentManager.UpdateAsync(id, merged, latest.ContentItemVersionId, publish);
+        return await contentManager.UpdateAsync(id, merged, latest.ConcurrencyStamp, publish);
     }
 }

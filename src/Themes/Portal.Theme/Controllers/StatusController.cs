@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Localization;
+using System.Globalization;
 
 namespace Portal.Theme.Controllers;
 
@@ -12,6 +14,10 @@ public sealed class StatusController : Controller
     public IActionResult Status(int code)
     {
         if (code is < 400 or > 599) code = 404;
+        // The error page speaks the language of the page that failed (/de/… → German).
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var segment = original?.Split('/', 3, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (Cultures.IsSupported(segment)) CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(segment!);
         // Reached directly (not re-executed), an error page is itself a missing page.
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
         Response.StatusCode = reExecuted ? code : 404;
