@@ -21,6 +21,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string? ConnectionString { get; }
     public CapturedLogs Logs { get; } = new();
 
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
     public PortalFactory(string provider = "Sqlite", string? recipe = null, string? adminPassword = AdminPassword, string? dataDirectory = null, string? connectionString = null)
     {
         Provider = provider;
@@ -51,7 +53,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            ConfigureTestServices?.Invoke(services);
+        });
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
