@@ -9,9 +9,15 @@ using Portal.Core.Localization;
 namespace Portal.Contents.Services;
 
 /// <summary>Builds the generic editor of an item from its type's definition.</summary>
-public sealed class ContentEditorBuilder(IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes, PortalDbContext db, IStringLocalizer<ContentEditorBuilder> T)
+public sealed class ContentEditorBuilder(
+    IContentDefinitionStore definitions,
+    IEnumerable<IContentFieldType> fieldTypes,
+    IEnumerable<IFieldEditorDataProvider> editorData,
+    PortalDbContext db,
+    IStringLocalizer<ContentEditorBuilder> T)
 {
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
+    private readonly Dictionary<string, IFieldEditorDataProvider> _editorData = editorData.ToDictionary(p => p.FieldType);
 
     public async Task<ContentEditorViewModel> BuildAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null,
         string? message = null, bool canPublish = false, bool canDelete = false)
@@ -42,6 +48,7 @@ public sealed class ContentEditorBuilder(IContentDefinitionStore definitions, IE
                     Hint = field.Settings.HintFor(culture) is { } hint ? T[hint].Value : null,
                     Culture = culture,
                     Choices = fieldType.Name == "ContentPicker" ? await ChoicesAsync(field.Settings) : [],
+                    EditorData = _editorData.TryGetValue(fieldType.Name, out var provider) ? await provider.GetAsync(field) : null,
                 });
             }
             if (fields.Count == 0) continue;

@@ -31,6 +31,8 @@ public sealed class FieldEditor
     public required string Culture { get; init; }
     /// <summary>For pickers: the items that may be chosen (id, title).</summary>
     public IReadOnlyList<(string Id, string Title)> Choices { get; init; } = [];
+    /// <summary>What a module's field editor needs, from its <see cref="IFieldEditorDataProvider"/>.</summary>
+    public object? EditorData { get; init; }
 
     public string Id => Prefix.Replace('.', '_');
     public FieldSettings Settings => Field.Settings;

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Taxonomies.Models;
+
+namespace Portal.Taxonomies.Services;
+
+/// <summary>Vocabularies are published content items of type Vocabulary (id "voc-{name}"), so every change is a version.</summary>
+public sealed class VocabularyStore(PortalDbContext db, IContentManager contentManager, VocabularyValidator validator)
+{
+    public const string ContentType = "Vocabulary";
+    public const string PartName = "VocabularyPart";
+    private readonly Dictionary<string, Vocabulary?> _cache = new(StringComparer.Ordinal);
+
+    public static string IdOf(string name) => "voc-" + name;
+
+    public async Task<Vocabulary?> GetAsync(string name)
+    {
+        if (_cache.TryGetValue(name, out var cached)) return cached;
+        var content = await db.ContentItems.AsNoTracking()
+            .Where(i => i.ContentItemId == IdOf(name) && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
+        var vocabulary = content is null ? null : Read(content);
+        _cache[name] = vocabulary;
+        return vocabulary;
+    }
+
+    public Task<Vocabulary?> ReloadAsync(string name)
+    {
+        _cache.Remove(name);
+        return GetAsync(name);
+    }
+
+    public async Task<IReadOnlyList<Vocabulary>> ListAsync()
+    {
+        var contents = await db.ContentItems.AsNoTracking().Where(i => i.ContentType == ContentType && i.Latest).Select(i => i.Content).ToListAsync();
+        return contents.Select(Read).OfType<Vocabulary>().OrderBy(v => v.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>The concurrency stamp of the vocabulary's latest version, which an editor sends back with a change.</summary>
+    public Task<string?> StampAsync(string name) =>
+        db.ContentItems.Where(i => i.ContentItemId == IdOf(name) && i.Latest).Select(i => i.ConcurrencyStamp).SingleOrDefaultAsync();
+
+    /// <summary>Creates or replaces a vocabulary, published; refused with messages when invalid or changed meanwhile.</summary>
+    public async Task<ContentResult> SaveAsync(Vocabulary vocabulary, string? expectedStamp = null)
+    {
+        var validation = validator.Validate(vocabulary);
+        if (!validation.Succeeded) return ContentResult.Invalid(validation);
+
+        var data = new JsonObject
+        {
+            ["TitlePart"] = new JsonObject { ["Title"] = new JsonObject { ["Text"] = vocabulary.DisplayName } },
+            [PartName] = JsonSerializer.SerializeToNode(vocabulary, ContentJson.Options),
+        };
+        var id = IdOf(vocabulary.Name);
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        ContentResult result;
+        if (latest is null)
+        {
+            var item = await contentManager.NewAsync(ContentType);
+            item.ContentItemId = id;
+            item.Data = data;
+            result = await contentManager.CreateAsync(item, publish: true);
+        }
+        else if (JsonNode.DeepEquals(latest.Data, data) && latest.Published) return ContentResult.Ok(latest);
+        else result = await contentManager.UpdateAsync(id, data, expectedStamp ?? latest.ConcurrencyStamp, publish: true);
+        _cache.Remove(vocabulary.Name);
+        return result;
+    }
+
+    private static Vocabulary? Read(string content) =>
+        JsonNode.Parse(content)?[PartName]?.Deserialize<Vocabulary>(ContentJson.Options);
+}
