@@ -28,7 +28,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         Provider = provider;
         _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataDirectory);
+        System.IO.Directory.CreateDirectory(DataDirectory);
         _settings = new()
         {
             ["Portal:DataDirectory"] = DataDirectory,
@@ -77,6 +77,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         if (_postgresName is not null) TestDatabases.DropPostgresDatabase(_postgresName);
-        if (_ownsDirectory) try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_ownsDirectory) try { System.IO.Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -42,7 +42,7 @@ public sealed class SetupTests
     [Theory, MemberData(nameof(Providers))]
     public async Task A_second_start_does_not_set_up_again(string provider)
     {
-        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"))).FullName;
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"))).FullName;
         string? database = null;
         var connection = provider == "Postgres" ? TestDatabases.CreatePostgresDatabase(out database) : null;
         try
@@ -68,7 +68,7 @@ public sealed class SetupTests
         {
             if (database is not null) TestDatabases.DropPostgresDatabase(database);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+            try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class PoTests
         var root = FindRepositoryRoot();
         var catalog = Catalog();
         var missing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
                      .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/Migrations/")))
         {
             foreach (Match match in LocalizedString().Matches(File.ReadAllText(file)))
@@ -84,7 +84,7 @@ public sealed partial class PoTests
     public void Every_po_file_has_its_twin_in_the_other_language_with_the_same_entries()
     {
         var root = FindRepositoryRoot();
-        foreach (var fr in Directory.EnumerateFiles(Path.Combine(root, "src"), "fr.po", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/") && !f.Contains("/obj/")))
+        foreach (var fr in System.IO.Directory.EnumerateFiles(Path.Combine(root, "src"), "fr.po", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/") && !f.Contains("/obj/")))
         {
             var de = Path.Combine(Path.GetDirectoryName(fr)!, "de.po");
             File.Exists(de).Should().BeTrue($"{de} should exist beside {fr}");

@@ -75,7 +75,7 @@ public sealed class SiteTests(SharedSite site) : IClassFixture<SharedSite>
     [Fact]
     public async Task The_recipe_command_refuses_a_malformed_file_naming_the_step_and_changes_nothing()
     {
-        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"))).FullName;
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"))).FullName;
         try
         {
             var ok = await RunHostAsync(directory, "recipe", "portal-base");
@@ -96,7 +96,7 @@ public sealed class SiteTests(SharedSite site) : IClassFixture<SharedSite>
         }
         finally
         {
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+            try { System.IO.Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
     }
 

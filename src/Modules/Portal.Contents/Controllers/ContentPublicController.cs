@@ -10,7 +10,7 @@ namespace Portal.Contents.Controllers;
 
 /// <summary>The public side of any item with an address: /{culture}/{path}. Only published versions are shown.</summary>
 [AllowAnonymous]
-public sealed class ContentPublicController(PortalDbContext db, IContentDefinitionStore definitions) : Controller
+public sealed class ContentPublicController(PortalDbContext db, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
 {
     [HttpGet("/")]
     public IActionResult Root() => Redirect("/" + Cultures.Current);
@@ -48,6 +48,8 @@ public sealed class ContentPublicController(PortalDbContext db, IContentDefiniti
             foreach (var t in translations) alternates[t.Culture] = $"/{t.Culture}/{t.Path}";
         }
         ViewData["Alternates"] = alternates;
-        return View(new PublicItemViewModel { Item = item, Type = type, Parts = await definitions.GetPartsOfAsync(type) });
+        // A module can show its types its own way with a view named Item-{Type}; the generic one shows any item.
+        var view = views.FindView(ControllerContext, "Item-" + item.ContentType, isMainPage: true).Success ? "Item-" + item.ContentType : "Item";
+        return View(view, new PublicItemViewModel { Item = item, Type = type, Parts = await definitions.GetPartsOfAsync(type) });
     }
 }

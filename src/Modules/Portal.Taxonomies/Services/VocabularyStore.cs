@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Taxonomies.Models;
@@ -8,7 +9,8 @@ using Portal.Taxonomies.Models;
 namespace Portal.Taxonomies.Services;
 
 /// <summary>Vocabularies are published content items of type Vocabulary (id "voc-{name}"), so every change is a version.</summary>
-public sealed class VocabularyStore(PortalDbContext db, IContentManager contentManager, VocabularyValidator validator)
+// Content handlers read vocabularies, and the content manager runs the handlers: the manager is resolved only to write.
+public sealed class VocabularyStore(PortalDbContext db, IServiceProvider services, VocabularyValidator validator)
 {
     public const string ContentType = "Vocabulary";
     public const string PartName = "VocabularyPart";
@@ -53,6 +55,7 @@ public sealed class VocabularyStore(PortalDbContext db, IContentManager contentM
             ["TitlePart"] = new JsonObject { ["Title"] = new JsonObject { ["Text"] = vocabulary.DisplayName } },
             [PartName] = JsonSerializer.SerializeToNode(vocabulary, ContentJson.Options),
         };
+        var contentManager = services.GetRequiredService<IContentManager>();
         var id = IdOf(vocabulary.Name);
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         ContentResult result;

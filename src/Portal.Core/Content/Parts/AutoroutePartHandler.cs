@@ -5,7 +5,7 @@ using Portal.Core.Data;
 namespace Portal.Core.Content.Parts;
 
 /// <summary>Gives an item a path unique within its culture: typed by the editor, or made from the title.</summary>
-public sealed class AutoroutePartHandler(PortalDbContext db) : IContentHandler
+public sealed class AutoroutePartHandler(PortalDbContext db, IEnumerable<IAutoroutePrefix> prefixes) : IContentHandler
 {
     public int Order => -80;
 
@@ -17,17 +17,20 @@ public sealed class AutoroutePartHandler(PortalDbContext db) : IContentHandler
             item.Path = null;
             return;
         }
+        var prefix = prefixes.Select(p => p.PrefixFor(item)).FirstOrDefault(p => !string.IsNullOrEmpty(p));
+        string Full(string slug) => prefix is null ? slug : prefix + "/" + slug;
+
         var typed = item.Field(BuiltInParts.Autoroute, "Path")?["Text"]?.GetValue<string>()?.Trim('/').ToLowerInvariant();
         if (!string.IsNullOrEmpty(typed))
         {
-            item.Path = typed;
+            item.Path = Full(typed);
             return;
         }
         var baseSlug = Slug.From(item.DisplayText);
         if (baseSlug.Length == 0) baseSlug = Slug.From(item.ContentType);
         var slug = baseSlug;
-        for (var n = 2; await IsTakenAsync(item, slug); n++) slug = $"{baseSlug}-{n}";
-        item.Path = slug;
+        for (var n = 2; await IsTakenAsync(item, Full(slug)); n++) slug = $"{baseSlug}-{n}";
+        item.Path = Full(slug);
         item.GetOrCreatePart(BuiltInParts.Autoroute)["Path"] = new JsonObject { ["Text"] = slug };
     }
 

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+
+namespace Portal.Contents.Controllers;
+
+/// <summary>
+/// The read API for other sites and scripts: published items only, by type and culture, paged.
+/// GET /api/content?type=Actor&amp;culture=fr&amp;page=1&amp;pageSize=50 and GET /api/content/{id}?culture=fr.
+/// </summary>
+[ApiController, AllowAnonymous, Route("api/content"), IgnoreAntiforgeryToken]
+public sealed class ContentApiController(PortalDbContext db, IContentDefinitionStore definitions) : ControllerBase
+{
+    public const int MaxPageSize = 100;
+
+    [HttpGet("")]
+    public async Task<IActionResult> List([FromQuery] string? type, [FromQuery] string? culture, [FromQuery] string? page, [FromQuery] string? pageSize)
+    {
+        var types = (await definitions.ListTypesAsync()).Where(t => t.Listable).Select(t => t.Name).ToList();
+        if (type is not null && !types.Contains(type)) return Problem400($"Unknown type '{type}'. Known types: {string.Join(", ", types)}.");
+        if (culture is not null && !Cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use fr or de.");
+        if (!TryInt(page, 1, 1, int.MaxValue, out var pageNumber)) return Problem400("page must be a whole number from 1.");
+        if (!TryInt(pageSize, 50, 1, MaxPageSize, out var size)) return Problem400($"pageSize must be a whole number from 1 to {MaxPageSize}.");
+
+        var query = db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType));
+        if (type is not null) query = query.Where(i => i.ContentType == type);
+        if (culture is not null) query = query.Where(i => i.Culture == culture || i.Culture == "");
+        var total = await query.CountAsync();
+        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip((pageNumber - 1) * size).Take(size).ToListAsync();
+        return Ok(new { total, page = pageNumber, pageSize = size, items = items.Select(i => Describe(i, culture)) });
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Get(string id, [FromQuery] string? culture)
+    {
+        if (culture is not null && !Cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use fr or de.");
+        if (!IdGenerator.IsValid(id)) return Problem400("The id is not a content item id.");
+        var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == id && i.Published);
+        // Asked in another culture: the translation of the same item, when there is one.
+        if (item is not null && culture is not null && item.Culture != "" && item.Culture != culture)
+            item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == item.LocalizationSet && i.Culture == culture && i.Published);
+        if (item is null || !(await definitions.GetTypeAsync(item.ContentType))?.Listable == true)
+            return NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No published item {id}" + (culture is null ? "." : $" in '{culture}'.") });
+        return Ok(Describe(item, culture));
+    }
+
+    private static object Describe(ContentItem item, string? culture)
+    {
+        var itemCulture = string.IsNullOrEmpty(item.Culture) ? culture ?? Cultures.Default : item.Culture;
+        return new
+        {
+            id = item.ContentItemId,
+            type = item.ContentType,
+            culture = string.IsNullOrEmpty(item.Culture) ? null : item.Culture,
+            title = item.DisplayText,
+            url = item.Path is null ? null : $"/{itemCulture}/{item.Path}",
+            modifiedUtc = item.ModifiedUtc,
+            publishedUtc = item.PublishedUtc,
+            lastVerified = LastVerified(item.Data),
+            localizationSet = item.LocalizationSet,
+            fields = item.Data,
+        };
+    }
+
+    /// <summary>The date of a field named LastVerified, in whichever part carries it.</summary>
+    private static string? LastVerified(JsonObject data) =>
+        data.Select(p => p.Value?["LastVerified"]?["Value"]).OfType<JsonValue>().Select(v => v.GetValue<string>()).FirstOrDefault();
+
+    private static bool TryInt(string? text, int fallback, int min, int max, out int value)
+    {
+        value = fallback;
+        return text is null || int.TryParse(text, out value) && value >= min && value <= max;
+    }
+
+    private ObjectResult Problem400(string detail) =>
+        BadRequest(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = detail });
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+using Portal.Directory.ViewModels;
+using Portal.Taxonomies.Fields;
+using Portal.Taxonomies.Services;
+
+namespace Portal.Directory.Controllers;
+
+/// <summary>The list of published actors, actions or aidant supports of a culture, by title, paged.</summary>
+[AllowAnonymous]
+public sealed class DirectoryController(PortalDbContext db, VocabularyStore vocabularies, IStringLocalizer<DirectoryController> T) : Controller
+{
+    private const int PageSize = 30;
+
+    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(acteurs|akteure|actions|angebote|aidants|angehoerige)$)}")]
+    public async Task<IActionResult> List(string culture, string segment, string? page)
+    {
+        var type = DirectoryTypes.TypeOfSegment(segment)!;
+        // /de/acteurs is the French word in a German address: send the visitor to /de/akteure.
+        if (DirectoryTypes.Segment(type, culture) != segment) return RedirectPermanent($"/{culture}/{DirectoryTypes.Segment(type, culture)}{Request.QueryString}");
+        var pageNumber = 1;
+        if (page is not null && (!int.TryParse(page, out pageNumber) || pageNumber < 1)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+
+        var query = db.ContentItems.AsNoTracking().Where(i => i.Published && i.ContentType == type && (i.Culture == culture || i.Culture == ""));
+        var total = await query.CountAsync();
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (pageNumber > pageCount) return NotFound();
+        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        var territories = await vocabularies.GetAsync("territories");
+        string? Commune(ContentItem item) =>
+            item.As<Portal.Core.Content.Parts.AddressPart>().Commune.Text
+            ?? TaxonomyTermsFieldType.Terms(item.Field(type, "Territory")).Select(s => territories?.Find(s)?.LabelFor(culture)).FirstOrDefault();
+
+        var heading = type switch
+        {
+            DirectoryTypes.Actor => T["Organisations"].Value,
+            DirectoryTypes.Action => T["Activities and services"].Value,
+            _ => T["Support for caregivers"].Value,
+        };
+        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => $"/{c}/{DirectoryTypes.Segment(type, c)}");
+        return View("List", new DirectoryListViewModel
+        {
+            ContentType = type, Heading = heading, Items = items.Select(i => (i, Commune(i))).ToList(),
+            Total = total, Page = pageNumber, PageCount = pageCount, BaseUrl = $"/{culture}/{segment}",
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+using Portal.Core.Content.Parts;
+using Portal.Core.Data;
+using Portal.Directory.Services;
+using Portal.Taxonomies.Fields;
+using Portal.Taxonomies.Services;
+
+namespace Portal.Directory.Handlers;
+
+/// <summary>Checks what field settings cannot (identifiers, postcode and commune, dates), and lets offers inherit their actor's place.</summary>
+public sealed class DirectoryEntryHandler(PortalDbContext db, VocabularyStore vocabularies) : IContentHandler
+{
+    public int Order => -50;
+
+    public async Task UpdatingAsync(ContentContext context)
+    {
+        var item = context.Item;
+        if (item.ContentType is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport)) return;
+        var actorId = ContentPickerFieldType.Ids(item.Field(item.ContentType, "Actor")).FirstOrDefault();
+        if (actorId is null) return;
+        var needsPlace = item.Field(item.ContentType, "Location") is null;
+        var needsAddress = IsEmpty(item.Part(BuiltInParts.Address));
+        if (!needsPlace && !needsAddress) return;
+
+        var actorContent = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
+        if (actorContent is null || JsonNode.Parse(actorContent) is not JsonObject actor) return;
+        // An offer takes place at its actor's unless it says otherwise.
+        if (needsPlace && actor[DirectoryTypes.Actor]?["Location"] is JsonObject location)
+            item.GetOrCreatePart(item.ContentType)["Location"] = location.DeepClone();
+        if (needsAddress && actor[BuiltInParts.Address] is JsonObject address && !IsEmpty(address))
+            item.Data[BuiltInParts.Address] = address.DeepClone();
+    }
+
+    private static bool IsEmpty(JsonObject? part) => part is null || part.All(p => p.Value is null || p.Value is JsonObject o && o.Count == 0);
+
+    public async Task ValidatingAsync(ContentValidateContext context)
+    {
+        var item = context.Item;
+        if (!DirectoryTypes.IsDirectoryType(item.ContentType)) return;
+        var T = context.T;
+        string? Text(string part, string field) => item.Field(part, field)?["Text"]?.GetValue<string>();
+
+        if (item.ContentType == DirectoryTypes.Actor)
+        {
+            if (Text(DirectoryTypes.Actor, "Siret") is { } siret && !Identifiers.IsValidSiret(siret))
+                context.Result.Add("Actor.Siret", T["The SIRET {0} is not valid: it must be 14 digits with a correct check digit.", siret]);
+            if (Text(DirectoryTypes.Actor, "Finess") is { } finess && !Identifiers.IsValidFiness(finess))
+                context.Result.Add("Actor.Finess", T["The FINESS number {0} is not valid: it must be 9 characters, such as 930000123.", finess]);
+            if (Text(DirectoryTypes.Actor, "OpeningHours") is { } hours && hours.Any(c => !(char.IsAsciiLetterOrDigit(c) || " :,;-+/\".".Contains(c))))
+                context.Result.Add("Actor.OpeningHours", T["The opening hours must use the OpenStreetMap format, such as Mo-Fr 09:00-17:00."]);
+        }
+
+        if (Text(BuiltInParts.Address, "Postcode") is { } postcode && (Text(BuiltInParts.Address, "Country") ?? "FR") == "FR")
+        {
+            var insee = Text(BuiltInParts.Address, "InseeCode") ?? await TerritoryInseeAsync(item);
+            if (insee is not null && !Identifiers.PostcodeMatchesCommune(postcode, insee))
+                context.Result.Add("AddressPart.Postcode", T["The postcode {0} does not belong to the commune's département (INSEE code {1}).", postcode, insee]);
+        }
+
+        if (item.ContentType == DirectoryTypes.Action
+            && item.Field(DirectoryTypes.Action, "StartDate")?["Value"]?.GetValue<string>() is { } start
+            && item.Field(DirectoryTypes.Action, "EndDate")?["Value"]?.GetValue<string>() is { } end
+            && string.CompareOrdinal(end, start) < 0)
+            context.Result.Add("Action.EndDate", T["The end date comes before the start date."]);
+    }
+
+    private async Task<string?> TerritoryInseeAsync(ContentItem item)
+    {
+        if (item.ContentType != DirectoryTypes.Actor) return null;
+        var slug = TaxonomyTermsFieldType.Terms(item.Field(DirectoryTypes.Actor, "Territory")).FirstOrDefault();
+        if (slug is null) return null;
+        var territories = await vocabularies.GetAsync("territories");
+        return territories?.Find(slug)?.Codes.GetValueOrDefault("insee") is { Length: 5 } insee ? insee : null;
+    }
+}

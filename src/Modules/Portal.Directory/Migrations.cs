@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Portal.Core.Content;
+using Portal.Core.Content.Parts;
+using Portal.Core.DataMigrations;
+
+namespace Portal.Directory;
+
+/// <summary>
+/// Actor, Action and AidantSupport. Field names follow the data·inclusion v1 schema where one exists
+/// (structure: siret, typologie, horaires_accueil, reseaux_porteurs; service: thematiques, publics, frais, modes_accueil,
+/// zone_eligibilite), so that the open-data export is a mapping.
+/// </summary>
+public sealed class Migrations(IContentDefinitionStore store) : DataMigration
+{
+    private static Action<FieldSettings> Terms(string vocabulary, bool multiple = true, bool required = false) => s =>
+    {
+        s.Extra = new JsonObject { ["Vocabulary"] = vocabulary };
+        s.Multiple = multiple;
+        s.Required = required;
+    };
+
+    public override async Task<int> CreateAsync()
+    {
+        await store.AlterPartAsync(DirectoryTypes.EntryPart, p => p
+            .Named("Vérification", "Überprüfung")
+            .WithField("LastVerified", "Date", "Dernière vérification", "Zuletzt überprüft", s =>
+            {
+                s.Hint = "Date à laquelle ces informations ont été confirmées par l'organisation ou le département.";
+                s.HintDe = "Datum, an dem diese Angaben von der Organisation oder dem Département bestätigt wurden.";
+            })
+            .WithField("VerifiedBy", "Text", "Vérifié par", "Überprüft von", s => s.MaxLength = 120)
+            .WithField("Sample", "Boolean", "Donnée d'exemple", "Beispieldaten", s =>
+            {
+                s.Hint = "Cochée sur les fiches de démonstration, qui ne décrivent pas une offre réelle.";
+                s.HintDe = "Angekreuzt bei Demonstrationseinträgen, die kein echtes Angebot beschreiben.";
+            })
+            .WithField("ExternalId", "Text", "Identifiant externe", "Externe Kennung", s => s.MaxLength = 100));
+
+        await store.AlterPartAsync(DirectoryTypes.Actor, p => p
+            .WithField("Description", "Markdown", "Présentation", "Beschreibung", s => { s.Required = true; s.MaxLength = 4000; })
+            .WithField("Typology", "TaxonomyTerms", "Type de structure", "Art der Einrichtung", Terms("structure-types", multiple: false, required: true))
+            .WithField("Location", "GeoPoint", "Position sur la carte", "Position auf der Karte")
+            .WithField("Territory", "TaxonomyTerms", "Commune ou territoire", "Gemeinde oder Gebiet", Terms("territories", multiple: false, required: true))
+            .WithField("OpeningHours", "Text", "Horaires d'accueil", "Öffnungszeiten", s =>
+            {
+                s.MaxLength = 255;
+                s.Hint = "Au format OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
+                s.HintDe = "Im OpenStreetMap-Format, zum Beispiel: Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
+            })
+            .WithField("Siret", "Text", "SIRET", "SIRET", s => s.Hint = "14 chiffres.")
+            .WithField("Finess", "Text", "Numéro FINESS", "FINESS-Nummer", s => s.Hint = "9 caractères, pour les établissements médico-sociaux.")
+            .WithField("Accessibility", "TaxonomyTerms", "Accessibilité", "Barrierefreiheit", Terms("accessibility"))
+            .WithField("Networks", "Text", "Réseaux et fédérations", "Netzwerke und Verbände", s => s.MaxLength = 300));
+
+        await store.AlterPartAsync(DirectoryTypes.Action, p => p
+            .WithField("Description", "Markdown", "Description", "Beschreibung", s => { s.Required = true; s.MaxLength = 4000; })
+            .WithField("Actor", "ContentPicker", "Proposée par", "Angeboten von", s => { s.Required = true; s.ContentTypes = [DirectoryTypes.Actor]; })
+            .WithField("Domains", "TaxonomyTerms", "Domaines", "Bereiche", Terms("domains", required: true))
+            .WithField("DisabilityTypes", "TaxonomyTerms", "Handicaps accueillis", "Willkommene Behinderungen", Terms("disability-types"))
+            .WithField("Audiences", "TaxonomyTerms", "Publics", "Zielgruppen", Terms("audiences"))
+            .WithField("Location", "GeoPoint", "Position sur la carte", "Position auf der Karte", s =>
+            {
+                s.Hint = "Laissée vide, c'est celle de la structure.";
+                s.HintDe = "Leer gelassen, gilt die Position der Einrichtung.";
+            })
+            .WithField("Schedule", "Text", "Quand", "Wann", s => { s.Editor = "TextArea"; s.MaxLength = 500; })
+            .WithField("StartDate", "Date", "Du", "Vom")
+            .WithField("EndDate", "Date", "Au", "Bis")
+            .WithField("Recurrence", "Text", "Rythme", "Häufigkeit", s => s.Options =
+            [
+                new() { Value = "ponctuel", Label = "Ponctuel", LabelDe = "Einmalig" },
+                new() { Value = "hebdomadaire", Label = "Chaque semaine", LabelDe = "Wöchentlich" },
+                new() { Value = "mensuel", Label = "Chaque mois", LabelDe = "Monatlich" },
+                new() { Value = "permanent", Label = "Toute l'année", LabelDe = "Ganzjährig" },
+            ])
+            .WithField("Fees", "TaxonomyTerms", "Tarifs", "Kosten", Terms("fees"))
+            .WithField("FeeDetails", "Text", "Précisions sur les tarifs", "Einzelheiten zu den Kosten", s => s.MaxLength = 300)
+            .WithField("OnSite", "Boolean", "Inscription sur place", "Anmeldung vor Ort")
+            .WithField("Registration", "Link", "Inscription en ligne", "Online-Anmeldung")
+            .WithField("Languages", "TaxonomyTerms", "Langues pratiquées", "Sprachen", Terms("languages"))
+            .WithField("Accessibility", "TaxonomyTerms", "Accessibilité", "Barrierefreiheit", Terms("accessibility"))
+            .WithField("EligibilityZone", "TaxonomyTerms", "Zone d'éligibilité", "Einzugsgebiet", Terms("territories")));
+
+        await store.AlterPartAsync(DirectoryTypes.AidantSupport, p => p
+            .WithField("Description", "Markdown", "Description", "Beschreibung", s => { s.Required = true; s.MaxLength = 4000; })
+            .WithField("Actor", "ContentPicker", "Proposé par", "Angeboten von", s => { s.Required = true; s.ContentTypes = [DirectoryTypes.Actor]; })
+            .WithField("SupportTypes", "TaxonomyTerms", "Type de soutien", "Art der Unterstützung", Terms("support-types", required: true))
+            .WithField("CaredFor", "TaxonomyTerms", "Personne aidée", "Gepflegte Person", Terms("cared-for"))
+            .WithField("Location", "GeoPoint", "Position sur la carte", "Position auf der Karte", s =>
+            {
+                s.Hint = "Laissée vide, c'est celle de la structure.";
+                s.HintDe = "Leer gelassen, gilt die Position der Einrichtung.";
+            })
+            .WithField("ReceptionModes", "TaxonomyTerms", "Modes d'accueil", "Art der Betreuung", Terms("reception-modes"))
+            .WithField("Fees", "TaxonomyTerms", "Tarifs", "Kosten", Terms("fees"))
+            .WithField("FeeDetails", "Text", "Précisions sur les tarifs", "Einzelheiten zu den Kosten", s => s.MaxLength = 300)
+            .WithField("Registration", "Link", "Prendre contact en ligne", "Online-Kontakt")
+            .WithField("EligibilityZone", "TaxonomyTerms", "Zone d'éligibilité", "Einzugsgebiet", Terms("territories")));
+
+        await DefineTypeAsync(DirectoryTypes.Actor, "Acteur", "Akteur", BuiltInParts.Address, BuiltInParts.Contact);
+        await DefineTypeAsync(DirectoryTypes.Action, "Action", "Angebot", BuiltInParts.Address, BuiltInParts.Contact);
+        await DefineTypeAsync(DirectoryTypes.AidantSupport, "Soutien aux aidants", "Unterstützung für Angehörige", BuiltInParts.Address, BuiltInParts.Contact);
+        return 1;
+    }
+
+    private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>
+    {
+        t.DisplayName = fr;
+        t.DisplayNameDe = de;
+        t.WithPart(BuiltInParts.Title, 0).WithPart(name, 1);
+        var position = 2;
+        foreach (var part in extraParts) t.WithPart(part, position++);
+        t.WithPart(DirectoryTypes.EntryPart, position++).WithPart(BuiltInParts.Autoroute, position++).WithPart(BuiltInParts.Localization, position);
+    });
+}

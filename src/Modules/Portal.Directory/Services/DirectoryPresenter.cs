@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+using Portal.Core.Content.Parts;
+using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Directory.ViewModels;
+using Portal.Taxonomies.Fields;
+using Portal.Taxonomies.Services;
+
+namespace Portal.Directory.Services;
+
+/// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
+public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, IStringLocalizer<DirectoryPresenter> T)
+{
+    public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture)
+    {
+        var type = item.ContentType;
+        var own = item.Part(type) ?? new JsonObject();
+        string? Text(JsonObject? part, string field) => part?[field]?["Text"]?.GetValue<string>();
+        async Task<IReadOnlyList<DisplayValue>> TermsAsync(string field, string vocabulary)
+        {
+            var v = await vocabularies.GetAsync(vocabulary);
+            return TaxonomyTermsFieldType.Terms(own[field]).Select(s => new DisplayValue(v?.Find(s)?.LabelFor(culture) ?? s)).ToList();
+        }
+        var sections = new List<DisplaySection>();
+        void Add(string id, string heading, params (string Label, IReadOnlyList<DisplayValue> Values)[] rows)
+        {
+            var filled = rows.Where(r => r.Values.Count > 0).Select(r => new DisplayRow(r.Label, r.Values)).ToList();
+            if (filled.Count > 0) sections.Add(new DisplaySection(id, heading, filled));
+        }
+        static IReadOnlyList<DisplayValue> One(string? text, string? href = null) => text is null ? [] : [new DisplayValue(text, href)];
+
+        // What
+        if (type == DirectoryTypes.Actor)
+            Add("what", T["What"], (T["Type of organisation"], await TermsAsync("Typology", "structure-types")), (T["Networks"], One(Text(own, "Networks"))));
+        else if (type == DirectoryTypes.Action)
+            Add("what", T["What"], (T["Domains"], await TermsAsync("Domains", "domains")));
+        else
+            Add("what", T["What"], (T["Type of support"], await TermsAsync("SupportTypes", "support-types")));
+
+        // For whom
+        if (type == DirectoryTypes.Action)
+            Add("whom", T["For whom"], (T["Disabilities welcomed"], await TermsAsync("DisabilityTypes", "disability-types")), (T["Audiences"], await TermsAsync("Audiences", "audiences")),
+                (T["Languages"], await TermsAsync("Languages", "languages")));
+        if (type == DirectoryTypes.AidantSupport)
+            Add("whom", T["For whom"], (T["Caregivers of"], await TermsAsync("CaredFor", "cared-for")), (T["Reception"], await TermsAsync("ReceptionModes", "reception-modes")));
+
+        // Where
+        var address = item.As<AddressPart>();
+        var addressText = string.Join(", ", new[] { address.Street.Text, string.Join(" ", new[] { address.Postcode.Text, address.Commune.Text }.Where(s => !string.IsNullOrEmpty(s))) }.Where(s => !string.IsNullOrEmpty(s)));
+        var location = GeoPointFieldType.Read(own["Location"]);
+        Add("where", T["Where"], (T["Address"], One(addressText.Length == 0 ? null : addressText)),
+            (T["Commune or territory"], type == DirectoryTypes.Actor ? await TermsAsync("Territory", "territories") : []),
+            (T["Eligibility zone"], type != DirectoryTypes.Actor ? await TermsAsync("EligibilityZone", "territories") : []));
+
+        // When
+        if (type == DirectoryTypes.Actor)
+            Add("when", T["When"], (T["Opening hours"], One(Text(own, "OpeningHours"))));
+        if (type == DirectoryTypes.Action)
+        {
+            var format = CultureInfo.GetCultureInfo(culture);
+            string? Date(string field) => DateTime.TryParse(own[field]?["Value"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("D", format) : null;
+            var recurrence = Text(own, "Recurrence");
+            var recurrenceLabel = (await definitions.GetPartAsync(DirectoryTypes.Action))?.Fields.FirstOrDefault(f => f.Name == "Recurrence")?.Settings.Options.FirstOrDefault(o => o.Value == recurrence)?.LabelFor(culture);
+            Add("when", T["When"], (T["Schedule"], One(Text(own, "Schedule"))), (T["Frequency"], One(recurrenceLabel)),
+                (T["From"], One(Date("StartDate"))), (T["Until"], One(Date("EndDate"))));
+        }
+
+        // How much
+        if (type != DirectoryTypes.Actor)
+            Add("fees", T["How much"], (T["Fees"], await TermsAsync("Fees", "fees")), (T["Details"], One(Text(own, "FeeDetails"))));
+
+        // How to join
+        var contact = item.As<ContactPart>();
+        var phone = contact.Phone.Phone;
+        var email = contact.Email.Email;
+        var website = contact.Website.Url;
+        var registration = own["Registration"]?["Url"]?.GetValue<string>();
+        Add("join", type == DirectoryTypes.Actor ? T["Contact"] : T["How to join"],
+            (T["Phone"], One(phone, phone is null ? null : "tel:" + new string(phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()))),
+            (T["E-mail"], One(email, email is null ? null : "mailto:" + email)),
+            (T["Website"], One(website, website)),
+            (T["On site"], own["OnSite"]?["Value"]?.GetValue<bool>() == true ? One(T["Registration on site"]) : []),
+            (T["Online"], One(registration is null ? null : T["Register online"].Value, registration)));
+
+        // Accessibility
+        if (type != DirectoryTypes.AidantSupport)
+            Add("accessibility", T["Accessibility"], (T["Features"], await TermsAsync("Accessibility", "accessibility")));
+
+        // Who runs it / what it offers
+        OfferLink? actor = null;
+        var offers = new List<OfferLink>();
+        if (type != DirectoryTypes.Actor && ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is { } actorId)
+        {
+            var actorItem = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Published).FirstOrDefaultAsync();
+            // The actor in the visitor's language when it is translated.
+            if (actorItem is not null && actorItem.Culture != culture && actorItem.LocalizationSet is { } set)
+                actorItem = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == set && i.Culture == culture && i.Published) ?? actorItem;
+            if (actorItem?.Path is not null)
+                actor = new OfferLink(actorItem.DisplayText, $"/{(actorItem.Culture == "" ? culture : actorItem.Culture)}/{actorItem.Path}", T["Organisation"]);
+        }
+        if (type == DirectoryTypes.Actor)
+            offers = await OffersOfAsync(item, culture);
+
+        var entry = item.Part(DirectoryTypes.EntryPart);
+        var verified = DateTime.TryParse(entry?["LastVerified"]?["Value"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : (DateTime?)null;
+        var description = own["Description"]?["Markdown"]?.GetValue<string>();
+        var typeLabel = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+        return new DirectoryItemViewModel
+        {
+            Item = item, TypeLabel = typeLabel, Culture = culture,
+            DescriptionHtml = description is null ? null : cleaner.RenderMarkdown(description),
+            Sections = sections, Actor = actor, Offers = offers,
+            LastVerified = verified?.ToString("D", CultureInfo.GetCultureInfo(culture)),
+            Sample = entry?["Sample"]?["Value"]?.GetValue<bool>() == true,
+            Location = location, Address = addressText.Length == 0 ? null : addressText,
+            JsonLd = JsonLd(item, culture, description, address, contact, location, actor, verified),
+        };
+    }
+
+    /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>
+    private async Task<List<OfferLink>> OffersOfAsync(ContentItem actor, string culture)
+    {
+        // The actor's translations share its localization set: offers may point at any of them.
+        var actorIds = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == actor.LocalizationSet && i.Published).Select(i => i.ContentItemId).ToListAsync();
+        var candidates = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == ""))
+            .ToListAsync();
+        var labels = new Dictionary<string, string>
+        {
+            [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture) ?? DirectoryTypes.Action,
+            [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture) ?? DirectoryTypes.AidantSupport,
+        };
+        return candidates
+            .Where(i => ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains) && i.Path is not null)
+            .OrderBy(i => i.ContentType).ThenBy(i => i.DisplayText, StringComparer.Create(CultureInfo.GetCultureInfo(culture), true))
+            .Select(i => new OfferLink(i.DisplayText, $"/{culture}/{i.Path}", labels[i.ContentType]))
+            .ToList();
+    }
+
+    private static string JsonLd(ContentItem item, string culture, string? description, AddressPart address, ContactPart contact,
+        (double Latitude, double Longitude)? location, OfferLink? actor, DateTime? verified)
+    {
+        var isActor = item.ContentType == DirectoryTypes.Actor;
+        var node = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = isActor ? "Organization" : "Service",
+            ["name"] = item.DisplayText,
+            ["url"] = $"/{culture}/{item.Path}",
+            ["inLanguage"] = culture,
+        };
+        if (description is not null) node["description"] = Markdig.Markdown.ToPlainText(description).Trim();
+        if (address.Commune.Text is not null || address.Street.Text is not null)
+        {
+            var postal = new JsonObject { ["@type"] = "PostalAddress" };
+            if (address.Street.Text is { } street) postal["streetAddress"] = street;
+            if (address.Postcode.Text is { } postcode) postal["postalCode"] = postcode;
+            if (address.Commune.Text is { } commune) postal["addressLocality"] = commune;
+            postal["addressCountry"] = address.Country.Text ?? "FR";
+            var place = new JsonObject { ["@type"] = "Place", ["address"] = postal };
+            if (location is { } p) place["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = p.Latitude, ["longitude"] = p.Longitude };
+            if (isActor)
+            {
+                node["address"] = postal.DeepClone();
+                if (place["geo"] is not null) node["location"] = place;
+            }
+            else node["availableChannel"] = new JsonObject { ["@type"] = "ServiceChannel", ["serviceLocation"] = place };
+        }
+        if (contact.Phone.Phone is { } phone) node["telephone"] = phone;
+        if (contact.Email.Email is { } email) node["email"] = email;
+        if (isActor && item.Field(DirectoryTypes.Actor, "Siret")?["Text"]?.GetValue<string>() is { } siret)
+            node["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "SIRET", ["value"] = siret };
+        if (actor is not null) node["provider"] = new JsonObject { ["@type"] = "Organization", ["name"] = actor.Title, ["url"] = actor.Url };
+        if (verified is { } date) node["dateModified"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Default escaping keeps "<" out of the script element.
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content.Parts;
+using Portal.Core.Hosting;
+using Portal.Core.Modules;
+using Portal.Directory.Handlers;
+using Portal.Directory.Services;
+
+namespace Portal.Directory;
+
+public sealed class Startup : IModuleStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataMigration<Migrations>();
+        services.AddContentHandler<DirectoryEntryHandler>();
+        services.AddSingleton<IAutoroutePrefix, DirectoryRoutes>();
+        services.AddScoped<DirectoryPresenter>();
+    }
+}
