@@ -16,5 +16,7 @@ public sealed class Startup : IModuleStartup
         services.AddContentHandler<DirectoryEntryHandler>();
         services.AddSingleton<IAutoroutePrefix, DirectoryRoutes>();
         services.AddScoped<DirectoryPresenter>();
+        services.AddMemoryCache();
+        services.AddScoped<ISiteNotice, SampleDataNotice>();
     }
 }

@@ -181,3 +181,18 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
         Browser.Decode(await site.Factory.CreateClient().GetStringAsync("/fr/acteurs/handisport-saint-denis")).Should().Contain("Boccia adaptée");
     }
 }
+
+public sealed class SampleNoticeTests
+{
+    [Fact]
+    public async Task Every_public_page_says_sample_data_while_any_remains_in_both_languages()
+    {
+        using var withSamples = new DirectorySite();
+        var client = withSamples.Factory.CreateClient();
+        Browser.Decode(await client.GetStringAsync("/fr")).Should().Contain("Données d'exemple : ce site présente des fiches de démonstration");
+        Browser.Decode(await client.GetStringAsync("/de/ueber-das-portal")).Should().Contain("Beispieldaten: Diese Seite zeigt Demonstrationseinträge");
+
+        using var clean = new PortalFactory();
+        Browser.Decode(await clean.CreateClient().GetStringAsync("/fr")).Should().NotContain("Données d'exemple");
+    }
+}

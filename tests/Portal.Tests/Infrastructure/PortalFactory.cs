@@ -36,7 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Portal:Setup:AdminPassword"] = adminPassword ?? "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
-        if (recipe is not null) _settings["Portal:Setup:Recipe"] = recipe;
+        // The base site by default: the seed recipes take seconds, and only their own tests need them.
+        _settings["Portal:Setup:Recipe"] = recipe ?? "portal-base";
         if (provider == "Postgres")
         {
             if (connectionString is null)
