@@ -18,5 +18,6 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<DirectoryPresenter>();
         services.AddMemoryCache();
         services.AddScoped<ISiteNotice, SampleDataNotice>();
+        services.AddScoped<Portal.Core.Content.IContentEditorAction, LocateAtCommune>();
     }
 }

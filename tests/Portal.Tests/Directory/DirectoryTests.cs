@@ -182,6 +182,29 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
     }
 }
 
+public sealed class LocateAtCommuneTests(DirectorySite site) : IClassFixture<DirectorySite>
+{
+    [Fact]
+    public async Task An_editor_places_an_actor_at_its_communes_centre_without_saving_anything()
+    {
+        using var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        var before = await site.Factory.WithDbAsync(db => db.ContentItems.CountAsync());
+        Browser.Decode(await browser.GetStringAsync("/admin/content/Actor/new")).Should().Contain("value=\"action:locate-at-commune\"");
+
+        var response = await browser.PostFormAsync("/admin/content/Actor/new", "/admin/content/Actor/new",
+        [
+            new("TitlePart.Title.Text", "Club de Metz"), new("Actor.Territory.Terms", "57463-metz"), new("LocalizationPart.Culture.Text", "fr"),
+            new("submit", "action:locate-at-commune"),
+        ]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = Browser.Decode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain("Placé au centre de Metz").And.Contain("value=\"49.10814\"").And.Contain("value=\"6.19595\"").And.Contain("value=\"Club de Metz\"");
+        (await site.Factory.WithDbAsync(db => db.ContentItems.CountAsync())).Should().Be(before);
+    }
+}
+
 public sealed class SampleNoticeTests
 {
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ContentAdminController(
     ContentEditorBuilder editors,
     PortalDbContext db,
     IAuthorizationService authorization,
+    IEnumerable<IContentEditorAction> editorActions,
     IStringLocalizer<ContentAdminController> T) : Controller
 {
     private static readonly string[] Statuses = [ContentStatus.Draft, ContentStatus.Published, ContentStatus.Unpublished];
@@ -104,6 +105,8 @@ public sealed class ContentAdminController(
 
         var item = await contentManager.NewAsync(type);
         item.Data = await binder.BindAsync(definition, Request.Form, null);
+        if (await ApplyEditorActionAsync(definition, item, submit) is { } helped)
+            return View("Edit", await BuildAsync(definition, item, isNew: true, message: helped));
         var result = await contentManager.CreateAsync(item, publish);
         if (!result.Succeeded)
         {
@@ -135,6 +138,13 @@ public sealed class ContentAdminController(
         if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
 
         var data = await binder.BindAsync(definition, Request.Form, latest.Data);
+        var edited = new ContentItem
+        {
+            ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Status = latest.Status, Published = latest.Published,
+            ContentItemVersionId = latest.ContentItemVersionId, ConcurrencyStamp = stamp ?? "", DisplayText = latest.DisplayText, Data = data,
+        };
+        if (await ApplyEditorActionAsync(definition, edited, submit) is { } helped)
+            return View("Edit", await BuildAsync(definition, edited, isNew: false, message: helped));
         var result = await contentManager.UpdateAsync(id, data, stamp ?? "", publish);
         if (result.Succeeded)
         {
@@ -203,6 +213,14 @@ public sealed class ContentAdminController(
         }
         TempData["Notice"] = done.Value;
         return Redirect($"/admin/content/item/{id}");
+    }
+
+    /// <summary>A submit button named "action:{name}" runs that editor action on the unsaved form instead of saving.</summary>
+    private async Task<string?> ApplyEditorActionAsync(ContentTypeDefinition type, ContentItem item, string? submit)
+    {
+        if (submit is null || !submit.StartsWith("action:", StringComparison.Ordinal)) return null;
+        var action = editorActions.FirstOrDefault(a => a.Name == submit["action:".Length..] && a.FieldFor(type) is not null);
+        return action is null ? T["Unknown editor action."].Value : await action.ApplyAsync(item);
     }
 
     private async Task<bool> CanAsync(string permission) =>

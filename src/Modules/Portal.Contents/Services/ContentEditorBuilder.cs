@@ -13,6 +13,7 @@ public sealed class ContentEditorBuilder(
     IContentDefinitionStore definitions,
     IEnumerable<IContentFieldType> fieldTypes,
     IEnumerable<IFieldEditorDataProvider> editorData,
+    IEnumerable<IContentEditorAction> editorActions,
     PortalDbContext db,
     IStringLocalizer<ContentEditorBuilder> T)
 {
@@ -49,6 +50,7 @@ public sealed class ContentEditorBuilder(
                     Culture = culture,
                     Choices = fieldType.Name == "ContentPicker" ? await ChoicesAsync(field.Settings) : [],
                     EditorData = _editorData.TryGetValue(fieldType.Name, out var provider) ? await provider.GetAsync(field) : null,
+                    Actions = editorActions.Where(a => a.FieldFor(type) == prefix).Select(a => (a.Name, a.Label)).ToList(),
                 });
             }
             if (fields.Count == 0) continue;

@@ -33,6 +33,8 @@ public sealed class FieldEditor
     public IReadOnlyList<(string Id, string Title)> Choices { get; init; } = [];
     /// <summary>What a module's field editor needs, from its <see cref="IFieldEditorDataProvider"/>.</summary>
     public object? EditorData { get; init; }
+    /// <summary>Helpers offered next to this field, as (name, label).</summary>
+    public IReadOnlyList<(string Name, string Label)> Actions { get; init; } = [];
 
     public string Id => Prefix.Replace('.', '_');
     public FieldSettings Settings => Field.Settings;
