@@ -149,7 +149,7 @@ public sealed class ContentManager(
         foreach (var handler in _handlers) await handler.CreatedAsync(context);
         if (publish) await MarkPublishedAsync(item, type, previous: null);
         else foreach (var handler in _handlers) await handler.DraftSavedAsync(context);
-        return await SaveAsync(item);
+        return await SaveAsync(item, validation);
     }
 
     public async Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedStamp, bool publish = false)
@@ -197,7 +197,7 @@ public sealed class ContentManager(
 
         if (publish || (!type.Versionable && latest.Published)) await MarkPublishedAsync(target, type, await CurrentPublishedAsync(contentItemId, target));
         else foreach (var handler in _handlers) await handler.DraftSavedAsync(new ContentContext(target, type));
-        return await SaveAsync(target);
+        return await SaveAsync(target, validation);
     }
 
     public async Task<ContentResult> PublishAsync(string contentItemId)
@@ -284,12 +284,13 @@ public sealed class ContentManager(
         foreach (var handler in _handlers) await handler.PublishedAsync(new ContentContext(item, type));
     }
 
-    private async Task<ContentResult> SaveAsync(ContentItem item)
+    /// <summary>Stores the unit of work; the validation's warnings travel with the result.</summary>
+    private async Task<ContentResult> SaveAsync(ContentItem item, ContentValidationResult? validation = null)
     {
         try
         {
             await db.SaveChangesAsync();
-            return ContentResult.Ok(item);
+            return ContentResult.Ok(item, validation);
         }
         catch (DbUpdateConcurrencyException)
         {

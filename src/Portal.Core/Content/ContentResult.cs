@@ -11,7 +11,7 @@ public sealed class ContentResult
     public string? Message { get; private init; }
     public bool Succeeded => Error == ContentError.None;
 
-    public static ContentResult Ok(ContentItem item) => new() { Item = item };
+    public static ContentResult Ok(ContentItem item, ContentValidationResult? validation = null) => new() { Item = item, Validation = validation ?? new() };
     public static ContentResult NotFound(string message) => new() { Error = ContentError.NotFound, Message = message };
     public static ContentResult Invalid(ContentValidationResult validation) => new() { Error = ContentError.Invalid, Validation = validation, Message = validation.ToString() };
     public static ContentResult Conflict(string message, ContentItem? current = null) => new() { Error = ContentError.Concurrency, Message = message, Item = current };

@@ -6,6 +6,12 @@ public sealed record ContentValidationError(string Key, string Message);
 public sealed class ContentValidationResult
 {
     private readonly List<ContentValidationError> _errors = [];
+    private readonly List<ContentValidationError> _warnings = [];
+
+    /// <summary>What deserves a second look but does not stop the save (a point far from its commune).</summary>
+    public IReadOnlyList<ContentValidationError> Warnings => _warnings;
+
+    public void Warn(string key, string message) => _warnings.Add(new ContentValidationError(key, message));
 
     public IReadOnlyList<ContentValidationError> Errors => _errors;
     public bool Succeeded => _errors.Count == 0;

@@ -205,6 +205,26 @@ public sealed class LocateAtCommuneTests(DirectorySite site) : IClassFixture<Dir
     }
 }
 
+public sealed class FarPositionTests(DirectorySite site) : IClassFixture<DirectorySite>
+{
+    [Fact]
+    public async Task A_position_far_from_the_commune_is_saved_with_a_warning()
+    {
+        using var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        var response = await browser.PostFormAsync("/admin/content/Actor/new", "/admin/content/Actor/new",
+        [
+            new("TitlePart.Title.Text", "Club lointain"), new("Actor.Description.Markdown", "Un club."), new("Actor.Typology.Terms", "club-sportif"),
+            new("Actor.Territory.Terms", "57463-metz"), new("Actor.Location.Latitude", "48.9362"), new("Actor.Location.Longitude", "2.3574"),
+            new("LocalizationPart.Culture.Text", "fr"), new("submit", "draft"),
+        ]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = Browser.Decode(await browser.GetStringAsync(response.Headers.Location!.ToString()));
+        page.Should().Contain("km du centre de Metz");
+    }
+}
+
 public sealed class SampleNoticeTests
 {
     [Fact]

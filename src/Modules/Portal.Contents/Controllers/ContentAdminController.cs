@@ -113,7 +113,7 @@ public sealed class ContentAdminController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Edit", await BuildAsync(definition, item, isNew: true, result.Validation, result.Validation.Succeeded ? result.Message : null));
         }
-        TempData["Notice"] = publish ? T["“{0}” was created and published.", item.DisplayText].Value : T["“{0}” was saved as a draft.", item.DisplayText].Value;
+        TempData["Notice"] = WithWarnings(publish ? T["“{0}” was created and published.", item.DisplayText].Value : T["“{0}” was saved as a draft.", item.DisplayText].Value, result);
         return Redirect($"/admin/content/item/{item.ContentItemId}");
     }
 
@@ -148,7 +148,7 @@ public sealed class ContentAdminController(
         var result = await contentManager.UpdateAsync(id, data, stamp ?? "", publish);
         if (result.Succeeded)
         {
-            TempData["Notice"] = publish ? T["Your changes are published."].Value : T["Your changes are saved as a draft; the published version is unchanged."].Value;
+            TempData["Notice"] = WithWarnings(publish ? T["Your changes are published."].Value : T["Your changes are saved as a draft; the published version is unchanged."].Value, result);
             return Redirect($"/admin/content/item/{id}");
         }
 
@@ -214,6 +214,9 @@ public sealed class ContentAdminController(
         TempData["Notice"] = done.Value;
         return Redirect($"/admin/content/item/{id}");
     }
+
+    private static string WithWarnings(string notice, ContentResult result) =>
+        result.Validation.Warnings.Count == 0 ? notice : notice + " " + string.Join(" ", result.Validation.Warnings.Select(w => w.Message));
 
     /// <summary>A submit button named "action:{name}" runs that editor action on the unsaved form instead of saving.</summary>
     private async Task<string?> ApplyEditorActionAsync(ContentTypeDefinition type, ContentItem item, string? submit)

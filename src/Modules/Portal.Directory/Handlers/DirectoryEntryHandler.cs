@@ -60,11 +60,39 @@ public sealed class DirectoryEntryHandler(PortalDbContext db, VocabularyStore vo
                 context.Result.Add("AddressPart.Postcode", T["The postcode {0} does not belong to the commune's département (INSEE code {1}).", postcode, insee]);
         }
 
+        await WarnWhenFarAsync(context);
+
         if (item.ContentType == DirectoryTypes.Action
             && item.Field(DirectoryTypes.Action, "StartDate")?["Value"]?.GetValue<string>() is { } start
             && item.Field(DirectoryTypes.Action, "EndDate")?["Value"]?.GetValue<string>() is { } end
             && string.CompareOrdinal(end, start) < 0)
             context.Result.Add("Action.EndDate", T["The end date comes before the start date."]);
+    }
+
+    /// <summary>A point far from the commune (or region) it says it is in is probably a typo: said, but not refused.</summary>
+    private async Task WarnWhenFarAsync(ContentValidateContext context)
+    {
+        var item = context.Item;
+        if (GeoPointFieldType.Read(item.Field(item.ContentType, "Location")) is not { } point) return;
+        var territories = await vocabularies.GetAsync("territories");
+        if (territories is null) return;
+        var insee = item.Field(BuiltInParts.Address, "InseeCode")?["Text"]?.GetValue<string>();
+        var slug = TaxonomyTermsFieldType.Terms(item.Field(item.ContentType, item.ContentType == DirectoryTypes.Actor ? "Territory" : "EligibilityZone")).FirstOrDefault();
+        var term = (insee is null ? null : territories.Terms.FirstOrDefault(t => t.Codes.GetValueOrDefault("insee") == insee)) ?? (slug is null ? null : territories.Find(slug));
+        if (term?.Latitude is not { } lat || term.Longitude is not { } lon) return;
+        // A commune of the 93 or the 57 is a few kilometres across; a Grande Région territory, a hundred or so.
+        var limit = term.Codes.ContainsKey("insee") && term.Codes["insee"].Length == 5 ? 15 : 150;
+        var distance = Kilometres(point.Latitude, point.Longitude, lat, lon);
+        if (distance > limit)
+            context.Result.Warn($"{item.ContentType}.Location", context.T["The position is {0:0} km from the centre of {1}: check it.", distance, term.Fr]);
+    }
+
+    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double radius = 6371;
+        double Rad(double d) => d * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lon2 - lon1) / 2), 2);
+        return 2 * radius * Math.Asin(Math.Sqrt(a));
     }
 
     private async Task<string?> TerritoryInseeAsync(ContentItem item)
