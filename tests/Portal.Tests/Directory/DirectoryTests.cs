@@ -165,12 +165,12 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
         using var browser = site.Factory.CreateBrowser();
         await browser.SignInAsync();
         var form = Browser.Decode(await browser.GetStringAsync("/admin/content/Action/new"));
-        form.Should().Contain("<option value=\"actor-fr\">Handisport Saint-Denis (fr)</option>").And.Contain("value=\"sport-adapte\"");
+        form.Should().Contain("<option value=\"Handisport Saint-Denis (fr) [actor-fr]\"></option>").And.Contain("value=\"sport-adapte\"");
 
         var response = await browser.PostFormAsync("/admin/content/Action/new", "/admin/content/Action/new",
         [
             F("TitlePart.Title.Text", "Boccia adaptée"), F("Action.Description.Markdown", "Boccia pour tous, le mercredi."),
-            F("Action.Actor.ContentItemIds", "actor-fr"), F("Action.Domains.Terms", "sport-adapte"), F("Action.DisabilityTypes.Terms", "moteur"),
+            F("Action.Actor.ContentItemIds", "Handisport Saint-Denis (fr) [actor-fr]"), F("Action.Domains.Terms", "sport-adapte"), F("Action.DisabilityTypes.Terms", "moteur"),
             F("Action.DisabilityTypes.Terms", "polyhandicap"), F("Action.Fees.Terms", "payant"), F("Action.FeeDetails.Text", "20 € par an"),
             F("LocalizationPart.Culture.Text", "fr"), F("submit", "publish"),
         ]);

@@ -15,9 +15,18 @@ public sealed class ContentPickerFieldType : IContentFieldType
     {
         var ids = form[prefix + ".ContentItemIds"]
             .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct().ToArray();
+            .Select(IdOf).Distinct().ToArray();
         return ids.Length == 0 ? null : new JsonObject { ["ContentItemIds"] = new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i)).ToArray()) };
     }
+
+    /// <summary>The searchable editor posts "Title [id]"; a list box or a script posts the id alone.</summary>
+    public static string IdOf(string posted)
+    {
+        var open = posted.LastIndexOf(" [", StringComparison.Ordinal);
+        return open >= 0 && posted.EndsWith(']') ? posted[(open + 2)..^1].Trim() : posted;
+    }
+
+    public static string Label(string title, string id) => $"{title} [{id}]";
 
     public static IReadOnlyList<string> Ids(JsonNode? value) =>
         value?["ContentItemIds"] is JsonArray a ? a.Select(n => n?.GetValue<string>()).OfType<string>().ToList() : [];
