@@ -128,15 +128,22 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
     {
         // The actor's translations share its localization set: offers may point at any of them.
         var actorIds = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == actor.LocalizationSet && i.Published).Select(i => i.ContentItemId).ToListAsync();
-        var candidates = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == ""))
-            .ToListAsync();
+        var candidates = new List<ContentItem>();
+        foreach (var id in actorIds)
+        {
+            // The database narrows to items that mention the actor's id; the picker field is checked below.
+            var quoted = "\"" + id + "\"";
+            candidates.AddRange(await db.ContentItems.AsNoTracking()
+                .Where(i => i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport)
+                    && (i.Culture == culture || i.Culture == "") && i.Content.Contains(quoted))
+                .ToListAsync());
+        }
         var labels = new Dictionary<string, string>
         {
             [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture) ?? DirectoryTypes.Action,
             [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture) ?? DirectoryTypes.AidantSupport,
         };
-        return candidates
+        return candidates.DistinctBy(i => i.Id)
             .Where(i => ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains) && i.Path is not null)
             .OrderBy(i => i.ContentType).ThenBy(i => i.DisplayText, StringComparer.Create(CultureInfo.GetCultureInfo(culture), true))
             .Select(i => new OfferLink(i.DisplayText, $"/{culture}/{i.Path}", labels[i.ContentType]))
