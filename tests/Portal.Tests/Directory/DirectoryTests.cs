@@ -84,6 +84,7 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
             .And.Contain("hreflang=\"de\" href=\"/de/akteure/behindertensport-saint-denis\"");
         var jsonLd = JsonNode.Parse(JsonLdScript().Match(await site.Factory.CreateClient().GetStringAsync("/fr/acteurs/handisport-saint-denis")).Groups[1].Value)!;
         jsonLd["@type"]!.GetValue<string>().Should().Be("Organization");
+        jsonLd["url"]!.GetValue<string>().Should().Be("http://localhost/fr/acteurs/handisport-saint-denis");
         jsonLd["address"]!["postalCode"]!.GetValue<string>().Should().Be("93200");
         jsonLd["location"]!["geo"]!["latitude"]!.GetValue<double>().Should().Be(48.9362);
         jsonLd["identifier"]!["value"]!.GetValue<string>().Should().Be("73282932000074");

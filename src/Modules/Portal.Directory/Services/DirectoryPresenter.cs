@@ -17,7 +17,8 @@ namespace Portal.Directory.Services;
 /// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
 public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, IStringLocalizer<DirectoryPresenter> T)
 {
-    public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture)
+    /// <param name="siteUrl">Scheme and host of the site, for the absolute addresses of the JSON-LD.</param>
+    public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture, string siteUrl = "")
     {
         var type = item.ContentType;
         var own = item.Part(type) ?? new JsonObject();
@@ -119,7 +120,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             LastVerified = verified?.ToString("D", CultureInfo.GetCultureInfo(culture)),
             Sample = entry?["Sample"]?["Value"]?.GetValue<bool>() == true,
             Location = location, Address = addressText.Length == 0 ? null : addressText,
-            JsonLd = JsonLd(item, culture, description, address, contact, location, actor, verified),
+            JsonLd = JsonLd(item, culture, siteUrl, description, address, contact, location, actor, verified),
         };
     }
 
@@ -150,7 +151,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             .ToList();
     }
 
-    private static string JsonLd(ContentItem item, string culture, string? description, AddressPart address, ContactPart contact,
+    private static string JsonLd(ContentItem item, string culture, string siteUrl, string? description, AddressPart address, ContactPart contact,
         (double Latitude, double Longitude)? location, OfferLink? actor, DateTime? verified)
     {
         var isActor = item.ContentType == DirectoryTypes.Actor;
@@ -159,7 +160,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             ["@context"] = "https://schema.org",
             ["@type"] = isActor ? "Organization" : "Service",
             ["name"] = item.DisplayText,
-            ["url"] = $"/{culture}/{item.Path}",
+            ["url"] = $"{siteUrl}/{culture}/{item.Path}",
             ["inLanguage"] = culture,
         };
         if (description is not null) node["description"] = Markdig.Markdown.ToPlainText(description).Trim();
@@ -183,7 +184,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
         if (contact.Email.Email is { } email) node["email"] = email;
         if (isActor && item.Field(DirectoryTypes.Actor, "Siret")?["Text"]?.GetValue<string>() is { } siret)
             node["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "SIRET", ["value"] = siret };
-        if (actor is not null) node["provider"] = new JsonObject { ["@type"] = "Organization", ["name"] = actor.Title, ["url"] = actor.Url };
+        if (actor is not null) node["provider"] = new JsonObject { ["@type"] = "Organization", ["name"] = actor.Title, ["url"] = siteUrl + actor.Url };
         if (verified is { } date) node["dateModified"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Default escaping keeps "<" out of the script element.
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
