@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Portal.BrowserTests;
+
+/// <summary>Every kind of page, in both languages, at desktop and phone widths, through axe-core in Debian's Chromium.</summary>
+public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServer>
+{
+    private readonly IBrowser? _browser = site.Browser;
+    private static readonly string Axe = File.ReadAllText(Path.Combine(FindProjectDirectory(), "node_modules", "axe-core", "axe.min.js"));
+
+    private async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Content = Axe });
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }))
+                .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))
+            """);
+        return json.EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
+    public static TheoryData<string, int> PublicPages()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var width in new[] { 1280, 375 })
+            foreach (var url in new[] { "/fr", "/de", "/fr/a-propos", "/de/ueber-das-portal", "/fr/acteurs", "/de/akteure",
+                         "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login" })
+                data.Add(url, width);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(PublicPages))]
+    public async Task Public_pages_have_no_axe_violations(string url, int width)
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        await page.GotoAsync(site.BaseUrl + url);
+        (await ViolationsAsync(page)).Should().BeEmpty();
+        // Nothing is wider than the screen: no sideways scrolling at 375 px.
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Back_office_pages_have_no_axe_violations()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/admin/login");
+        await page.FillAsync("#Email", SiteServer.AdminEmail);
+        await page.FillAsync("#Password", SiteServer.AdminPassword);
+        await page.ClickAsync("form[action='/admin/login'] button");
+        await page.WaitForURLAsync(site.BaseUrl + "/admin");
+        foreach (var url in new[] { "/admin", "/admin/content/Actor", "/admin/content/Action/new", "/admin/content/item/b-actor-fr",
+                     "/admin/content/item/b-actor-fr/versions", "/admin/taxonomies", "/admin/taxonomies/territories", "/admin/taxonomies/fees/terms/gratuit" })
+        {
+            await page.GotoAsync(site.BaseUrl + url);
+            (await ViolationsAsync(page)).Should().BeEmpty(url);
+        }
+        // The editor with its error summary, after an empty save.
+        await page.GotoAsync(site.BaseUrl + "/admin/content/Action/new");
+        await page.ClickAsync("button[value='draft']");
+        (await page.Locator(".error-summary").CountAsync()).Should().Be(1);
+        (await ViolationsAsync(page)).Should().BeEmpty("the editor with errors");
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_content()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
+        await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).Should().Be("Aller au contenu");
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("main");
+    }
+
+    private static string FindProjectDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.BrowserTests.csproj"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Portal.BrowserTests.csproj not found above the test binaries.");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Portal.BrowserTests;
+
+/// <summary>
+/// The built site, run as an operator runs it (dotnet Portal.Web.dll) on a free port of 127.0.0.1, on a fresh SQLite
+/// database set up from the base recipe plus a small directory, so that every kind of page exists.
+/// </summary>
+public sealed class SiteServer : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@browser.example";
+    public const string AdminPassword = "Browser-Passw0rd-Long";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "portal-browser-tests", Guid.NewGuid().ToString("N"));
+    private Process? _process;
+
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Debian's Chromium, headless, shared by the tests of a class.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(_data);
+        var recipe = Path.Combine(_data, "directory.recipe.json");
+        await File.WriteAllTextAsync(recipe, DirectoryRecipe);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        // Set up, then add the directory with the operator's recipe command, then serve.
+        _process = Start("--urls", BaseUrl);
+        await WaitForHealthAsync();
+        var load = Start("recipe", recipe);
+        await load.WaitForExitAsync();
+        if (load.ExitCode != 0) throw new InvalidOperationException("The test recipe failed: " + await load.StandardError.ReadToEndAsync());
+
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium)) throw new InvalidOperationException("The browser tests need Debian's Chromium: apt-get install -y chromium");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    private Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["Portal__DataDirectory"] = _data;
+        info.Environment["Portal__Setup__Recipe"] = "portal-base";
+        info.Environment["Portal__Setup__AdminEmail"] = AdminEmail;
+        info.Environment["Portal__Setup__AdminPassword"] = AdminPassword;
+        info.Environment["Portal__Database__Provider"] = "Sqlite";
+        info.Environment["ConnectionStrings__Portal"] = "";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private async Task WaitForHealthAsync()
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            if (_process!.HasExited) throw new InvalidOperationException("The site stopped: " + await _process.StandardError.ReadToEndAsync());
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The site did not answer /health within a minute.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try { System.IO.Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+
+    private const string DirectoryRecipe = """
+        { "name": "browser-directory", "steps": [ { "name": "Content", "data": [
+          { "ContentItemId": "b-actor-fr", "ContentType": "Actor", "LocalizationSet": "b-actor",
+            "TitlePart": { "Title": { "Text": "Handisport Bobigny" } },
+            "Actor": { "Description": { "Markdown": "Club **omnisport** ouvert aux personnes en situation de handicap." },
+                       "Typology": { "Terms": [ "club-sportif" ] }, "Territory": { "Terms": [ "93008-bobigny" ] },
+                       "Location": { "Latitude": 48.9077, "Longitude": 2.4397 }, "Accessibility": { "Terms": [ "entree-plain-pied" ] } },
+            "AddressPart": { "Street": { "Text": "1 rue de la République" }, "Commune": { "Text": "Bobigny" }, "InseeCode": { "Text": "93008" } },
+            "DirectoryEntryPart": { "LastVerified": { "Value": "2026-10-01" }, "Sample": { "Value": true } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } },
+          { "ContentItemId": "b-actor-de", "ContentType": "Actor", "LocalizationSet": "b-actor",
+            "TitlePart": { "Title": { "Text": "Behindertensport Bobigny" } },
+            "Actor": { "Description": { "Markdown": "Mehrspartenverein für Menschen mit Behinderung." },
+                       "Typology": { "Terms": [ "club-sportif" ] }, "Territory": { "Terms": [ "93008-bobigny" ] } },
+            "LocalizationPart": { "Culture": { "Text": "de" } } },
+          { "ContentItemId": "b-action", "ContentType": "Action",
+            "TitlePart": { "Title": { "Text": "Boccia le mercredi" } },
+            "Action": { "Description": { "Markdown": "Boccia pour tous." }, "Actor": { "ContentItemIds": [ "b-actor-fr" ] },
+                        "Domains": { "Terms": [ "sport-adapte" ] }, "DisabilityTypes": { "Terms": [ "moteur" ] }, "Fees": { "Terms": [ "gratuit" ] } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } }
+        ] } ] }
+        """;
+}
