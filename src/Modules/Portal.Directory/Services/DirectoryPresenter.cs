@@ -38,7 +38,8 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
 
         // What
         if (type == DirectoryTypes.Actor)
-            Add("what", T["What"], (T["Type of organisation"], await TermsAsync("Typology", "structure-types")), (T["Networks"], One(Text(own, "Networks"))));
+            Add("what", T["What"], (T["Type of organisation"], await TermsAsync("Typology", "structure-types")), (T["Networks"], One(Text(own, "Networks"))),
+                (T["SIRET"], One(Text(own, "Siret"))), (T["FINESS number"], One(Text(own, "Finess"))));
         else if (type == DirectoryTypes.Action)
             Add("what", T["What"], (T["Domains"], await TermsAsync("Domains", "domains")));
         else
@@ -118,6 +119,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             DescriptionHtml = description is null ? null : cleaner.RenderMarkdown(description),
             Sections = sections, Actor = actor, Offers = offers,
             LastVerified = verified?.ToString("D", CultureInfo.GetCultureInfo(culture)),
+            VerifiedBy = entry?["VerifiedBy"]?["Text"]?.GetValue<string>(),
             Sample = entry?["Sample"]?["Value"]?.GetValue<bool>() == true,
             Location = location, Address = addressText.Length == 0 ? null : addressText,
             JsonLd = JsonLd(item, culture, siteUrl, description, address, contact, location, actor, verified),

@@ -21,6 +21,7 @@ public sealed class DirectoryItemViewModel
     public OfferLink? Actor { get; init; }
     public IReadOnlyList<OfferLink> Offers { get; init; } = [];
     public string? LastVerified { get; init; }
+    public string? VerifiedBy { get; init; }
     public bool Sample { get; init; }
     public (double Latitude, double Longitude)? Location { get; init; }
     public string? Address { get; init; }
