@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Contents.Services;
+using Portal.Core.Content.Fields;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 
@@ -13,5 +14,6 @@ public sealed class Startup : IModuleStartup
         services.AddPermissions<Permissions>();
         services.AddScoped<ContentFormBinder>();
         services.AddScoped<ContentEditorBuilder>();
+        services.AddScoped<IFieldEditorDataProvider, ContentPickerEditorData>();
     }
 }

@@ -48,7 +48,6 @@ public sealed class ContentEditorBuilder(
                     Label = T[field.LabelFor(culture)],
                     Hint = field.Settings.HintFor(culture) is { } hint ? T[hint].Value : null,
                     Culture = culture,
-                    Choices = fieldType.Name == "ContentPicker" ? await ChoicesAsync(field.Settings) : [],
                     EditorData = _editorData.TryGetValue(fieldType.Name, out var provider) ? await provider.GetAsync(field) : null,
                     Actions = editorActions.Where(a => a.FieldFor(type) == prefix).Select(a => (a.Name, a.Label)).ToList(),
                 });
@@ -62,12 +61,4 @@ public sealed class ContentEditorBuilder(
         return model;
     }
 
-    private async Task<IReadOnlyList<(string, string)>> ChoicesAsync(FieldSettings settings)
-    {
-        var types = settings.ContentTypes;
-        var query = db.ContentItems.AsNoTracking().Where(i => i.Latest);
-        if (types.Count > 0) query = query.Where(i => types.Contains(i.ContentType));
-        var items = await query.OrderBy(i => i.DisplayText).Take(1000).Select(i => new { i.ContentItemId, i.DisplayText, i.Culture }).ToListAsync();
-        return items.Select(i => (i.ContentItemId, string.IsNullOrEmpty(i.Culture) ? i.DisplayText : $"{i.DisplayText} ({i.Culture})")).ToList();
-    }
 }

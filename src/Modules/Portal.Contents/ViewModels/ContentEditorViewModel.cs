@@ -29,8 +29,6 @@ public sealed class FieldEditor
     public required string Label { get; init; }
     public string? Hint { get; init; }
     public required string Culture { get; init; }
-    /// <summary>For pickers: the items that may be chosen (id, title).</summary>
-    public IReadOnlyList<(string Id, string Title)> Choices { get; init; } = [];
     /// <summary>What a module's field editor needs, from its <see cref="IFieldEditorDataProvider"/>.</summary>
     public object? EditorData { get; init; }
     /// <summary>Helpers offered next to this field, as (name, label).</summary>

@@ -14,6 +14,8 @@ public sealed class TaxonomyTermsFieldType : IContentFieldType
 
     public string Name => TypeName;
 
+    public FieldEditorLayout EditorLayout(FieldSettings settings) => settings.Multiple ? FieldEditorLayout.Group : FieldEditorLayout.Single;
+
     public static string? VocabularyOf(FieldSettings settings) => settings.Extra?["Vocabulary"]?.GetValue<string>();
 
     public static IReadOnlyList<string> Terms(JsonNode? value) =>

@@ -8,6 +8,8 @@ public sealed class BooleanFieldType : IContentFieldType
 {
     public string Name => "Boolean";
 
+    public FieldEditorLayout EditorLayout(FieldSettings settings) => FieldEditorLayout.Checkbox;
+
     public JsonNode? ReadForm(IFormCollection form, string prefix) =>
         FieldValues.Of("Value", form[prefix + ".Value"].Any(v => v is "true" or "on"));
 

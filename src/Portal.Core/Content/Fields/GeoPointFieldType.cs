@@ -9,6 +9,8 @@ public sealed class GeoPointFieldType : IContentFieldType
 {
     public string Name => "GeoPoint";
 
+    public FieldEditorLayout EditorLayout(FieldSettings settings) => FieldEditorLayout.Group;
+
     public JsonNode? ReadForm(IFormCollection form, string prefix)
     {
         var lat = FieldValues.Form(form, prefix + ".Latitude");

@@ -13,6 +13,9 @@ public interface IContentFieldType
 
     string DisplayView => $"Fields/{Name}.Display";
 
+    /// <summary>How the editor frames the field: one labelled control, a fieldset of controls, or a box with its label after.</summary>
+    FieldEditorLayout EditorLayout(FieldSettings settings) => FieldEditorLayout.Single;
+
     /// <summary>Reads the posted value; <paramref name="prefix"/> is "Part.Field".</summary>
     JsonNode? ReadForm(IFormCollection form, string prefix);
 

@@ -8,6 +8,8 @@ public sealed class LinkFieldType : IContentFieldType
 {
     public string Name => "Link";
 
+    public FieldEditorLayout EditorLayout(FieldSettings settings) => FieldEditorLayout.Group;
+
     public JsonNode? ReadForm(IFormCollection form, string prefix)
     {
         var url = FieldValues.Form(form, prefix + ".Url");
