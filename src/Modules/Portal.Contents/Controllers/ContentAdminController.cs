@@ -7,6 +7,7 @@ using Portal.Contents.Services;
 using Portal.Contents.ViewModels;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Localization;
 using Portal.Core.Security;
 using ContentResult = Portal.Core.Content.ContentResult;

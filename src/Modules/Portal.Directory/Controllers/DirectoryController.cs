@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Localization;
 using Portal.Directory.ViewModels;
 using Portal.Taxonomies.Fields;
@@ -23,8 +24,7 @@ public sealed class DirectoryController(PortalDbContext db, VocabularyStore voca
         var type = DirectoryTypes.TypeOfSegment(segment)!;
         // /de/acteurs is the French word in a German address: send the visitor to /de/akteure.
         if (DirectoryTypes.Segment(type, culture) != segment) return RedirectPermanent($"/{culture}/{DirectoryTypes.Segment(type, culture)}{Request.QueryString}");
-        var pageNumber = 1;
-        if (page is not null && (!int.TryParse(page, out pageNumber) || pageNumber < 1)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
 
         var query = db.ContentItems.AsNoTracking().Where(i => i.Published && i.ContentType == type && (i.Culture == culture || i.Culture == ""));
         var total = await query.CountAsync();

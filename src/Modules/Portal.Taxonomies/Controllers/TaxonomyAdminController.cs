@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
+using Portal.Core.Hosting;
 using Portal.Core.Security;
 using Portal.Taxonomies.Models;
 using Portal.Taxonomies.Services;
@@ -22,8 +23,7 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
     {
         var vocabulary = await vocabularies.GetAsync(name);
         if (vocabulary is null) return NotFound();
-        var pageNumber = 1;
-        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
         if (q?.Length > 100) return BadRequest(T["The search text is too long."].Value);
 
         var tree = vocabulary.Tree().ToList();

@@ -1,8 +1,9 @@
-namespace Portal.Contents.Controllers;
+namespace Portal.Core.Hosting;
 
 /// <summary>Reads query-string values by hand, so that a bad one is a 400 with a reason rather than a silent default.</summary>
-internal static class QueryValues
+public static class QueryValues
 {
+    /// <summary>An absent page is page 1; otherwise a whole number from 1.</summary>
     public static bool TryPage(string? text, out int page)
     {
         page = 1;
