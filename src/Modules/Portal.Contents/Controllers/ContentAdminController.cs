@@ -153,17 +153,10 @@ public sealed class ContentAdminController(
             return Redirect($"/admin/content/item/{id}");
         }
 
-        // Show the form again with what the person typed, so that nothing is lost.
-        var posted = new ContentItem
-        {
-            ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Status = latest.Status, Published = latest.Published,
-            ContentItemVersionId = latest.ContentItemVersionId,
-            // After a conflict the form keeps the stamp it was opened with: saving again is refused again, on purpose.
-            ConcurrencyStamp = result.Error == ContentError.Concurrency ? stamp ?? "" : latest.ConcurrencyStamp,
-            DisplayText = latest.DisplayText, Data = data,
-        };
+        // Show the form again with what the person typed, so that nothing is lost. It keeps the stamp it was opened
+        // with: after a conflict, saving again is refused again, on purpose.
         Response.StatusCode = result.Error == ContentError.Concurrency ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("Edit", await BuildAsync(definition, posted, isNew: false, result.Validation, result.Validation.Succeeded ? result.Message : null));
+        return View("Edit", await BuildAsync(definition, edited, isNew: false, result.Validation, result.Validation.Succeeded ? result.Message : null));
     }
 
     [HttpPost("content/item/{id}/publish"), RequirePermission(Permissions.PublishContent)]
