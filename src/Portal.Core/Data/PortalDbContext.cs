@@ -18,6 +18,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<DataMigrationRecord> DataMigrations => Set<DataMigrationRecord>();
     public DbSet<BackgroundTask> BackgroundTasks => Set<BackgroundTask>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,6 +81,15 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.Property(t => t.LockedBy).HasMaxLength(128);
             e.HasIndex(t => new { t.Status, t.AvailableUtc });
             e.HasIndex(t => new { t.Name, t.Id });
+        });
+
+        builder.Entity<ContentChange>(e =>
+        {
+            e.ToTable("ContentChanges");
+            e.Property(c => c.ContentItemId).HasMaxLength(26).IsRequired();
+            e.Property(c => c.ContentType).HasMaxLength(64).IsRequired();
+            e.Property(c => c.Kind).HasMaxLength(16).IsRequired();
+            e.HasIndex(c => c.CreatedUtc);
         });
     }
 }

@@ -5,34 +5,63 @@ using Portal.Core.Setup;
 
 namespace Portal.Core.Hosting;
 
-/// <summary>The operator's commands: <c>dotnet run --project src/Portal.Web -- recipe &lt;file&gt;</c>.</summary>
+/// <summary>An operator's command, <c>dotnet run --project src/Portal.Web -- &lt;name&gt; …</c>; modules register their own.</summary>
+public interface IPortalCommand
+{
+    string Name { get; }
+
+    /// <summary>One line: the arguments and what the command does.</summary>
+    string Usage { get; }
+
+    /// <summary>Runs with the site's services (the database is migrated first); returns the process exit code.</summary>
+    Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error);
+}
+
+/// <summary><c>recipe &lt;file&gt;</c>: applies a recipe to the configured database.</summary>
+public sealed class RecipeCommand : IPortalCommand
+{
+    public string Name => "recipe";
+    public string Usage => "recipe <name or path of a .recipe.json file>: applies a recipe in one transaction";
+
+    public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (args.Count != 1)
+        {
+            await error.WriteLineAsync("Usage: " + Usage);
+            return 64;
+        }
+        try
+        {
+            var recipe = await services.GetRequiredService<RecipeExecutor>().ExecuteAsync(args[0]);
+            await output.WriteLineAsync($"Recipe {recipe.Name} applied ({recipe.Steps.Count} steps).");
+            return 0;
+        }
+        catch (RecipeException ex)
+        {
+            await error.WriteLineAsync($"{ex.Message} Nothing of the recipe was applied.");
+            return 2;
+        }
+    }
+}
+
 public static class PortalCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "recipe";
+    /// <summary>A first argument that is a bare word (not an option such as --urls or a Key=Value setting) names a command.</summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0].Length > 0 && char.IsAsciiLetterLower(args[0][0]) && !args[0].Contains('=');
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
-        switch (args[0])
+        await using var scope = app.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetServices<IPortalCommand>().ToList();
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
         {
-            case "recipe" when args.Length == 2:
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    try
-                    {
-                        await scope.ServiceProvider.GetRequiredService<SetupService>().MigrateAsync();
-                        var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(args[1]);
-                        await output.WriteLineAsync($"Recipe {recipe.Name} applied ({recipe.Steps.Count} steps).");
-                        return 0;
-                    }
-                    catch (RecipeException ex)
-                    {
-                        await error.WriteLineAsync($"{ex.Message} Nothing of the recipe was applied.");
-                        return 2;
-                    }
-                }
-            default:
-                await error.WriteLineAsync("Usage: recipe <name or path of a .recipe.json file>");
-                return 64;
+            await error.WriteLineAsync($"Unknown command \"{args[0]}\". Commands:");
+            foreach (var c in commands.OrderBy(c => c.Name)) await error.WriteLineAsync("  " + c.Usage);
+            return 64;
         }
+        await scope.ServiceProvider.GetRequiredService<SetupService>().MigrateAsync();
+        return await command.RunAsync(scope.ServiceProvider, args[1..], output, error);
     }
 }

@@ -108,12 +108,14 @@ public static class PortalServiceCollectionExtensions
             .AddContentField<ContentPickerFieldType>().AddContentField<GeoPointFieldType>();
         services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: false));
         services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: true));
-        services.AddContentHandler<TitlePartHandler>().AddContentHandler<LocalizationPartHandler>().AddContentHandler<AutoroutePartHandler>();
+        services.AddContentHandler<TitlePartHandler>().AddContentHandler<LocalizationPartHandler>().AddContentHandler<AutoroutePartHandler>()
+            .AddContentHandler<ContentChangeRecorder>();
         services.AddDataMigration<CoreMigrations>();
 
         // Recipes, setup, background work.
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<RecipeExecutor>();
+        services.AddSingleton<IPortalCommand, RecipeCommand>();
         services.AddRecipeStep<ContentDefinitionStep>().AddRecipeStep<SettingsStep>().AddRecipeStep<ContentStep>().AddRecipeStep<RecipesStep>();
         services.AddScoped<DataMigrationRunner>();
         services.AddScoped<SetupService>();

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Localization;
+using Portal.Core.Hosting;
+
+namespace Portal.Search;
+
+public sealed class AdminMenu(IStringLocalizer<AdminMenu> T) : IAdminMenu
+{
+    public IEnumerable<AdminMenuItem> GetItems() => [new(T["Search index"], "/admin/search", Permissions.ManageSearch, 300)];
+}

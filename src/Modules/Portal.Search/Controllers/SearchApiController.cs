@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Localization;
+using Portal.Search.Services;
+
+namespace Portal.Search.Controllers;
+
+/// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class SearchApiController(SearchService search, IStringLocalizer<SearchApiController> T) : Controller
+{
+    [HttpGet("/api/search")]
+    public async Task<IActionResult> Search(string? culture, CancellationToken cancellationToken)
+    {
+        if (CultureError(culture) is { } error) return error;
+        var read = search.Read(Request.Query);
+        if (read.Query is null) return Problem(read.Error);
+        var response = await search.SearchAsync(read.Query, culture!, cancellationToken);
+        var result = response.Result;
+        Response.Headers.CacheControl = "public, max-age=30";
+        return Json(new
+        {
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            fuzzy = result.Fuzzy,
+            hits = result.Hits.Select(h => new
+            {
+                id = h.Id,
+                type = h.Type,
+                typeLabel = response.TypeLabels.GetValueOrDefault(h.Type, h.Type),
+                title = h.Title,
+                url = h.Url,
+                snippet = string.Concat(h.Snippet.Select(p => p.Text)),
+                snippetHtml = string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
+                actor = h.Actor,
+                commune = h.Commune,
+                lat = h.Latitude,
+                lon = h.Longitude,
+                distanceKm = h.DistanceKm,
+                lastVerified = h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }),
+            facets = response.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, label = v.Label, count = v.Count, selected = v.Selected })),
+        });
+    }
+
+    [HttpGet("/api/search/suggest")]
+    public async Task<IActionResult> Suggest(string? culture, string? q, CancellationToken cancellationToken)
+    {
+        if (CultureError(culture) is { } error) return error;
+        if (q is { Length: > SearchRequestReader.MaxTextLength }) return Problem(T["The search text is limited to {0} characters.", SearchRequestReader.MaxTextLength]);
+        var suggestions = string.IsNullOrWhiteSpace(q) ? [] : await search.SuggestAsync(q, culture!, cancellationToken);
+        Response.Headers.CacheControl = "public, max-age=60";
+        return Json(new { suggestions = suggestions.Select(s => new { text = s.Text, count = s.Count }) });
+    }
+
+    private IActionResult? CultureError(string? culture) =>
+        Cultures.IsSupported(culture) ? null : Problem(T["culture must be one of: {0}.", string.Join(", ", Cultures.Supported)]);
+
+    private ObjectResult Problem(string? reason) => Problem(detail: reason, statusCode: 400, title: T["The search cannot be read."]);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Localization;
+using Portal.Search.Services;
+using Portal.Search.ViewModels;
+
+namespace Portal.Search.Controllers;
+
+/// <summary>/fr/recherche and /de/suche: a plain GET form with facets, so it works without JavaScript.</summary>
+[AllowAnonymous]
+public sealed class SearchController(SearchService search) : Controller
+{
+    public static string PathOf(string culture) => culture == "de" ? "/de/suche" : "/fr/recherche";
+
+    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(recherche|suche)$)}")]
+    public async Task<IActionResult> Index(string culture, string segment, CancellationToken cancellationToken)
+    {
+        if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
+        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
+        var read = search.Read(Request.Query);
+        if (read.Query is null)
+        {
+            Response.StatusCode = 400;
+            return View("Index", new SearchPageViewModel { Culture = culture, BasePath = PathOf(culture), Error = read.Error, Text = Request.Query["q"].ToString() });
+        }
+        var response = await search.SearchAsync(read.Query, culture, cancellationToken);
+        return View("Index", new SearchPageViewModel
+        {
+            Culture = culture, BasePath = PathOf(culture), Response = response, Text = read.Query.Text ?? "",
+            Query = Request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? ""))).ToList(),
+        });
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Portal.Search.Engine;
+
+/// <summary>
+/// The search index of one culture: writes documents, and answers a <see cref="SearchQuery"/> with hits and
+/// disjunctive facet counts in one pass over the matches. Thread-safe: one writer, searchers refreshed after writes.
+/// </summary>
+public sealed partial class LuceneSearchIndex : IDisposable
+{
+    public const string FacetPrefix = "f.";
+    public const string TypeFacet = "type";
+    internal const string IdField = "id";
+    internal const string TitleField = "t";
+    internal const string TextField = "x";
+    internal const string WordsField = "words";
+    internal const string SuggestField = "sugg";
+    internal const string LatitudeField = "lat";
+    internal const string LongitudeField = "lon";
+    internal const string VerifiedField = "verified";
+    internal const string SortTitleField = "sorttitle";
+    private const string CursorKey = "cursor";
+    /// <summary>Hits beyond this rank are not served (page × pageSize): deep pages are for crawlers, not people.</summary>
+    public const int MaxRank = 10_000;
+
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly PortalAnalyzer _words;
+
+    public string Culture { get; }
+    public PortalAnalyzer Analyzer { get; }
+    /// <summary>The last content change applied, stored in the index's own commit so that both move together.</summary>
+    public long Cursor { get; private set; }
+
+    /// <param name="create">true starts an empty index; false opens an existing one and fails when there is none.</param>
+    public LuceneSearchIndex(LuceneDirectory directory, string culture, bool create)
+    {
+        Culture = culture;
+        Analyzer = new PortalAnalyzer(culture, stem: true);
+        _words = new PortalAnalyzer(culture, stem: false);
+        var analyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordsField] = _words });
+        var config = new IndexWriterConfig(PortalAnalyzer.Version, analyzer)
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(directory, config);
+        try
+        {
+            if (create) _writer.Commit();
+            Cursor = _writer.CommitData.TryGetValue(CursorKey, out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            _searchers = new SearcherManager(_writer, true, null);
+            // Read every segment once: a damaged file shows here rather than in a visitor's search.
+            var searcher = _searchers.Acquire();
+            try
+            {
+                foreach (var leaf in searcher.IndexReader.Leaves) SegmentColumns.For(leaf.AtomicReader);
+            }
+            finally { _searchers.Release(searcher); }
+        }
+        catch
+        {
+            _writer.Dispose();
+            throw;
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { _searchers.Release(searcher); }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public void Upsert(SearchDocument document) => _writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+
+    public void Add(SearchDocument document) => _writer.AddDocument(ToLucene(document));
+
+    public void Delete(string id) => _writer.DeleteDocuments(new Term(IdField, id));
+
+    /// <summary>Makes the writes durable with the cursor they reach, and visible to the next searches.</summary>
+    public void Commit(long cursor)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+        Cursor = cursor;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>After a full build: fewer, larger segments answer faster.</summary>
+    public void Optimize() => _writer.ForceMerge(1);
+
+    [GeneratedRegex(@"\b(\p{L}+)[-‐](\p{L}+)\b")]
+    private static partial Regex Hyphenated();
+
+    private static Document ToLucene(SearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(IdField, d.Id, Field.Store.YES),
+            new StoredField("type", d.Type),
+            new StoredField("title", d.Title),
+            new StoredField("url", d.Url),
+            new TextField(TitleField, d.Title, Field.Store.NO),
+        };
+        // "Haus-Notruf" is also indexed as "Hausnotruf", "porte-à-porte" as "porteàporte": either spelling finds it.
+        var text = d.Title + "\n" + d.Text;
+        var joined = string.Join(' ', Hyphenated().Matches(text).Select(m => m.Groups[1].Value + m.Groups[2].Value));
+        doc.Add(new TextField(TextField, joined.Length == 0 ? d.Text : d.Text + "\n" + joined, Field.Store.NO));
+        doc.Add(new TextField(WordsField, joined.Length == 0 ? text : text + "\n" + joined, Field.Store.NO));
+        foreach (var word in TextFolding.Words(text).Where(w => w.Length >= 3 && !w.All(char.IsAsciiDigit)).Select(w => w.ToLowerInvariant()).Distinct())
+            doc.Add(new StringField(SuggestField, TextFolding.Fold(word) + "|" + word, Field.Store.NO));
+        if (d.Summary is { Length: > 0 }) doc.Add(new StoredField("summary", d.Summary));
+        if (d.Actor is { Length: > 0 }) doc.Add(new StoredField("actor", d.Actor));
+        if (d.Commune is { Length: > 0 }) doc.Add(new StoredField("commune", d.Commune));
+        var lat = d.Latitude ?? double.NaN;
+        var lon = d.Longitude ?? double.NaN;
+        doc.Add(new DoubleDocValuesField(LatitudeField, lat));
+        doc.Add(new DoubleDocValuesField(LongitudeField, lon));
+        if (d.Latitude is not null && d.Longitude is not null)
+        {
+            doc.Add(new StoredField("lat", lat));
+            doc.Add(new StoredField("lon", lon));
+        }
+        var verified = d.LastVerified?.Ticks ?? 0;
+        doc.Add(new NumericDocValuesField(VerifiedField, verified));
+        if (verified != 0) doc.Add(new StoredField(VerifiedField, verified));
+        doc.Add(new SortedDocValuesField(SortTitleField, new BytesRef(TextFolding.Fold(d.Title))));
+        doc.Add(new SortedSetDocValuesField(FacetPrefix + TypeFacet, new BytesRef(d.Type)));
+        foreach (var (facet, values) in d.Facets)
+        {
+            if (facet == TypeFacet) continue;
+            foreach (var value in values.Distinct(StringComparer.Ordinal))
+                doc.Add(new SortedSetDocValuesField(FacetPrefix + facet, new BytesRef(value)));
+        }
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- searching
+
+    public SearchResult Search(SearchQuery query)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var text = TextQuery.Build(this, query.Text, query.PrefixLastWord, fuzzy: false);
+            var result = Run(searcher, query, text, fuzzy: false);
+            if (result.Total == 0 && query.FuzzyRetry && text.HasWords)
+            {
+                var fuzzy = TextQuery.Build(this, query.Text, prefixLastWord: false, fuzzy: true);
+                var retry = Run(searcher, query, fuzzy, fuzzy: true);
+                if (retry.Total > 0) return retry;
+            }
+            return result;
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
+    private SearchResult Run(IndexSearcher searcher, SearchQuery query, TextQuery text, bool fuzzy)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
+        var wanted = Math.Min(page * pageSize, MaxRank);
+        var collector = new FacetingCollector(query, wanted);
+        searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
+        var ranked = collector.Ranked();
+        var hits = new List<SearchHit>(pageSize);
+        foreach (var r in ranked.Skip((page - 1) * pageSize).Take(pageSize))
+        {
+            var doc = searcher.Doc(r.Doc);
+            var summary = doc.Get("summary");
+            var verified = doc.GetField(VerifiedField)?.GetInt64Value();
+            var lat = doc.GetField("lat")?.GetDoubleValue();
+            var lon = doc.GetField("lon")?.GetDoubleValue();
+            hits.Add(new SearchHit
+            {
+                Id = doc.Get(IdField), Type = doc.Get("type"), Title = doc.Get("title"), Url = doc.Get("url"),
+                Actor = doc.Get("actor"), Commune = doc.Get("commune"), Latitude = lat, Longitude = lon,
+                DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
+                LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
+                Score = r.Score,
+                Snippet = summary is null ? [] : Snippets.Make(summary, text, Analyzer, _words),
+            });
+        }
+        return new SearchResult
+        {
+            Total = collector.Total, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = fuzzy,
+        };
+    }
+
+    /// <summary>Completions of the last word typed, most frequent first, with accents as written in the items.</summary>
+    public IReadOnlyList<Suggestion> Suggest(string typed, int limit = 10)
+    {
+        var words = TextFolding.Words(typed).ToList();
+        if (words.Count == 0 || char.IsWhiteSpace(typed[^1])) return [];
+        var last = TextFolding.Fold(words[^1]);
+        if (last.Length < 2) return [];
+        var before = typed[..typed.LastIndexOf(words[^1], StringComparison.Ordinal)];
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var terms = MultiFields.GetTerms(searcher.IndexReader, SuggestField);
+            if (terms is null) return [];
+            var forms = new Dictionary<string, (string Display, int Count, int Total)>(StringComparer.Ordinal);
+            var e = terms.GetEnumerator();
+            if (e.SeekCeil(new BytesRef(last)) == TermsEnum.SeekStatus.END) return [];
+            var scanned = 0;
+            do
+            {
+                var term = e.Term.Utf8ToString();
+                if (!term.StartsWith(last, StringComparison.Ordinal)) break;
+                var bar = term.IndexOf('|');
+                var folded = term[..bar];
+                var display = term[(bar + 1)..];
+                var freq = e.DocFreq;
+                forms[folded] = forms.TryGetValue(folded, out var f)
+                    ? (freq > f.Count ? display : f.Display, Math.Max(freq, f.Count), f.Total + freq)
+                    : (display, freq, freq);
+            } while (++scanned < 5000 && e.MoveNext());
+            return forms.Values.OrderByDescending(f => f.Total).ThenBy(f => f.Display, StringComparer.Ordinal).Take(limit)
+                .Select(f => new Suggestion(before + f.Display, f.Total)).ToList();
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+    }
+}

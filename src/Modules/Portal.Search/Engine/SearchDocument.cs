@@ -1,0 +1,22 @@
+namespace Portal.Search.Engine;
+
+/// <summary>What the index holds of one published item: text to match, facet values, a point, what a hit shows.</summary>
+public sealed class SearchDocument
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>Everything else that should match: description, taxonomy labels in the index's language, address.</summary>
+    public string Text { get; set; } = "";
+    /// <summary>Plain text shown under the title of a hit (a description's first paragraphs).</summary>
+    public string? Summary { get; set; }
+    public string? Actor { get; set; }
+    public string? Commune { get; set; }
+    public string Url { get; set; } = "";
+    /// <summary>Facet name → values (stable slugs, never labels). The type is added as the facet "type".</summary>
+    public Dictionary<string, List<string>> Facets { get; set; } = new(StringComparer.Ordinal);
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public DateTime? LastVerified { get; set; }
+    public DateTime? Published { get; set; }
+}

@@ -1,0 +1,256 @@
+using System.Text.Json;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+using Portal.Search.Engine;
+
+namespace Portal.Search.Services;
+
+/// <summary>
+/// This node's indexes, one per culture, under <c>{DataDirectory}/search</c>. Follows the content journal with the
+/// cursor kept in each index's commit; rebuilds into a new folder and swaps it in, so searches never wait for a
+/// rebuild; rebuilds at start an index that is missing or cannot be read.
+/// </summary>
+public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOptions database, TimeProvider clock, ILogger<SearchIndexManager> logger) : IDisposable
+{
+    private const int BatchSize = 500;
+    /// <summary>A gap in the journal's ids younger than this may be a transaction still committing: wait for it.</summary>
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, (LuceneSearchIndex Index, string Folder)> _indexes = new(StringComparer.Ordinal);
+    private volatile bool _rebuildRequested;
+
+    public string Root { get; } = Path.Combine(database.DataDirectory, "search");
+    public DateTime? LastRebuildUtc { get; private set; }
+    public bool Ready => _ready.Task.IsCompleted;
+
+    /// <summary>The index of a culture, once the first open or build at start is done.</summary>
+    public async Task<LuceneSearchIndex> GetAsync(string culture, CancellationToken cancellationToken = default)
+    {
+        await _ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        lock (_indexes) return _indexes[culture].Index;
+    }
+
+    public IReadOnlyDictionary<string, (int Documents, long Cursor)> Status()
+    {
+        lock (_indexes) return _indexes.ToDictionary(i => i.Key, i => (i.Value.Index.Count, i.Value.Index.Cursor));
+    }
+
+    public void RequestRebuild() => _rebuildRequested = true;
+
+    /// <summary>Opens the indexes named in current.json; rebuilds those missing or unreadable.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (Ready) return;
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            var current = ReadCurrent();
+            var missing = new List<string>();
+            foreach (var culture in Cultures.Supported)
+            {
+                if (current.TryGetValue(culture, out var folder) && System.IO.Directory.Exists(Path.Combine(Root, folder)))
+                {
+                    try
+                    {
+                        var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: false);
+                        lock (_indexes) _indexes[culture] = (index, folder);
+                        continue;
+                    }
+                    catch (Exception ex) when (ex is IOException or Lucene.Net.Index.CorruptIndexException or UnauthorizedAccessException or InvalidOperationException)
+                    {
+                        logger.LogWarning("The {Culture} search index in {Folder} cannot be read ({Reason}); rebuilding it from the database.", culture, folder, ex.Message);
+                    }
+                }
+                else logger.LogInformation("No {Culture} search index yet; building it from the database.", culture);
+                missing.Add(culture);
+            }
+            if (missing.Count > 0) await BuildAsync(missing, cancellationToken);
+            _ready.TrySetResult();
+        }
+        finally { _write.Release(); }
+    }
+
+    /// <summary>Builds every culture's index anew from the database, then swaps it in.</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            _rebuildRequested = false;
+            await BuildAsync(Cultures.Supported, cancellationToken);
+            _ready.TrySetResult();
+        }
+        finally { _write.Release(); }
+    }
+
+    private async Task BuildAsync(IReadOnlyCollection<string> cultures, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        System.IO.Directory.CreateDirectory(Root);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
+        // Changes made while we read are replayed afterwards; applying one twice does no harm.
+        var cursor = await db.ContentChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss");
+        var built = new Dictionary<string, (LuceneSearchIndex, string)>();
+        foreach (var culture in cultures)
+        {
+            var folder = $"{culture}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
+            built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true), folder);
+        }
+        var types = builder.Options.IndexedTypes;
+        long lastId = 0;
+        var count = 0;
+        while (true)
+        {
+            var batch = await db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType) && i.Id > lastId)
+                .OrderBy(i => i.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            lastId = batch[^1].Id;
+            foreach (var item in batch)
+                foreach (var culture in SearchDocumentBuilder.CulturesOf(item).Where(built.ContainsKey))
+                    if (await builder.BuildAsync(item, culture) is { } document)
+                    {
+                        built[culture].Item1.Add(document);
+                        count++;
+                    }
+        }
+        foreach (var (index, _) in built.Values)
+        {
+            index.Optimize();
+            index.Commit(cursor);
+        }
+        var retired = new List<(LuceneSearchIndex Index, string Folder)>();
+        lock (_indexes)
+        {
+            foreach (var (culture, entry) in built)
+            {
+                if (_indexes.TryGetValue(culture, out var old)) retired.Add(old);
+                _indexes[culture] = entry;
+            }
+        }
+        WriteCurrent();
+        foreach (var (index, folder) in retired)
+        {
+            index.Dispose();
+            TryDelete(folder);
+        }
+        // Folders of earlier builds that were never swapped in (a crash mid-build).
+        var kept = _indexes.Values.Select(v => v.Folder).ToHashSet();
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(d => !kept.Contains(d)))
+            TryDelete(dir);
+        LastRebuildUtc = clock.GetUtcNow().UtcDateTime;
+        logger.LogInformation("Search index built for {Cultures}: {Count} documents in {Elapsed} ms.", string.Join(", ", cultures), count, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>Applies the journal's changes since this node's cursor; returns how many were applied.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Ready) await OpenAsync(cancellationToken);
+        if (_rebuildRequested)
+        {
+            await RebuildAsync(cancellationToken);
+            return 0;
+        }
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            List<LuceneSearchIndex> indexes;
+            lock (_indexes) indexes = _indexes.Values.Select(v => v.Index).ToList();
+            var cursor = indexes.Min(i => i.Cursor);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var changes = await db.ContentChanges.AsNoTracking().Where(c => c.Id > cursor).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (changes.Count == 0) return 0;
+            // Stop before a gap that a transaction still committing may fill.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var usable = new List<ContentChange>();
+            var expected = cursor + 1;
+            foreach (var change in changes)
+            {
+                if (change.Id != expected && now - change.CreatedUtc < GapPatience) break;
+                usable.Add(change);
+                expected = change.Id + 1;
+            }
+            if (usable.Count == 0) return 0;
+
+            var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
+            if (usable.Any(c => c.ContentType == Taxonomies.Services.VocabularyStore.ContentType))
+            {
+                // Labels and facet trees changed: every document may read differently.
+                _rebuildRequested = true;
+                return usable.Count;
+            }
+            var ids = usable.Select(c => c.ContentItemId).Distinct().ToList();
+            var dependents = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in ids.Where(_ => true))
+            {
+                // Offers show their organisation's name and place: re-index them with it.
+                var quoted = "\"" + id + "\"";
+                var types = builder.Options.IndexedTypes;
+                dependents.UnionWith(await db.ContentItems.AsNoTracking()
+                    .Where(i => i.Published && types.Contains(i.ContentType) && i.ContentItemId != id && i.Content.Contains(quoted))
+                    .Select(i => i.ContentItemId).ToListAsync(cancellationToken));
+            }
+            foreach (var id in ids.Concat(dependents).Distinct())
+            {
+                var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id && i.Published, cancellationToken);
+                foreach (var index in indexes)
+                {
+                    var document = item is not null && SearchDocumentBuilder.CulturesOf(item).Contains(index.Culture)
+                        ? await builder.BuildAsync(item, index.Culture) : null;
+                    if (document is null) index.Delete(id);
+                    else index.Upsert(document);
+                }
+            }
+            foreach (var index in indexes) index.Commit(usable[^1].Id);
+            return usable.Count;
+        }
+        finally { _write.Release(); }
+    }
+
+    private Dictionary<string, string> ReadCurrent()
+    {
+        var file = Path.Combine(Root, "current.json");
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file)) ?? [] : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private void WriteCurrent()
+    {
+        Dictionary<string, string> current;
+        lock (_indexes) current = _indexes.ToDictionary(i => i.Key, i => i.Value.Folder);
+        var file = Path.Combine(Root, "current.json");
+        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(current));
+        File.Move(file + ".tmp", file, overwrite: true);
+    }
+
+    private void TryDelete(string folder)
+    {
+        try { System.IO.Directory.Delete(Path.Combine(Root, folder), recursive: true); }
+        catch (IOException ex) { logger.LogWarning("Could not delete the old search index {Folder}: {Reason}", folder, ex.Message); }
+    }
+
+    public void Dispose()
+    {
+        lock (_indexes)
+        {
+            foreach (var (index, _) in _indexes.Values) index.Dispose();
+            _indexes.Clear();
+        }
+    }
+}

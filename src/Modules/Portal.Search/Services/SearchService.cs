@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Portal.Core.Content;
+using Portal.Search.Engine;
+using Portal.Taxonomies.Services;
+
+namespace Portal.Search.Services;
+
+/// <summary>A search answered in a culture: hits plus facets with labels in that culture, for the page, the API and the map.</summary>
+public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vocabularies, IContentDefinitionStore definitions,
+    IOptions<SearchOptions> options, IStringLocalizer<SearchService> T)
+{
+    public SearchOptions Options => options.Value;
+
+    public SearchRequestReader.Outcome Read(IQueryCollection values) => new SearchRequestReader(options.Value, T).Read(values);
+
+    public async Task<SearchResponse> SearchAsync(SearchQuery query, string culture, CancellationToken cancellationToken = default)
+    {
+        var index = await indexes.GetAsync(culture, cancellationToken);
+        var result = index.Search(query);
+        var facets = new List<FacetGroup>();
+        foreach (var name in options.Value.FacetNames)
+        {
+            var counts = result.FacetCounts.GetValueOrDefault(name) ?? [];
+            var selected = query.Filters.GetValueOrDefault(name) ?? [];
+            var values = new List<FacetValue>();
+            foreach (var value in counts.Keys.Union(selected))
+                values.Add(new FacetValue(value, await LabelAsync(name, value, culture), counts.GetValueOrDefault(value), selected.Contains(value)));
+            var comparer = StringComparer.Create(CultureInfo.GetCultureInfo(culture), true);
+            values = values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, comparer).ToList();
+            facets.Add(new FacetGroup(name, FacetTitle(name), values));
+        }
+        var types = new Dictionary<string, string>();
+        foreach (var type in result.Hits.Select(h => h.Type).Distinct()) types[type] = await TypeLabelAsync(type, culture);
+        return new SearchResponse(query, culture, result, facets, types);
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
+        (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
+
+    public async Task<string> LabelAsync(string facet, string value, string culture)
+    {
+        if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);
+        var definition = options.Value.Facets.FirstOrDefault(f => f.Name == facet);
+        var vocabulary = definition is null ? null : await vocabularies.GetAsync(definition.Vocabulary);
+        return vocabulary?.Find(value)?.LabelFor(culture) ?? value;
+    }
+
+    private async Task<string> TypeLabelAsync(string type, string culture) =>
+        (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+
+    public string FacetTitle(string facet) => facet switch
+    {
+        "type" => T["Kind of entry"],
+        "domain" => T["Domain"],
+        "disability" => T["Disability"],
+        "audience" => T["Audience"],
+        "supportType" => T["Type of support"],
+        "typology" => T["Type of organisation"],
+        "fees" => T["Fees"],
+        "mode" => T["How it is provided"],
+        "language" => T["Language"],
+        "territory" => T["Département or region"],
+        "commune" => T["Commune"],
+        _ => facet,
+    };
+}
+
+public sealed record SearchResponse(SearchQuery Query, string Culture, SearchResult Result, IReadOnlyList<FacetGroup> Facets, IReadOnlyDictionary<string, string> TypeLabels);
+
+public sealed record FacetGroup(string Name, string Title, IReadOnlyList<FacetValue> Values);
+
+public sealed record FacetValue(string Value, string Label, int Count, bool Selected);

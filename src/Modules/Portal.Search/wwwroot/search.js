@@ -1,0 +1,80 @@
+// Progressive enhancement of the search page: the form works as a plain GET without this file. With it, ticking a
+// filter, changing the sort or following a filter or page link updates the results in place, keeps the address in
+// step (shareable, back button), announces the new count, and the search box suggests words as one types.
+(function () {
+    'use strict';
+    var form = document.getElementById('search-form');
+    if (!form || !window.fetch || !window.history || !window.URLSearchParams) return;
+    var pending = null;
+    form.classList.add('js-live');
+
+    function formUrl() {
+        var params = new URLSearchParams();
+        new FormData(form).forEach(function (value, key) { if (value !== '') params.append(key, value); });
+        var query = params.toString();
+        return form.getAttribute('action') + (query ? '?' + query : '');
+    }
+
+    function load(url, push) {
+        if (pending) pending.abort();
+        pending = new AbortController();
+        form.setAttribute('aria-busy', 'true');
+        return fetch(url, { signal: pending.signal, credentials: 'same-origin' })
+            .then(function (response) { return response.text(); })
+            .then(function (html) {
+                var next = new DOMParser().parseFromString(html, 'text/html');
+                var focused = document.activeElement && document.activeElement.id;
+                ['search-facets', 'search-results'].forEach(function (id) {
+                    var current = document.getElementById(id), replacement = next.getElementById(id);
+                    if (current && replacement) current.replaceWith(document.importNode(replacement, true));
+                });
+                // The status stays in place, so that screen readers announce its new text.
+                var status = document.getElementById('search-status'), nextStatus = next.getElementById('search-status');
+                if (status && nextStatus) status.textContent = nextStatus.textContent;
+                document.title = next.title;
+                if (push) history.pushState(null, '', url);
+                var target = focused && document.getElementById(focused);
+                if (target) target.focus();
+                else if (focused) { var results = document.getElementById('search-status'); if (results) { results.setAttribute('tabindex', '-1'); results.focus(); } }
+            })
+            .catch(function (error) { if (error.name !== 'AbortError') window.location.href = url; })
+            .finally(function () { form.removeAttribute('aria-busy'); });
+    }
+
+    form.addEventListener('change', function (event) {
+        if (event.target.matches('input[type=checkbox], select')) load(formUrl(), true);
+    });
+    form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        load(formUrl(), true);
+    });
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest && event.target.closest('a[data-search-link]');
+        if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        load(link.href, true);
+    });
+    window.addEventListener('popstate', function () { load(window.location.href, false); });
+
+    var box = document.getElementById('q'), list = document.getElementById('q-suggestions'), timer = null;
+    if (box && list) {
+        box.addEventListener('input', function () {
+            clearTimeout(timer);
+            timer = setTimeout(function () {
+                var text = box.value;
+                if (text.trim().length < 2) { list.innerHTML = ''; return; }
+                fetch('/api/search/suggest?culture=' + encodeURIComponent(form.dataset.culture) + '&q=' + encodeURIComponent(text))
+                    .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+                    .then(function (data) {
+                        list.innerHTML = '';
+                        data.suggestions.forEach(function (s) {
+                            var option = document.createElement('option');
+                            option.value = s.text;
+                            list.appendChild(option);
+                        });
+                    })
+                    .catch(function () { });
+            }, 150);
+        });
+    }
+})();

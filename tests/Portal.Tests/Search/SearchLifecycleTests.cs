@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Search;
+
+public sealed class SearchLifecycleTests
+{
+    private static async Task<int> TotalAsync(PortalFactory factory, string query)
+    {
+        using var client = factory.CreateClient();
+        return JsonNode.Parse(await client.GetStringAsync("/api/search?" + query))!["total"]!.GetValue<int>();
+    }
+
+    /// <summary>Asks until the answer is the expected one: the index follows the database within about a second.</summary>
+    private static async Task<int> EventuallyAsync(PortalFactory factory, string query, int expected)
+    {
+        var total = -1;
+        for (var i = 0; i < 100 && total != expected; i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            total = await TotalAsync(factory, query);
+        }
+        return total;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Publishing_unpublishing_and_losing_the_index_are_all_followed(string provider)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        string? database = null;
+        var connection = provider == "Postgres" ? TestDatabases.CreatePostgresDatabase(out database) : null;
+        try
+        {
+            const string query = "culture=de&q=Hausnotruf";
+            string id;
+            int before;
+            using (var factory = new PortalFactory(provider, dataDirectory: dataDirectory, connectionString: connection))
+            {
+                factory.CreateClient().Dispose();
+                before = await EventuallyAsync(factory, "culture=de", 1); // the German about page
+                before.Should().Be(1);
+                id = await factory.WithScopeAsync(async sp =>
+                {
+                    var manager = sp.GetRequiredService<IContentManager>();
+                    var item = await manager.NewAsync("Page");
+                    item.Data = JsonNode.Parse("""
+                        { "TitlePart": { "Title": { "Text": "Haus-Notruf für ältere Menschen" } },
+                          "Page": { "Summary": { "Text": "Ein Knopf am Handgelenk, Hilfe rund um die Uhr." } },
+                          "LocalizationPart": { "Culture": { "Text": "de" } } }
+                        """)!.AsObject();
+                    var result = await manager.CreateAsync(item, publish: true);
+                    result.Succeeded.Should().BeTrue();
+                    return item.ContentItemId;
+                });
+                // No restart, no manual step: the worker applies the journal.
+                (await EventuallyAsync(factory, query, 1)).Should().Be(1, "a published item becomes searchable, Hausnotruf matching Haus-Notruf");
+                (await TotalAsync(factory, "culture=fr&q=Hausnotruf")).Should().Be(0, "a German item is not in the French index");
+
+                await factory.WithScopeAsync(sp => sp.GetRequiredService<IContentManager>().UnpublishAsync(id));
+                (await EventuallyAsync(factory, query, 0)).Should().Be(0, "an unpublished item leaves the index");
+
+                await factory.WithScopeAsync(sp => sp.GetRequiredService<IContentManager>().PublishAsync(id));
+                (await EventuallyAsync(factory, query, 1)).Should().Be(1);
+            }
+
+            // The index is derived data: without it, the next start rebuilds the same answers from the database.
+            System.IO.Directory.Delete(Path.Combine(dataDirectory, "search"), recursive: true);
+            using (var factory = new PortalFactory(provider, dataDirectory: dataDirectory, connectionString: connection))
+            {
+                (await TotalAsync(factory, query)).Should().Be(1);
+                (await TotalAsync(factory, "culture=de")).Should().Be(before + 1);
+                System.IO.Directory.Exists(Path.Combine(dataDirectory, "search")).Should().BeTrue();
+
+                await factory.WithScopeAsync(sp => sp.GetRequiredService<IContentManager>().DeleteAsync(id));
+                (await EventuallyAsync(factory, query, 0)).Should().Be(0, "a deleted item leaves the index");
+            }
+
+            // A damaged index is rebuilt too.
+            var folder = System.IO.Directory.GetDirectories(Path.Combine(dataDirectory, "search"), "de-*").Single();
+            foreach (var file in System.IO.Directory.GetFiles(folder)) File.WriteAllText(file, "not an index");
+            using (var factory = new PortalFactory(provider, dataDirectory: dataDirectory, connectionString: connection))
+            {
+                (await TotalAsync(factory, "culture=de")).Should().Be(before);
+            }
+        }
+        finally
+        {
+            if (database is not null) TestDatabases.DropPostgresDatabase(database);
+            try { System.IO.Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+}
