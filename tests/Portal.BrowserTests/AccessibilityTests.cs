@@ -24,7 +24,8 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         var data = new TheoryData<string, int>();
         foreach (var width in new[] { 1280, 375 })
             foreach (var url in new[] { "/fr", "/de", "/fr/a-propos", "/de/ueber-das-portal", "/fr/acteurs", "/de/akteure",
-                         "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login" })
+                         "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login",
+                         "/fr/recherche?q=boccia&f.fees=gratuit&type=Action", "/de/suche?q=sport&f.typology=club-sportif", "/fr/recherche?q=zzqqxx", "/de/suche" })
                 data.Add(url, width);
         return data;
     }
@@ -32,6 +33,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     [Theory, MemberData(nameof(PublicPages))]
     public async Task Public_pages_have_no_axe_violations(string url, int width)
     {
+        if (url.Contains("/recherche") || url.Contains("/suche")) await site.WaitForSearchAsync();
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         await page.GotoAsync(site.BaseUrl + url);
         (await ViolationsAsync(page)).Should().BeEmpty();
@@ -70,6 +72,63 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).Should().Be("Aller au contenu");
         await page.Keyboard.PressAsync("Enter");
         (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("main");
+    }
+
+    [Fact]
+    public async Task A_keyboard_user_searches_ticks_a_facet_and_opens_a_result()
+    {
+        await site.WaitForSearchAsync();
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/fr");
+        async Task TabToAsync(string condition, string what)
+        {
+            for (var i = 0; i < 80; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                if (await page.EvaluateAsync<bool>($"() => {{ const e = document.activeElement; return !!e && ({condition}); }}")) return;
+            }
+            throw new InvalidOperationException("Tab never reached " + what);
+        }
+        // The home page's search box leads to the search page.
+        await TabToAsync("e.id === 'home-q'", "the home search box");
+        await page.Keyboard.TypeAsync("boccia");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/fr/recherche?q=boccia");
+        (await page.TextContentAsync("#search-status"))!.Should().Contain("1 résultat");
+
+        // Ticking a facet with the space bar updates the results and the address without a reload.
+        await TabToAsync("e.id === 'f-fees-gratuit'", "the 'free' filter");
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForURLAsync("**f.fees=gratuit**");
+        await page.WaitForFunctionAsync("() => document.querySelector('#f-fees-gratuit').checked && document.querySelectorAll('.chip').length === 1");
+        (await page.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("the page was updated in place");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("f-fees-gratuit", "focus stays on the box just ticked");
+
+        await TabToAsync("e.closest('.hit') && e.tagName === 'A'", "the first result");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/fr/actions/boccia-le-mercredi");
+
+        // The back button returns to the filtered search.
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**f.fees=gratuit**");
+        (await page.IsCheckedAsync("#f-fees-gratuit")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_search_form_filters_by_facets()
+    {
+        await site.WaitForSearchAsync();
+        await using var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/de/suche");
+        var before = await page.TextContentAsync("#search-status");
+        await page.CheckAsync("#f-typology-club-sportif");
+        await page.ClickAsync(".apply-filters");
+        await page.WaitForURLAsync("**f.typology=club-sportif**");
+        (await page.TextContentAsync("#search-status"))!.Should().Contain("1 Ergebnis").And.NotBe(before);
+        (await page.Locator(".hit a").First.TextContentAsync()).Should().Be("Behindertensport Bobigny");
+        (await page.Locator(".chip").CountAsync()).Should().Be(1);
     }
 
     private static string FindProjectDirectory()

@@ -49,6 +49,19 @@ public sealed class SiteServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Waits until the site's index has taken in the test directory (applied from the content journal).</summary>
+    public async Task WaitForSearchAsync()
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 100; i++)
+        {
+            var body = await http.GetStringAsync(BaseUrl + "/api/search?culture=fr&q=boccia");
+            if (body.Contains("\"total\":1")) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The search index never contained the test directory.");
+    }
+
     private Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
