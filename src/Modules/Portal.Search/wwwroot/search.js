@@ -24,11 +24,15 @@
             .then(function (html) {
                 var next = new DOMParser().parseFromString(html, 'text/html');
                 var focused = document.activeElement && document.activeElement.id;
+                var panel = document.querySelector('.facets-panel');
+                var panelOpen = panel ? panel.open : true;
                 ['search-facets', 'search-results'].forEach(function (id) {
                     var current = document.getElementById(id), replacement = next.getElementById(id);
                     if (current && replacement) current.replaceWith(document.importNode(replacement, true));
                 });
                 // The status stays in place, so that screen readers announce its new text.
+                var newPanel = document.querySelector('.facets-panel');
+                if (newPanel) { newPanel.open = panelOpen; newPanel.dataset.touched = '1'; }
                 var status = document.getElementById('search-status'), nextStatus = next.getElementById('search-status');
                 if (status && nextStatus) status.textContent = nextStatus.textContent;
                 document.title = next.title;
@@ -40,6 +44,18 @@
             .catch(function (error) { if (error.name !== 'AbortError') window.location.href = url; })
             .finally(function () { form.removeAttribute('aria-busy'); });
     }
+
+    // On a phone the filters start folded, so that the results come first; on a wide screen they stay open.
+    var narrow = window.matchMedia('(max-width: 48rem)');
+    function fold() {
+        var panel = document.querySelector('.facets-panel');
+        if (panel && !panel.dataset.touched) panel.open = !narrow.matches;
+    }
+    fold();
+    if (narrow.addEventListener) narrow.addEventListener('change', fold);
+    document.addEventListener('click', function (event) {
+        if (event.target.closest && event.target.closest('.facets-panel > summary')) event.target.closest('.facets-panel').dataset.touched = '1';
+    });
 
     form.addEventListener('change', function (event) {
         if (event.target.matches('input[type=checkbox], select')) load(formUrl(), true);
