@@ -165,7 +165,8 @@ def seine_saint_denis():
             "steps": [{"name": "Recipes", "Values": [{"name": "portal-base"}]},
                       {"name": "Settings", "SiteName": "Seine-Saint-Denis – sport, loisirs, culture et aidants", "SiteNameDe": "Seine-Saint-Denis – Sport, Freizeit, Kultur und pflegende Angehörige",
                        "Tagline": "Le recensement des activités accessibles et des soutiens aux aidants en Seine-Saint-Denis (données d'exemple).",
-                       "TaglineDe": "Barrierefreie Angebote und Unterstützung für pflegende Angehörige in Seine-Saint-Denis (Beispieldaten)."},
+                       "TaglineDe": "Barrierefreie Angebote und Unterstützung für pflegende Angehörige in Seine-Saint-Denis (Beispieldaten).",
+                       "MapCenter": [48.91, 2.45, 11]},
                       {"name": "Content", "data": b.items}]}
 
 # ---------- Grande Région: SENIOR ACTIV', well-ageing across borders ----------
@@ -285,7 +286,8 @@ def grande_region():
             "steps": [{"name": "Recipes", "Values": [{"name": "portal-base"}]},
                       {"name": "Settings", "SiteName": "SENIOR ACTIV' – Bien vieillir en Grande Région", "SiteNameDe": "SENIOR ACTIV' – Gut älter werden in der Großregion",
                        "Tagline": "Activités, services et soutiens aux aidants pour bien vieillir, de part et d'autre des frontières (données d'exemple).",
-                       "TaglineDe": "Angebote, Dienste und Unterstützung für pflegende Angehörige für ein gutes Älterwerden, über Grenzen hinweg (Beispieldaten)."},
+                       "TaglineDe": "Angebote, Dienste und Unterstützung für pflegende Angehörige für ein gutes Älterwerden, über Grenzen hinweg (Beispieldaten).",
+                       "MapCenter": [49.35, 6.4, 8]},
                       {"name": "Content", "data": b.items}]}
 
 def main():

@@ -25,7 +25,8 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         foreach (var width in new[] { 1280, 375 })
             foreach (var url in new[] { "/fr", "/de", "/fr/a-propos", "/de/ueber-das-portal", "/fr/acteurs", "/de/akteure",
                          "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login",
-                         "/fr/recherche?q=boccia&f.fees=gratuit&type=Action", "/de/suche?q=sport&f.typology=club-sportif", "/fr/recherche?q=zzqqxx", "/de/suche" })
+                         "/fr/recherche?q=boccia&f.fees=gratuit&type=Action", "/de/suche?q=sport&f.typology=club-sportif", "/fr/recherche?q=zzqqxx", "/de/suche",
+                         "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif" })
                 data.Add(url, width);
         return data;
     }
@@ -33,9 +34,11 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     [Theory, MemberData(nameof(PublicPages))]
     public async Task Public_pages_have_no_axe_violations(string url, int width)
     {
-        if (url.Contains("/recherche") || url.Contains("/suche")) await site.WaitForSearchAsync();
+        if (url.Contains("/recherche") || url.Contains("/suche") || url.Contains("/carte") || url.Contains("/karte")) await site.WaitForSearchAsync();
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + url);
+        if (url.Contains("/carte") || url.Contains("/karte")) await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count !== undefined");
         (await ViolationsAsync(page)).Should().BeEmpty();
         // Nothing is wider than the screen: no sideways scrolling at 375 px.
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue();
@@ -129,6 +132,57 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         (await page.TextContentAsync("#search-status"))!.Should().Contain("1 Ergebnis").And.NotBe(before);
         (await page.Locator(".hit a").First.TextContentAsync()).Should().Be("Behindertensport Bobigny");
         (await page.Locator(".chip").CountAsync()).Should().Be(1);
+    }
+
+    /// <summary>Nothing but the site: map tiles (and anything else from outside) fail, as on a machine without network.</summary>
+    private Task OfflineAsync(IPage page) =>
+        page.RouteAsync("**/*", route => route.Request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
+
+    [Fact]
+    public async Task The_map_clusters_follows_the_filters_and_opens_an_entry()
+    {
+        await site.WaitForSearchAsync();
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await OfflineAsync(page);
+        await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
+        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '2'");
+        // The organisation and its activity stand at the same place: one cluster of two, and the page without a position is only listed.
+        (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
+        (await page.Locator(".hit").CountAsync()).Should().Be(2);
+        (await page.TextContentAsync("#map-status"))!.Should().Contain("2 sur la carte").And.Contain("1 fiches correspondantes n'ont pas de position");
+        (await page.GetAttributeAsync("#map-status a", "href"))!.Should().StartWith("/fr/recherche");
+
+        await page.CheckAsync("#f-type-Action");
+        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '1' && document.querySelectorAll('.hit').length === 1");
+        var bbox = new Uri(page.Url).Query.Split('&').Single(p => p.Contains("bbox=")).Split('=')[1];
+        using (var http = new HttpClient())
+        {
+            var api = JsonDocument.Parse(await http.GetStringAsync($"{site.BaseUrl}/api/search?culture=fr&type=Action&bbox={bbox}"));
+            api.RootElement.GetProperty("total").GetInt32().Should().Be(1, "the map and its list show what the API counts");
+        }
+        page.Url.Should().Contain("type=Action").And.Contain("bbox=");
+
+        await page.ClickAsync(".map-marker");
+        await page.WaitForSelectorAsync(".leaflet-popup .map-popup-title a");
+        (await page.TextContentAsync(".leaflet-popup"))!.Should().Contain("Boccia le mercredi").And.Contain("Handisport Bobigny");
+        (await page.TextContentAsync("#map-live"))!.Should().Contain("Boccia le mercredi", "the popup is announced");
+        await page.ClickAsync(".leaflet-popup .map-popup-title a");
+        await page.WaitForURLAsync("**/fr/actions/boccia-le-mercredi");
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_map_page_is_a_filtered_list()
+    {
+        await site.WaitForSearchAsync();
+        await using var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/fr/carte");
+        (await page.TextContentAsync(".map-fallback"))!.Should().Contain("La carte a besoin de JavaScript");
+        await page.CheckAsync("#f-type-Action");
+        await page.ClickAsync(".apply-filters");
+        await page.WaitForURLAsync("**type=Action**");
+        (await page.Locator(".hit").CountAsync()).Should().Be(1);
+        (await page.Locator(".hit a").First.TextContentAsync()).Should().Be("Boccia le mercredi");
     }
 
     private static string FindProjectDirectory()

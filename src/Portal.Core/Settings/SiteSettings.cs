@@ -14,6 +14,13 @@ public sealed class SiteSettings
     public string AccentColor { get; set; } = "#b34700";
     public string? LogoUrl { get; set; }
     public int PageSize { get; set; } = 20;
+    /// <summary>The map tiles: an XYZ URL template with {z}, {x}, {y} (and optionally {s}), https only.</summary>
+    public string MapTileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    /// <summary>The tiles' attribution, plain text with an optional link written as its URL; required by most tile providers.</summary>
+    public string MapAttribution { get; set; } = "© OpenStreetMap contributors";
+    public string MapAttributionUrl { get; set; } = "https://www.openstreetmap.org/copyright";
+    /// <summary>Where the map opens: [latitude, longitude, zoom].</summary>
+    public List<double> MapCenter { get; set; } = [49.1, 6.4, 8];
 
     public string SiteNameFor(string culture) => culture == "de" && !string.IsNullOrEmpty(SiteNameDe) ? SiteNameDe : SiteName;
     public string? TaglineFor(string culture) => culture == "de" && !string.IsNullOrEmpty(TaglineDe) ? TaglineDe : Tagline;

@@ -30,6 +30,10 @@ internal sealed class FacetingCollector : ICollector
     private int[] _activeToCounted = [];
 
     public int Total { get; private set; }
+    /// <summary>With points collected: every hit that has a position (global doc, latitude, longitude).</summary>
+    public List<(int Doc, double Latitude, double Longitude)>? Points { get; }
+    /// <summary>With points collected: the matches without a position (hits when there is no area; outside the hits when there is one).</summary>
+    public int Unlocated { get; private set; }
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
         get
@@ -39,8 +43,9 @@ internal sealed class FacetingCollector : ICollector
         }
     }
 
-    public FacetingCollector(SearchQuery query, int wanted)
+    public FacetingCollector(SearchQuery query, int wanted, bool collectPoints = false)
     {
+        if (collectPoints) Points = new List<(int, double, double)>(1024);
         _query = query;
         _wanted = Math.Max(1, wanted);
         var filters = query.Filters.Where(f => f.Value.Count > 0).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
@@ -94,7 +99,13 @@ internal sealed class FacetingCollector : ICollector
         {
             var lat = _columns.Latitude[doc];
             var lon = _columns.Longitude[doc];
-            if (double.IsNaN(lat) || !box.Contains(lat, lon)) return;
+            if (double.IsNaN(lat))
+            {
+                // Not in any area; a map still says how many matching entries it cannot place.
+                if (Points is not null && PassesEveryFacet(doc)) Unlocated++;
+                return;
+            }
+            if (!box.Contains(lat, lon)) return;
             if (_query.Near is { } near)
             {
                 distance = GeoCircle.DistanceKm(near.Latitude, near.Longitude, lat, lon);
@@ -119,10 +130,23 @@ internal sealed class FacetingCollector : ICollector
         }
 
         Total++;
+        if (Points is not null)
+        {
+            var lat = _columns.Latitude[doc];
+            if (double.IsNaN(lat)) Unlocated++;
+            else Points.Add((_docBase + doc, lat, _columns.Longitude[doc]));
+        }
         for (var c = 0; c < _countedColumns.Length; c++) Count(c, doc);
         var ranked = new Ranked(_docBase + doc, _scorer?.GetScore() ?? 1f, distance, _columns.Verified[doc], _columns.Title[doc]);
         if (_top.Count < _wanted) _top.Enqueue(ranked, ranked);
         else if (_top.Comparer.Compare(ranked, _top.Peek()) > 0) _top.DequeueEnqueue(ranked, ranked);
+    }
+
+    private bool PassesEveryFacet(int doc)
+    {
+        for (var i = 0; i < _activeColumns.Length; i++)
+            if (!Matches(_activeColumns[i], _activeOrds[i], doc)) return false;
+        return true;
     }
 
     private static bool Matches(FacetColumn? column, bool[]? selected, int doc)

@@ -201,6 +201,61 @@ public sealed partial class LuceneSearchIndex : IDisposable
         };
     }
 
+    /// <summary>
+    /// Every hit of a query placed on a map: the points themselves when there are at most <paramref name="threshold"/>,
+    /// otherwise one cluster per cell of a grid of about 64 screen pixels at <paramref name="zoom"/> (Web Mercator),
+    /// placed at its points' mean position. Hits without a position are counted apart.
+    /// </summary>
+    public MapResult Map(SearchQuery query, int zoom, int threshold)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var text = TextQuery.Build(this, query.Text, query.PrefixLastWord, fuzzy: false);
+            var collector = Collect(searcher, query, text);
+            if (collector.Total == 0 && query.FuzzyRetry && text.HasWords)
+            {
+                var retry = Collect(searcher, query, TextQuery.Build(this, query.Text, prefixLastWord: false, fuzzy: true));
+                if (retry.Total > 0) collector = retry;
+            }
+            var points = collector.Points!;
+            if (points.Count <= threshold)
+            {
+                var list = new List<MapPoint>(points.Count);
+                foreach (var (doc, lat, lon) in points)
+                {
+                    var stored = searcher.Doc(doc);
+                    list.Add(new MapPoint(stored.Get(IdField), stored.Get("type"), stored.Get("title"), stored.Get("url"), stored.Get("actor"), stored.Get("commune"), lat, lon));
+                }
+                return new MapResult(collector.Total, collector.Unlocated, list, []);
+            }
+            var cells = 4.0 * Math.Pow(2, Math.Clamp(zoom, 0, 20)); // 4 cells of 64 px across a 256 px tile
+            var clusters = new Dictionary<long, (int Count, double Lat, double Lon)>();
+            foreach (var (_, lat, lon) in points)
+            {
+                var x = (long)Math.Floor((lon + 180) / 360 * cells);
+                var sin = Math.Sin(Math.Clamp(lat, -85.05, 85.05) * Math.PI / 180);
+                var y = (long)Math.Floor((0.5 - Math.Log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * cells);
+                var key = x * 4_194_304 + y;
+                clusters[key] = clusters.TryGetValue(key, out var c) ? (c.Count + 1, c.Lat + lat, c.Lon + lon) : (1, lat, lon);
+            }
+            return new MapResult(collector.Total, collector.Unlocated, [],
+                clusters.Values.Select(c => new MapCluster(c.Lat / c.Count, c.Lon / c.Count, c.Count)).ToList());
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
+    private static FacetingCollector Collect(IndexSearcher searcher, SearchQuery query, TextQuery text)
+    {
+        var counting = new SearchQuery
+        {
+            Text = query.Text, Filters = query.Filters, Box = query.Box, Near = query.Near, Sort = SearchSort.Relevance, Facets = [],
+        };
+        var collector = new FacetingCollector(counting, 1, collectPoints: true);
+        searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
+        return collector;
+    }
+
     /// <summary>Completions of the last word typed, most frequent first, with accents as written in the items.</summary>
     public IReadOnlyList<Suggestion> Suggest(string typed, int limit = 10)
     {

@@ -82,3 +82,9 @@ public readonly record struct SnippetPart(string Text, bool Marked);
 
 /// <summary>A completion of what a visitor is typing, with the number of items that contain the word.</summary>
 public readonly record struct Suggestion(string Text, int Count);
+
+public sealed record MapResult(int Total, int Unlocated, IReadOnlyList<MapPoint> Points, IReadOnlyList<MapCluster> Clusters);
+
+public sealed record MapPoint(string Id, string Type, string Title, string Url, string? Actor, string? Commune, double Latitude, double Longitude);
+
+public sealed record MapCluster(double Latitude, double Longitude, int Count);

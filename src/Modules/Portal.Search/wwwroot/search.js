@@ -37,6 +37,8 @@
                 if (status && nextStatus) status.textContent = nextStatus.textContent;
                 document.title = next.title;
                 if (push) history.pushState(null, '', url);
+                else history.replaceState(null, '', url);
+                form.dispatchEvent(new CustomEvent('search:updated', { detail: { url: url } }));
                 var target = focused && document.getElementById(focused);
                 if (target) target.focus();
                 else if (focused) { var results = document.getElementById('search-status'); if (results) { results.setAttribute('tabindex', '-1'); results.focus(); } }
@@ -57,6 +59,9 @@
         if (event.target.closest && event.target.closest('.facets-panel > summary')) event.target.closest('.facets-panel').dataset.touched = '1';
     });
 
+    // The map page drives the same form: it sets the area and asks for a new load.
+    window.PortalSearch = { load: load, formUrl: formUrl };
+
     form.addEventListener('change', function (event) {
         if (event.target.matches('input[type=checkbox], select')) load(formUrl(), true);
     });
@@ -71,6 +76,7 @@
         load(link.href, true);
     });
     window.addEventListener('popstate', function () { load(window.location.href, false); });
+    form.dispatchEvent(new CustomEvent('search:ready'));
 
     var box = document.getElementById('q'), list = document.getElementById('q-suggestions'), timer = null;
     if (box && list) {

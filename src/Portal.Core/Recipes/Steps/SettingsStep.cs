@@ -38,6 +38,12 @@ public sealed partial class SettingsStep(IDocumentStore documents) : IRecipeStep
             if (!Color().IsMatch(color)) throw new RecipeStepException($"{name} \"{color}\" must be a colour such as #1f4e8c.");
         if (settings.ContactEmail is { } email && !Content.Fields.EmailFieldType.IsValid(email))
             throw new RecipeStepException($"ContactEmail \"{email}\" is not an e-mail address.");
+        if (!Uri.TryCreate(settings.MapTileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0").Replace("{r}", ""), UriKind.Absolute, out var tiles)
+            || tiles.Scheme != Uri.UriSchemeHttps || !settings.MapTileUrl.Contains("{z}") || !settings.MapTileUrl.Contains("{x}") || !settings.MapTileUrl.Contains("{y}"))
+            throw new RecipeStepException($"MapTileUrl \"{settings.MapTileUrl}\" must be an https address with {{z}}, {{x}} and {{y}}.");
+        if (string.IsNullOrWhiteSpace(settings.MapAttribution)) throw new RecipeStepException("MapAttribution must name the tiles' source.");
+        if (settings.MapCenter is not [var lat, var lon, var zoom] || lat is < -90 or > 90 || lon is < -180 or > 180 || zoom is < 0 or > 20)
+            throw new RecipeStepException("MapCenter must be [latitude, longitude, zoom], zoom from 0 to 20.");
         await documents.SaveAsync(DocumentKeys.SiteSettings, settings);
     }
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Portal.Core.Localization;
+using Portal.Search.Services;
+
+namespace Portal.Maps.Controllers;
+
+/// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
+[AllowAnonymous]
+public sealed class MapApiController(SearchService search, SearchIndexManager indexes, GeoJsonWriter writer, IOptions<MapOptions> options,
+    IStringLocalizer<MapApiController> T) : Controller
+{
+    [HttpGet("/api/map.geojson")]
+    public async Task<IActionResult> GeoJson(string? culture, string? zoom, CancellationToken cancellationToken)
+    {
+        if (!Cultures.IsSupported(culture))
+            return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["culture must be one of: {0}.", string.Join(", ", Cultures.Supported)]);
+        var level = 8;
+        if (!string.IsNullOrEmpty(zoom) && (!int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out level) || level is < 0 or > 20))
+            return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["zoom must be a whole number from 0 to 20."]);
+        var read = search.Read(Request.Query);
+        if (read.Query is null) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: read.Error);
+        var index = await indexes.GetAsync(culture!, cancellationToken);
+        var map = index.Map(read.Query, level, options.Value.ClusterThreshold);
+        Response.ContentType = "application/geo+json; charset=utf-8";
+        Response.Headers.CacheControl = "public, max-age=30";
+        await writer.WriteAsync(Response.Body, map, culture!, clustered: map.Clusters.Count > 0);
+        return new EmptyResult();
+    }
+}

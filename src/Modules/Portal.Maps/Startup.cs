@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Modules;
+
+namespace Portal.Maps;
+
+public sealed class Startup : IModuleStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MapOptions>(configuration.GetSection("Portal:Maps"));
+        services.AddScoped<GeoJsonWriter>();
+    }
+}

@@ -1,0 +1,171 @@
+// The map page: Leaflet with client clusters for up to a few thousand points, server clusters above that, driven by
+// the same form as the search page (search.js). Moving the map or ticking a filter refreshes the markers, the counts
+// and the list; the address keeps the area. Without JavaScript the page is the list and the filters.
+(function () {
+    'use strict';
+    var element = document.getElementById('map');
+    var form = document.getElementById('search-form');
+    if (!element || !form || !window.L) return;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-js-only]'), function (e) { e.hidden = false; });
+
+    var culture = form.dataset.culture;
+    var labels = JSON.parse(element.dataset.labels);
+    var bboxInput = document.getElementById('map-bbox');
+    var status = document.getElementById('map-status');
+    var live = document.getElementById('map-live');
+    var center = element.dataset.center.split(',').map(Number);
+    var format = function (text, value) { return text.replace('{0}', value); };
+    var shapes = {
+        actor: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><circle cx="13" cy="13" r="10" class="shape-actor"/></svg>',
+        action: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><rect x="4" y="4" width="18" height="18" class="shape-action"/></svg>',
+        support: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><path d="M13 2 L24 23 L2 23 Z" class="shape-support"/></svg>',
+        other: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><path d="M13 2 L24 13 L13 24 L2 13 Z" class="shape-other"/></svg>'
+    };
+
+    var map = L.map(element, { keyboard: true, worldCopyJump: false, maxZoom: 18 });
+    element.setAttribute('aria-label', labels.map);
+    var box = bboxInput.value.split(',').map(Number);
+    if (box.length === 4 && box.every(isFinite)) map.fitBounds([[box[1], box[0]], [box[3], box[2]]]);
+    else map.setView([center[0], center[1]], center[2] || 8);
+
+    var link = document.createElement('a');
+    link.href = element.dataset.attributionUrl;
+    link.textContent = element.dataset.attribution;
+    L.tileLayer(element.dataset.tiles, {
+        attribution: link.outerHTML, maxZoom: 19, referrerPolicy: 'strict-origin-when-cross-origin'
+    }).addTo(map);
+
+    var clientClusters = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, maxClusterRadius: 50 });
+    var serverClusters = L.layerGroup();
+    map.addLayer(clientClusters);
+    map.addLayer(serverClusters);
+
+    function accessible(marker, name) {
+        marker.on('add', function () {
+            var e = marker.getElement();
+            if (!e) return;
+            e.setAttribute('role', 'button');
+            e.setAttribute('aria-label', name);
+        });
+        return marker;
+    }
+
+    function popup(p) {
+        var box = document.createElement('div');
+        box.className = 'map-popup';
+        var type = document.createElement('p');
+        type.className = 'type-label';
+        type.textContent = p.typeLabel;
+        var title = document.createElement('p');
+        title.className = 'map-popup-title';
+        var a = document.createElement('a');
+        a.href = p.url;
+        a.textContent = p.title;
+        title.appendChild(a);
+        box.appendChild(type);
+        box.appendChild(title);
+        [p.actor ? labels.by + ' ' + p.actor : null, p.commune].forEach(function (text) {
+            if (!text) return;
+            var line = document.createElement('p');
+            line.textContent = text;
+            box.appendChild(line);
+        });
+        return box;
+    }
+
+    function bbox() {
+        var b = map.getBounds();
+        var clamp = function (v, min, max) { return Math.min(max, Math.max(min, v)); };
+        return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+            .map(function (v) { return v.toFixed(5); }).join(',');
+    }
+
+    var pending = null;
+    function loadMarkers() {
+        var params = new URLSearchParams(window.PortalSearch ? window.PortalSearch.formUrl().split('?')[1] || '' : '');
+        params.delete('page');
+        params.delete('sort');
+        params.set('culture', culture);
+        params.set('zoom', String(map.getZoom()));
+        params.set('bbox', bboxInput.value || bbox());
+        if (pending) pending.abort();
+        pending = new AbortController();
+        element.setAttribute('aria-busy', 'true');
+        return fetch('/api/map.geojson?' + params.toString(), { signal: pending.signal })
+            .then(function (r) { return r.json(); })
+            .then(function (data) {
+                clientClusters.clearLayers();
+                serverClusters.clearLayers();
+                var markers = [], shown = 0;
+                data.features.forEach(function (f) {
+                    var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]], p = f.properties;
+                    if (p.cluster) {
+                        shown += p.count;
+                        var name = format(labels.cluster, p.count);
+                        var size = p.count < 100 ? 34 : p.count < 1000 ? 42 : 50;
+                        var cluster = accessible(L.marker(at, {
+                            keyboard: true, title: name,
+                            icon: L.divIcon({ className: 'map-server-cluster', html: '<span>' + p.count + '</span>', iconSize: [size, size] })
+                        }), name);
+                        cluster.on('click', function () { map.setView(at, Math.min(map.getZoom() + 2, 18)); });
+                        serverClusters.addLayer(cluster);
+                    } else {
+                        shown += 1;
+                        var label = p.typeLabel + ' : ' + p.title;
+                        var marker = accessible(L.marker(at, {
+                            keyboard: true, title: label,
+                            icon: L.divIcon({ className: 'map-marker map-marker--' + p.category, html: shapes[p.category] || shapes.other, iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
+                        }), label);
+                        marker.bindPopup(popup(p));
+                        markers.push(marker);
+                    }
+                });
+                clientClusters.addLayers(markers);
+                element.dataset.count = String(shown);
+                element.dataset.unlocated = String(data.unlocated);
+                status.textContent = format(labels.onMap, shown);
+                if (data.unlocated > 0) {
+                    // Entries without a position cannot be in an area: say so, and where to find them.
+                    var listed = new URLSearchParams(params);
+                    ['bbox', 'zoom', 'culture', 'near', 'radius'].forEach(function (k) { listed.delete(k); });
+                    var more = document.createElement('a');
+                    more.href = element.dataset.searchPath + (listed.toString() ? '?' + listed.toString() : '');
+                    more.textContent = format(labels.unlocated, data.unlocated);
+                    status.appendChild(document.createTextNode(' – '));
+                    status.appendChild(more);
+                }
+            })
+            .catch(function () { })
+            .finally(function () { element.removeAttribute('aria-busy'); });
+    }
+
+    // The list, the counts and the address follow the area shown.
+    function searchArea(push) {
+        bboxInput.value = bbox();
+        if (window.PortalSearch) window.PortalSearch.load(window.PortalSearch.formUrl(), push);
+        else loadMarkers();
+    }
+    form.addEventListener('search:updated', loadMarkers);
+    var timer = null;
+    map.on('moveend', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { searchArea(false); }, 250);
+    });
+    map.on('popupopen', function (e) {
+        var content = e.popup.getElement();
+        live.textContent = labels.opened + ' ' + content.textContent;
+        var a = content.querySelector('.map-popup-title a');
+        if (a) a.focus();
+    });
+    document.getElementById('map-search-area').addEventListener('click', function () {
+        searchArea(true);
+        document.getElementById('search-status').focus && document.getElementById('search-status').setAttribute('tabindex', '-1');
+    });
+    document.getElementById('map-near-me').addEventListener('click', function () {
+        if (!navigator.geolocation) { status.textContent = labels.noGeolocation; return; }
+        navigator.geolocation.getCurrentPosition(function (position) {
+            map.setView([position.coords.latitude, position.coords.longitude], 13);
+        }, function () { status.textContent = labels.noGeolocation; }, { timeout: 10000 });
+    });
+    searchArea(false);
+})();
