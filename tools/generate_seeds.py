@@ -288,7 +288,25 @@ def grande_region():
                        "Tagline": "Activités, services et soutiens aux aidants pour bien vieillir, de part et d'autre des frontières (données d'exemple).",
                        "TaglineDe": "Angebote, Dienste und Unterstützung für pflegende Angehörige für ein gutes Älterwerden, über Grenzen hinweg (Beispieldaten).",
                        "MapCenter": [49.35, 6.4, 8]},
-                      {"name": "Content", "data": b.items}]}
+                      {"name": "Content", "data": b.items + respite_pages()}]}
+
+def respite_pages():
+    """Two pages with a map widget: the respite offers in Moselle, in French and in German."""
+    query = "f.supportType=repit&f.supportType=halte-repit&f.supportType=sejour-repit&f.supportType=accueil-de-jour&f.territory=departement-57"
+    return [
+        {"ContentItemId": "gr-page-repit-fr", "ContentType": "Page", "Published": True, "LocalizationSet": "gr-page-repit",
+         "TitlePart": {"Title": {"Text": "Solutions de répit en Moselle"}},
+         "Page": {"Summary": {"Text": "Accueils de jour, haltes-répit et séjours pour souffler quand on accompagne un proche (données d'exemple)."},
+                  "Map": {"Query": query}},
+         "HtmlBodyPart": {"Body": {"Html": "<p>Prendre du temps pour soi aide à tenir dans la durée. Voici les solutions de répit recensées en Moselle ; la carte et la liste se mettent à jour à chaque nouvelle fiche.</p>"}},
+         "LocalizationPart": {"Culture": {"Text": "fr"}}},
+        {"ContentItemId": "gr-page-repit-de", "ContentType": "Page", "Published": True, "LocalizationSet": "gr-page-repit",
+         "TitlePart": {"Title": {"Text": "Entlastungsangebote in der Mosel"}},
+         "Page": {"Summary": {"Text": "Tagespflege, Betreuungsgruppen und Erholungsaufenthalte für pflegende Angehörige (Beispieldaten)."},
+                  "Map": {"Query": query}},
+         "HtmlBodyPart": {"Body": {"Html": "<p>Sich Zeit für sich selbst zu nehmen, hilft, auf Dauer durchzuhalten. Hier sind die Entlastungsangebote im Département Mosel; Karte und Liste werden mit jedem neuen Eintrag aktuell.</p>"}},
+         "LocalizationPart": {"Culture": {"Text": "de"}}},
+    ]
 
 def main():
     for recipe in (seine_saint_denis(), grande_region()):

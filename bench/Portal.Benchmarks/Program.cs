@@ -111,6 +111,38 @@ Console.WriteLine($"{"portal",-8} {Percentile(portalMs.Select(m => m.Ms), 50),8:
 Console.WriteLine($"{"sqlite",-8} {Percentile(baselineMs.Select(m => m.Ms), 50),8:F2} {baselineP95,8:F2} {1000 / baselineMs.Average(m => m.Ms),8:F0} {items / (baselineBuildMs / 1000),13:F0} {baseline.SizeBytes / 1048576.0,8:F1}");
 Console.WriteLine($"portal managed memory for indexes and column caches: {(memoryAfter - memoryBefore) / 1048576.0:F1} MB; process working set {Environment.WorkingSet / 1048576.0:F0} MB.");
 
+// ---- The map's GeoJSON (server time: query, clustering and writing), on the French index, the larger one.
+Console.WriteLine();
+Console.WriteLine($"{"geojson view",-34} {"features",9} {"size KB",8} {"p50 ms",8} {"p95 ms",8}");
+var mapViews = new (string Name, SearchQuery Query, int Zoom)[]
+{
+    ("whole region, zoom 7", new SearchQuery { Box = new BoundingBox(1.5, 47.5, 8.5, 51.0) }, 7),
+    ("whole region, one facet, zoom 8", new SearchQuery { Box = new BoundingBox(1.5, 47.5, 8.5, 51.0), Filters = { ["fees"] = ["gratuit"] } }, 8),
+    ("Metz area, zoom 12", new SearchQuery { Box = new BoundingBox(6.05, 49.05, 6.30, 49.18) }, 12),
+    ("Metz centre, every point, zoom 13", new SearchQuery { Box = new BoundingBox(6.12, 49.08, 6.24, 49.15) }, 13),
+    ("words + area, zoom 10", new SearchQuery { Text = "atelier", Box = new BoundingBox(5.8, 48.9, 6.8, 49.4) }, 10),
+};
+var geojsonMax = (Ms: 0.0, Kb: 0.0);
+foreach (var (name, mapQuery, zoom) in mapViews)
+{
+    var times = new List<double>();
+    long size = 0;
+    var features = 0;
+    for (var run = 0; run < 40; run++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var map = indexes["fr"].Map(mapQuery, zoom, new Portal.Maps.MapOptions().ClusterThreshold);
+        using var buffer = new MemoryStream();
+        await Portal.Maps.GeoJsonWriter.WriteAsync(buffer, map, new Dictionary<string, string>(), clustered: map.Clusters.Count > 0);
+        if (run >= 5) times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        size = buffer.Length;
+        features = map.Clusters.Count + map.Points.Count;
+    }
+    Console.WriteLine($"{name,-34} {features,9} {size / 1024.0,8:F1} {Percentile(times, 50),8:F2} {Percentile(times, 95),8:F2}");
+    geojsonMax = (Math.Max(geojsonMax.Ms, Percentile(times, 95)), Math.Max(geojsonMax.Kb, size / 1024.0));
+}
+Console.WriteLine(FormattableString.Invariant($"geojson items={items} max_p95_ms={geojsonMax.Ms:F2} max_size_kb={geojsonMax.Kb:F1}"));
+
 if (dump is not null)
 {
     System.IO.Directory.CreateDirectory(dump);

@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
             foreach (var url in new[] { "/fr", "/de", "/fr/a-propos", "/de/ueber-das-portal", "/fr/acteurs", "/de/akteure",
                          "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login",
                          "/fr/recherche?q=boccia&f.fees=gratuit&type=Action", "/de/suche?q=sport&f.typology=club-sportif", "/fr/recherche?q=zzqqxx", "/de/suche",
-                         "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif" })
+                         "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif", "/fr/activites-sur-la-carte" })
                 data.Add(url, width);
         return data;
     }
@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     [Theory, MemberData(nameof(PublicPages))]
     public async Task Public_pages_have_no_axe_violations(string url, int width)
     {
-        if (url.Contains("/recherche") || url.Contains("/suche") || url.Contains("/carte") || url.Contains("/karte")) await site.WaitForSearchAsync();
+        if (url.Contains("/recherche") || url.Contains("/suche") || url.Contains("carte") || url.Contains("/karte")) await site.WaitForSearchAsync();
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + url);
@@ -45,9 +45,31 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     }
 
     [Fact]
+    public async Task Maps_show_an_entrys_place_and_a_pages_preset_search()
+    {
+        await site.WaitForSearchAsync();
+        var page = await _browser!.NewPageAsync();
+        await OfflineAsync(page);
+        await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
+        await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon");
+        (await page.GetAttributeAsync(".point-map .leaflet-marker-icon", "alt")).Should().Be("Handisport Bobigny");
+
+        await page.GotoAsync(site.BaseUrl + "/fr/activites-sur-la-carte");
+        await page.WaitForSelectorAsync(".preset-map .leaflet-marker-icon");
+        (await page.Locator(".search-map-widget li a").AllTextContentsAsync()).Should().Equal("Boccia le mercredi");
+
+        await using var context = await _browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        var plain = await context.NewPageAsync();
+        await plain.GotoAsync(site.BaseUrl + "/fr/activites-sur-la-carte");
+        (await plain.Locator(".search-map-widget li a").AllTextContentsAsync()).Should().Equal(["Boccia le mercredi"], "without JavaScript the widget is its list");
+        (await plain.IsVisibleAsync(".preset-map")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Back_office_pages_have_no_axe_violations()
     {
         var page = await _browser!.NewPageAsync();
+        await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/admin/login");
         await page.FillAsync("#Email", SiteServer.AdminEmail);
         await page.FillAsync("#Password", SiteServer.AdminPassword);
@@ -59,6 +81,14 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
             await page.GotoAsync(site.BaseUrl + url);
             (await ViolationsAsync(page)).Should().BeEmpty(url);
         }
+        // The position is placed by clicking the map, next to the two boxes.
+        await page.GotoAsync(site.BaseUrl + "/admin/content/Action/new");
+        await page.WaitForSelectorAsync(".point-editor.leaflet-container");
+        await page.Locator(".point-editor").ClickAsync();
+        (await page.InputValueAsync("#Action_Location-Latitude")).Should().MatchRegex(@"^\d+\.\d{5}$");
+        (await page.InputValueAsync("#Action_Location-Longitude")).Should().MatchRegex(@"^-?\d+\.\d{5}$");
+        (await page.Locator(".point-editor .leaflet-marker-icon").CountAsync()).Should().Be(1);
+
         // The editor with its error summary, after an empty save.
         await page.GotoAsync(site.BaseUrl + "/admin/content/Action/new");
         await page.ClickAsync("button[value='draft']");
@@ -149,7 +179,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         // The organisation and its activity stand at the same place: one cluster of two, and the page without a position is only listed.
         (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
         (await page.Locator(".hit").CountAsync()).Should().Be(2);
-        (await page.TextContentAsync("#map-status"))!.Should().Contain("2 sur la carte").And.Contain("1 fiches correspondantes n'ont pas de position");
+        (await page.TextContentAsync("#map-status"))!.Should().Contain("2 sur la carte").And.Contain("2 fiches correspondantes n'ont pas de position");
         (await page.GetAttributeAsync("#map-status a", "href"))!.Should().StartWith("/fr/recherche");
 
         await page.CheckAsync("#f-type-Action");

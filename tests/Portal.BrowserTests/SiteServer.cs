@@ -133,6 +133,10 @@ public sealed class SiteServer : IAsyncLifetime
             "TitlePart": { "Title": { "Text": "Boccia le mercredi" } },
             "Action": { "Description": { "Markdown": "Boccia pour tous." }, "Actor": { "ContentItemIds": [ "b-actor-fr" ] },
                         "Domains": { "Terms": [ "sport-adapte" ] }, "DisabilityTypes": { "Terms": [ "moteur" ] }, "Fees": { "Terms": [ "gratuit" ] } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } },
+          { "ContentItemId": "b-page-map", "ContentType": "Page",
+            "TitlePart": { "Title": { "Text": "Activités sur la carte" } },
+            "Page": { "Summary": { "Text": "Les activités du département." }, "Map": { "Query": "type=Action" } },
             "LocalizationPart": { "Culture": { "Text": "fr" } } }
         ] } ] }
         """;

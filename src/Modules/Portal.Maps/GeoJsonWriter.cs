@@ -20,6 +20,12 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+        await WriteAsync(stream, map, labels, clustered);
+    }
+
+    /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
+    public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered)
+    {
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
@@ -39,7 +45,7 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
             StartFeature(json, point.Latitude, point.Longitude);
             json.WriteString("id", point.Id);
             json.WriteString("type", point.Type);
-            json.WriteString("typeLabel", labels[point.Type]);
+            json.WriteString("typeLabel", labels.GetValueOrDefault(point.Type, point.Type));
             json.WriteString("category", Category(point.Type));
             json.WriteString("title", point.Title);
             json.WriteString("url", point.Url);

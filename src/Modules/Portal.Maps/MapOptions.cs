@@ -4,5 +4,5 @@ namespace Portal.Maps;
 public sealed class MapOptions
 {
     /// <summary>Above this many points in the area, the GeoJSON holds grid clusters instead of every point.</summary>
-    public int ClusterThreshold { get; set; } = 2000;
+    public int ClusterThreshold { get; set; } = 1000;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Hosting;
 using Portal.Core.Modules;
 
 namespace Portal.Maps;
@@ -10,5 +11,6 @@ public sealed class Startup : IModuleStartup
     {
         services.Configure<MapOptions>(configuration.GetSection("Portal:Maps"));
         services.AddScoped<GeoJsonWriter>();
+        services.AddContentField<SearchMapFieldType>();
     }
 }

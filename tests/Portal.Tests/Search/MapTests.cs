@@ -89,3 +89,56 @@ public sealed class MapTests(MapSite site) : IClassFixture<MapSite>
         (await client.GetAsync("/_content/Portal.Theme/lib/leaflet.markercluster/leaflet.markercluster.js")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+public sealed class MapWidgetTests(MapSite site) : IClassFixture<MapSite>
+{
+    [Fact]
+    public async Task A_page_shows_the_map_and_list_of_its_preset_search()
+    {
+        using var client = site.Factory.CreateClient();
+        var item = JsonNode.Parse(await client.GetStringAsync("/api/content/gr-page-repit-fr?culture=fr"))!;
+        var query = item["fields"]!["Page"]!["Map"]!["Query"]!.GetValue<string>();
+        var total = JsonNode.Parse(await client.GetStringAsync("/api/search?culture=fr&" + query))!["total"]!.GetValue<int>();
+        total.Should().BeGreaterThan(0);
+        var page = await client.GetStringAsync(item["url"]!.GetValue<string>());
+        page.Should().Contain("data-preset-map").And.Contain($"{total} fiche").And.Contain("/fr/carte?f.supportType=repit");
+        System.Text.RegularExpressions.Regex.Matches(page, "<li><a href=\"/fr/aidants/").Count.Should().Be(Math.Min(10, total));
+    }
+
+    [Theory]
+    [InlineData("f.nope=1", "nope")]
+    [InlineData("bbox=1,2", "bbox")]
+    [InlineData("near=49,6&radius=9000", "radius")]
+    public async Task A_preset_search_that_cannot_be_read_is_refused_with_its_reason(string query, string named)
+    {
+        var result = await site.Factory.WithScopeAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<Portal.Core.Content.IContentManager>();
+            var page = await manager.NewAsync("Page");
+            page.Data = JsonNode.Parse($$"""
+                { "TitlePart": { "Title": { "Text": "Carte invalide" } }, "Page": { "Map": { "Query": "{{query}}" } },
+                  "LocalizationPart": { "Culture": { "Text": "fr" } } }
+                """)!.AsObject();
+            return await manager.CreateAsync(page);
+        });
+        result.Succeeded.Should().BeFalse();
+        result.Validation.For("Page.Map").Should().Contain(m => m.Contains(named));
+    }
+
+    [Fact]
+    public async Task An_address_pasted_from_the_map_keeps_its_parameters()
+    {
+        var result = await site.Factory.WithScopeAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<Portal.Core.Content.IContentManager>();
+            var page = await manager.NewAsync("Page");
+            page.Data = JsonNode.Parse("""
+                { "TitlePart": { "Title": { "Text": "Carte collée" } }, "Page": { "Map": { "Query": " https://example.org/fr/carte?f.fees=gratuit " } },
+                  "LocalizationPart": { "Culture": { "Text": "fr" } } }
+                """)!.AsObject();
+            return await manager.CreateAsync(page);
+        });
+        result.Succeeded.Should().BeTrue();
+        result.Item!.Field("Page", "Map")!["Query"]!.GetValue<string>().Should().Be("f.fees=gratuit");
+    }
+}

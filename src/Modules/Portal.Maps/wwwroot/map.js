@@ -130,7 +130,7 @@
                     ['bbox', 'zoom', 'culture', 'near', 'radius'].forEach(function (k) { listed.delete(k); });
                     var more = document.createElement('a');
                     more.href = element.dataset.searchPath + (listed.toString() ? '?' + listed.toString() : '');
-                    more.textContent = format(labels.unlocated, data.unlocated);
+                    more.textContent = data.unlocated === 1 ? labels.unlocatedOne : format(labels.unlocated, data.unlocated);
                     status.appendChild(document.createTextNode(' – '));
                     status.appendChild(more);
                 }

@@ -27,6 +27,9 @@ public sealed partial class LuceneSearchIndex : IDisposable
     internal const string LongitudeField = "lon";
     internal const string VerifiedField = "verified";
     internal const string SortTitleField = "sorttitle";
+    /// <summary>What a map marker shows, in one uncompressed doc value: id, type, title, url, actor, commune.</summary>
+    internal const string MarkerField = "marker";
+    private const char Separator = '\u001f';
     private const string CursorKey = "cursor";
     /// <summary>Hits beyond this rank are not served (page × pageSize): deep pages are for crawlers, not people.</summary>
     public const int MaxRank = 10_000;
@@ -139,6 +142,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
         doc.Add(new NumericDocValuesField(VerifiedField, verified));
         if (verified != 0) doc.Add(new StoredField(VerifiedField, verified));
         doc.Add(new SortedDocValuesField(SortTitleField, new BytesRef(TextFolding.Fold(d.Title))));
+        doc.Add(new BinaryDocValuesField(MarkerField, new BytesRef(string.Join(Separator, d.Id, d.Type, d.Title, d.Url, d.Actor ?? "", d.Commune ?? ""))));
         doc.Add(new SortedSetDocValuesField(FacetPrefix + TypeFacet, new BytesRef(d.Type)));
         foreach (var (facet, values) in d.Facets)
         {
@@ -222,10 +226,16 @@ public sealed partial class LuceneSearchIndex : IDisposable
             if (points.Count <= threshold)
             {
                 var list = new List<MapPoint>(points.Count);
+                var leaves = searcher.IndexReader.Leaves;
+                var markers = leaves.Select(l => l.AtomicReader.GetBinaryDocValues(MarkerField)).ToArray();
+                var bytes = new BytesRef();
                 foreach (var (doc, lat, lon) in points)
                 {
-                    var stored = searcher.Doc(doc);
-                    list.Add(new MapPoint(stored.Get(IdField), stored.Get("type"), stored.Get("title"), stored.Get("url"), stored.Get("actor"), stored.Get("commune"), lat, lon));
+                    var leaf = ReaderUtil.SubIndex(doc, leaves);
+                    if (markers[leaf] is not { } values) continue;
+                    values.Get(doc - leaves[leaf].DocBase, bytes);
+                    var parts = bytes.Utf8ToString().Split(Separator);
+                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], parts[4].Length == 0 ? null : parts[4], parts[5].Length == 0 ? null : parts[5], lat, lon));
                 }
                 return new MapResult(collector.Total, collector.Unlocated, list, []);
             }
