@@ -96,6 +96,20 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public async Task Sorting_by_title_and_by_verification_date_orders_every_page()
+    {
+        var byTitle = Titles(await SearchAsync("culture=fr&type=Action&sort=title&pageSize=100")).ToList();
+        byTitle.Should().HaveCountGreaterThan(50);
+        byTitle.Select(Portal.Search.Engine.TextFolding.Fold).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        var secondPage = Titles(await SearchAsync("culture=fr&type=Action&sort=title&pageSize=50&page=2")).ToList();
+        secondPage.Should().Equal(byTitle.Skip(50).Take(50));
+
+        var updated = (await SearchAsync("culture=fr&sort=updated&type=AidantSupport&pageSize=100"))["hits"]!.AsArray()
+            .Select(h => h!["lastVerified"]!.GetValue<string>()).ToList();
+        updated.Should().BeInDescendingOrder(StringComparer.Ordinal);
+    }
+
+    [Fact]
     public async Task Suggestions_complete_the_last_word_with_its_accents()
     {
         using var client = site.Factory.CreateClient();

@@ -17,7 +17,7 @@ public sealed class MapController(SearchService search) : Controller
     {
         if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
         ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
-        var query = Request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? ""))).ToList();
+        var query = SearchPageViewModel.PairsOf(Request.Query);
         var read = search.Read(Request.Query);
         if (read.Query is null)
         {

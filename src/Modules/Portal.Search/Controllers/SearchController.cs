@@ -27,7 +27,7 @@ public sealed class SearchController(SearchService search) : Controller
         return View("Index", new SearchPageViewModel
         {
             Culture = culture, BasePath = PathOf(culture), Response = response, Text = read.Query.Text ?? "",
-            Query = Request.Query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? ""))).ToList(),
+            Query = SearchPageViewModel.PairsOf(Request.Query),
         });
     }
 }

@@ -13,6 +13,10 @@ public sealed class SearchPageViewModel
     /// <summary>The query string as sent, to build the links that remove a filter or change the page.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
 
+    /// <summary>The query string as a list of key–value pairs, repeated keys kept in order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> PairsOf(Microsoft.AspNetCore.Http.IQueryCollection query) =>
+        query.SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? ""))).ToList();
+
     public int PageCount => Response is null ? 0 : Math.Max(1, (Response.Result.Total + Response.Result.PageSize - 1) / Response.Result.PageSize);
 
     /// <summary>The current address without one parameter value (or all values of a key), and with others set.</summary>
