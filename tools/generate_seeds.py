@@ -167,7 +167,7 @@ def seine_saint_denis():
                        "Tagline": "Le recensement des activités accessibles et des soutiens aux aidants en Seine-Saint-Denis (données d'exemple).",
                        "TaglineDe": "Barrierefreie Angebote und Unterstützung für pflegende Angehörige in Seine-Saint-Denis (Beispieldaten).",
                        "MapCenter": [48.91, 2.45, 11]},
-                      {"name": "Content", "data": b.items}]}
+                      {"name": "Content", "data": b.items + news("ssd", NEWS_93)}]}
 
 # ---------- Grande Région: SENIOR ACTIV', well-ageing across borders ----------
 
@@ -288,7 +288,44 @@ def grande_region():
                        "Tagline": "Activités, services et soutiens aux aidants pour bien vieillir, de part et d'autre des frontières (données d'exemple).",
                        "TaglineDe": "Angebote, Dienste und Unterstützung für pflegende Angehörige für ein gutes Älterwerden, über Grenzen hinweg (Beispieldaten).",
                        "MapCenter": [49.35, 6.4, 8]},
-                      {"name": "Content", "data": b.items + respite_pages()}]}
+                      {"name": "Content", "data": b.items + respite_pages() + news("gr", NEWS_GR)}]}
+
+def news(prefix, entries):
+    """Sample news: (id, culture, set, date, title, summary, body, tags)."""
+    return [{"ContentItemId": f"{prefix}-{id_}", "ContentType": "News", "Published": True, "LocalizationSet": f"{prefix}-{set_}",
+             "TitlePart": {"Title": {"Text": title}},
+             "News": {"Summary": {"Text": summary}, "PublicationDate": {"Value": date}, "Tags": {"Text": tags}},
+             "HtmlBodyPart": {"Body": {"Html": body}}, "LocalizationPart": {"Culture": {"Text": culture}}}
+            for id_, culture, set_, date, title, summary, body, tags in entries]
+
+NEWS_93 = [
+    ("news-1-fr", "fr", "news-1", "2026-11-02", "Le recensement des activités accessibles est en ligne",
+     "Clubs, lieux culturels et associations de la Seine-Saint-Denis : retrouvez les activités ouvertes aux personnes en situation de handicap (données d'exemple).",
+     "<p>Le département publie le recensement des activités sportives, de loisirs et culturelles accessibles. Chaque fiche indique les handicaps accueillis, les tarifs et la façon de s'inscrire.</p>", "sport, culture, handicap"),
+    ("news-2-fr", "fr", "news-2", "2026-10-06", "Journée nationale des aidants : des rencontres dans tout le département",
+     "Cafés des aidants, ateliers et permanences d'information autour du 6 octobre (données d'exemple).",
+     "<p>Autour de la Journée nationale des aidants, les associations et les CCAS proposent des temps d'échange et d'information. Consultez l'annuaire pour trouver le plus proche.</p>", "aidants, répit"),
+    ("news-3-fr", "fr", "news-3", "2026-09-15", "Partenaires : mettez à jour vos fiches",
+     "Les organisations recensées peuvent signaler un changement d'horaires, de tarifs ou de contact (données d'exemple).",
+     "<p>Une fiche à jour, c'est une famille bien orientée. Écrivez-nous pour corriger une information.</p>", "partenaires"),
+]
+NEWS_GR = [
+    ("news-1-fr", "fr", "news-1", "2026-11-05", "SENIOR ACTIV' : bien vieillir des deux côtés de la frontière",
+     "Activités, services et soutiens aux aidants en Moselle, au Luxembourg, en Sarre, en Rhénanie-Palatinat et en Wallonie (données d'exemple).",
+     "<p>Le portail réunit les offres pour bien vieillir dans la Grande Région, en français et en allemand.</p>", "bien vieillir, Grande Région"),
+    ("news-1-de", "de", "news-1", "2026-11-05", "SENIOR ACTIV': gut älter werden auf beiden Seiten der Grenze",
+     "Angebote, Dienste und Unterstützung für pflegende Angehörige in der Mosel, in Luxemburg, im Saarland, in Rheinland-Pfalz und in Wallonien (Beispieldaten).",
+     "<p>Das Portal bündelt die Angebote für ein gutes Älterwerden in der Großregion, auf Französisch und auf Deutsch.</p>", "gut älter werden, Großregion"),
+    ("news-2-fr", "fr", "news-2", "2026-10-06", "Journée des aidants : souffler un peu",
+     "Haltes-répit, accueils de jour et cafés des aidants près de chez vous (données d'exemple).",
+     "<p>Le 6 octobre, les structures de répit ouvrent leurs portes. La carte des solutions de répit en Moselle est sur ce site.</p>", "aidants, répit"),
+    ("news-2-de", "de", "news-2", "2026-10-06", "Tag der pflegenden Angehörigen: einmal durchatmen",
+     "Tagespflege, Betreuungsgruppen und Angehörigencafés in Ihrer Nähe (Beispieldaten).",
+     "<p>Am 6. Oktober öffnen die Entlastungsangebote ihre Türen. Die Karte der Angebote finden Sie auf dieser Website.</p>", "Angehörige, Entlastung"),
+    ("news-3-fr", "fr", "news-3", "2026-09-20", "Prévention des chutes : des ateliers gratuits cet automne",
+     "Équilibre, marche et confiance en soi : les ateliers reprennent dans plusieurs communes (données d'exemple).",
+     "<p>Les ateliers de prévention des chutes reprennent. Ils sont gratuits pour les personnes de plus de 60 ans.</p>", "prévention, seniors"),
+]
 
 def respite_pages():
     """Two pages with a map widget: the respite offers in Moselle, in French and in German."""

@@ -26,7 +26,10 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
             foreach (var url in new[] { "/fr", "/de", "/fr/a-propos", "/de/ueber-das-portal", "/fr/acteurs", "/de/akteure",
                          "/fr/acteurs/handisport-bobigny", "/de/akteure/behindertensport-bobigny", "/fr/actions/boccia-le-mercredi", "/de/nirgendwo", "/admin/login",
                          "/fr/recherche?q=boccia&f.fees=gratuit&type=Action", "/de/suche?q=sport&f.typology=club-sportif", "/fr/recherche?q=zzqqxx", "/de/suche",
-                         "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif", "/fr/activites-sur-la-carte" })
+                         "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif", "/fr/activites-sur-la-carte",
+                         "/de/angebote/boccia-am-mittwoch", "/fr/aidants/cafe-des-aidants-de-bobigny", "/de/angehoerige/angehorigencafe-bobigny",
+                         "/fr/actualites", "/de/aktuelles", "/fr/actualites/ouverture-du-portail", "/de/aktuelles/das-portal-ist-online",
+                         "/fr/declaration-d-accessibilite", "/de/erklaerung-zur-barrierefreiheit", "/fr/plan-du-site", "/de/seitenuebersicht" })
                 data.Add(url, width);
         return data;
     }
@@ -40,6 +43,8 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         await page.GotoAsync(site.BaseUrl + url);
         if (url.Contains("/carte") || url.Contains("/karte")) await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count !== undefined");
         (await ViolationsAsync(page)).Should().BeEmpty();
+        (await page.EvaluateAsync<int>("() => document.querySelectorAll('h1').length")).Should().Be(1, "one h1 a page");
+        (await WrongLanguageWordsAsync(page)).Should().BeEmpty("text in the other language is marked with its own lang");
         // Nothing is wider than the screen: no sideways scrolling at 375 px.
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue();
     }
@@ -164,6 +169,31 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         (await page.Locator(".chip").CountAsync()).Should().Be(1);
     }
 
+    /// <summary>
+    /// Common words of the other language (und, für… on a French page; et, pour… on a German one) in text whose
+    /// nearest lang is the page's: a sign of a string left untranslated or of a quotation without its lang.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> WrongLanguageWordsAsync(IPage page)
+    {
+        var found = await page.EvaluateAsync<string[]>("""
+            () => {
+              const lang = document.documentElement.lang;
+              const other = lang === 'fr' ? ['und', 'für', 'mit', 'der', 'die', 'das', 'ist', 'nicht', 'oder']
+                                          : ['et', 'pour', 'avec', 'les', 'est', 'pas', 'ou', 'une', 'aux'];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              const hits = [];
+              while (walker.nextNode()) {
+                const node = walker.currentNode, parent = node.parentElement;
+                if (!parent || parent.closest('script, style, noscript') || parent.closest('[lang]').lang !== lang) continue;
+                for (const word of node.textContent.toLowerCase().split(/[^\p{L}]+/u))
+                  if (other.includes(word)) hits.push(word + ' in "' + node.textContent.trim().slice(0, 60) + '"');
+              }
+              return hits;
+            }
+            """);
+        return found;
+    }
+
     /// <summary>Nothing but the site: map tiles (and anything else from outside) fail, as on a machine without network.</summary>
     private Task OfflineAsync(IPage page) =>
         page.RouteAsync("**/*", route => route.Request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync());
@@ -175,11 +205,11 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
-        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '2'");
-        // The organisation and its activity stand at the same place: one cluster of two, and the page without a position is only listed.
+        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'");
+        // The organisation, its activity and its caregivers' café stand at the same place: one cluster of three; pages and news have no position.
         (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
-        (await page.Locator(".hit").CountAsync()).Should().Be(2);
-        (await page.TextContentAsync("#map-status"))!.Should().Contain("2 sur la carte").And.Contain("2 fiches correspondantes n'ont pas de position");
+        (await page.Locator(".hit").CountAsync()).Should().Be(3);
+        (await page.TextContentAsync("#map-status"))!.Should().Contain("3 sur la carte").And.Contain("fiches correspondantes n'ont pas de position");
         (await page.GetAttributeAsync("#map-status a", "href"))!.Should().StartWith("/fr/recherche");
 
         await page.CheckAsync("#f-type-Action");

@@ -18,6 +18,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<DirectoryPresenter>();
         services.AddMemoryCache();
         services.AddScoped<ISiteNotice, SampleDataNotice>();
+        services.AddScoped<ISiteNavigation, DirectoryNavigation>();
         services.AddScoped<Portal.Core.Content.IContentEditorAction, LocateAtCommune>();
     }
 }

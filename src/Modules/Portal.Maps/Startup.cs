@@ -12,5 +12,7 @@ public sealed class Startup : IModuleStartup
         services.Configure<MapOptions>(configuration.GetSection("Portal:Maps"));
         services.AddScoped<GeoJsonWriter>();
         services.AddContentField<SearchMapFieldType>();
+        services.AddScoped<ISiteNavigation, MapNavigation>();
+        services.AddScoped<IHomeSection, MapTeaser>();
     }
 }

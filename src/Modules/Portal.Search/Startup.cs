@@ -18,5 +18,6 @@ public sealed class Startup : IModuleStartup
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
+        services.AddScoped<ISiteNavigation, SearchNavigation>();
     }
 }

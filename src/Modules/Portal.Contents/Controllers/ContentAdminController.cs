@@ -175,6 +175,33 @@ public sealed class ContentAdminController(
         return Redirect($"/admin/content/item/{result.Item!.ContentItemId}");
     }
 
+    /// <summary>Makes the item's translation into another culture: a draft copy in the same localization set, to be translated and published.</summary>
+    [HttpPost("content/item/{id}/translate/{culture}"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> Translate(string id, string culture)
+    {
+        if (!Cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
+        var source = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (source is null) return NotFound();
+        var definition = await definitions.GetTypeAsync(source.ContentType);
+        if (definition is null || !definition.Parts.Any(p => p.Name == "LocalizationPart")) return BadRequest(T["This kind of content has no translations."].Value);
+        if (source.Culture == culture) return Redirect($"/admin/content/item/{id}");
+        var set = source.LocalizationSet ?? source.ContentItemId;
+        var existing = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == set && i.Culture == culture && i.Latest).Select(i => i.ContentItemId).FirstOrDefaultAsync();
+        if (existing is not null) return Redirect($"/admin/content/item/{existing}");
+
+        var translation = await contentManager.NewAsync(source.ContentType);
+        translation.Data = (System.Text.Json.Nodes.JsonObject)source.Data.DeepClone();
+        translation.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = culture } };
+        translation.Data.Remove("AutoroutePart"); // its own address, made from its own title
+        translation.LocalizationSet = set;
+        var result = await contentManager.CreateAsync(translation);
+        if (!result.Succeeded) return BadRequest(result.Message);
+        TempData["Notice"] = T["This is the {0} version, saved as a draft with the original's texts: translate them, then publish.", CultureName(culture)].Value;
+        return Redirect($"/admin/content/item/{translation.ContentItemId}");
+    }
+
+    private string CultureName(string culture) => culture == "de" ? T["German"] : T["French"];
+
     [HttpPost("content/item/{id}/delete"), RequirePermission(Permissions.DeleteContent)]
     public async Task<IActionResult> Delete(string id)
     {

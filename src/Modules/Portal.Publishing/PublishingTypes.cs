@@ -1,0 +1,21 @@
+using Portal.Core.Content;
+using Portal.Core.Content.Parts;
+
+namespace Portal.Publishing;
+
+public static class PublishingTypes
+{
+    public const string News = "News";
+    public const string Page = "Page";
+
+    /// <summary>The news list's address segment: /fr/actualites, /de/aktuelles (a news item lives below it).</summary>
+    public static string NewsSegment(string culture) => culture == "de" ? "aktuelles" : "actualites";
+
+    public static string SiteMapSegment(string culture) => culture == "de" ? "seitenuebersicht" : "plan-du-site";
+}
+
+/// <summary>A news item's address starts with the news list's: /fr/actualites/{slug}.</summary>
+public sealed class NewsRoutes : IAutoroutePrefix
+{
+    public string? PrefixFor(ContentItem item) => item.ContentType == PublishingTypes.News ? PublishingTypes.NewsSegment(item.Culture) : null;
+}

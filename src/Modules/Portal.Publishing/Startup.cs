@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content.Parts;
+using Portal.Core.Hosting;
+using Portal.Core.Modules;
+
+namespace Portal.Publishing;
+
+public sealed class Startup : IModuleStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataMigration<Migrations>();
+        services.AddContentHandler<NewsHandler>();
+        services.AddSingleton<IAutoroutePrefix, NewsRoutes>();
+        services.AddScoped<NewsQueries>();
+        services.AddScoped<ISiteNavigation, PublishingNavigation>();
+        services.AddScoped<IHomeSection, LatestNews>();
+    }
+}

@@ -1,0 +1,21 @@
+namespace Portal.Core.Hosting;
+
+public enum NavigationArea { Main, Footer }
+
+/// <summary>A link in the public header's main menu or in the footer.</summary>
+public sealed record NavigationItem(string Text, string Url, NavigationArea Area, int Position);
+
+/// <summary>A module's links in the public site's menus, in a culture (the theme draws them; modules know their addresses).</summary>
+public interface ISiteNavigation
+{
+    Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture);
+}
+
+/// <summary>A block of the public home page: a partial view and its model, placed by position.</summary>
+public sealed record HomeBlock(string PartialName, object Model, int Position);
+
+/// <summary>A module's block on the home page (latest news, featured actions, a map teaser), or null when it has nothing to show.</summary>
+public interface IHomeSection
+{
+    Task<HomeBlock?> BuildAsync(string culture);
+}

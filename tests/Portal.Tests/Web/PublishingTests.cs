@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Web;
+
+public sealed partial class PublishingTests(SharedSite site) : IClassFixture<SharedSite>
+{
+    private static KeyValuePair<string, string> F(string key, string value) => new(key, value);
+
+    [GeneratedRegex("name=\"stamp\" value=\"([^\"]+)\"")]
+    private static partial Regex Stamp();
+
+    [Fact]
+    public async Task An_editor_publishes_a_news_item_in_french_translates_it_and_both_appear_everywhere()
+    {
+        var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        var created = await browser.PostFormAsync("/admin/content/News/new", "/admin/content/News/new",
+        [
+            F("TitlePart.Title.Text", "Forum des aidants à Metz"), F("News.Summary.Text", "Rencontres et ateliers pour les proches aidants."),
+            F("News.PublicationDate.Value", "2026-11-20"), F("News.Tags.Text", "aidants, Metz"),
+            F("HtmlBodyPart.Body.Html", "<p>Le forum réunit les associations.</p><script>alert(1)</script>"),
+            F("LocalizationPart.Culture.Text", "fr"), F("submit", "publish"),
+        ]);
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        var frenchEditor = created.Headers.Location!.OriginalString;
+        var frenchId = frenchEditor.Split('/').Last();
+
+        // "Translate to German" makes the linked draft; the editor translates it and publishes.
+        (await browser.GetStringAsync(frenchEditor)).Should().Contain("Traduire en allemand");
+        var translated = await browser.PostFormAsync(frenchEditor, $"/admin/content/item/{frenchId}/translate/de", []);
+        translated.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var germanEditor = translated.Headers.Location!.OriginalString;
+        germanEditor.Should().NotBe(frenchEditor);
+        var form = await browser.GetStringAsync(germanEditor);
+        form.Should().Contain("Forum des aidants à Metz", "the draft starts with the original's texts").And.Contain("Ouvrir la version française");
+        var published = await browser.PostFormAsync(germanEditor, germanEditor,
+        [
+            F("stamp", Stamp().Match(form).Groups[1].Value), F("TitlePart.Title.Text", "Forum für pflegende Angehörige in Metz"),
+            F("News.Summary.Text", "Begegnungen und Workshops für pflegende Angehörige."), F("News.PublicationDate.Value", "2026-11-20"),
+            F("HtmlBodyPart.Body.Html", "<p>Das Forum bringt die Vereine zusammen.</p>"), F("LocalizationPart.Culture.Text", "de"), F("submit", "publish"),
+        ]);
+        published.StatusCode.Should().Be(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+        // Asking again does not make a second translation.
+        (await browser.PostFormAsync(frenchEditor, $"/admin/content/item/{frenchId}/translate/de", [])).Headers.Location!.OriginalString.Should().Be(germanEditor);
+
+        using var visitor = site.Factory.CreateClient();
+        var frenchList = await visitor.GetStringAsync("/fr/actualites");
+        var germanList = await visitor.GetStringAsync("/de/aktuelles");
+        frenchList.Should().Contain("Forum des aidants à Metz").And.NotContain("Forum für pflegende Angehörige");
+        germanList.Should().Contain("Forum für pflegende Angehörige in Metz").And.NotContain("Forum des aidants à Metz");
+        var frenchUrl = Regex.Match(frenchList, "href=\"(/fr/actualites/forum[^\"]+)\"").Groups[1].Value;
+        var germanUrl = Regex.Match(germanList, "href=\"(/de/aktuelles/forum[^\"]+)\"").Groups[1].Value;
+        frenchUrl.Should().NotBeEmpty();
+        germanUrl.Should().NotBeEmpty();
+
+        // The language switcher leads from one to the other.
+        var frenchPage = await visitor.GetStringAsync(frenchUrl);
+        frenchPage.Should().Contain($"href=\"{germanUrl}\" lang=\"de\"").And.Contain("<html lang=\"fr\"").And.NotContain("<script>alert");
+        (await visitor.GetStringAsync(germanUrl)).Should().Contain($"href=\"{frenchUrl}\" lang=\"fr\"").And.Contain("<html lang=\"de\"");
+
+        // RSS per culture.
+        var frenchRss = XDocument.Parse(await visitor.GetStringAsync("/fr/actualites/rss.xml"));
+        frenchRss.Descendants("item").Select(i => (string?)i.Element("title")).Should().Contain("Forum des aidants à Metz").And.NotContain("Forum für pflegende Angehörige in Metz");
+        frenchRss.Root!.Element("channel")!.Element("language")!.Value.Should().Be("fr");
+        var germanRss = XDocument.Parse(await visitor.GetStringAsync("/de/aktuelles/rss.xml"));
+        germanRss.Descendants("item").Select(i => (string?)i.Element("title")).Should().Contain("Forum für pflegende Angehörige in Metz");
+
+        // The sitemap lists both, each with the other as its alternate.
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var sitemap = XDocument.Parse(await visitor.GetStringAsync("/sitemap.xml"));
+        var entry = sitemap.Descendants(sm + "url").Single(u => u.Element(sm + "loc")!.Value.EndsWith(frenchUrl));
+        entry.Elements(xhtml + "link").Select(l => (string)l.Attribute("hreflang")! + " " + (string)l.Attribute("href")!)
+            .Should().Contain(l => l.StartsWith("de ") && l.EndsWith(germanUrl));
+        sitemap.Descendants(sm + "loc").Should().Contain(l => l.Value.EndsWith(germanUrl));
+    }
+
+    [Fact]
+    public async Task A_news_image_without_its_text_alternative_is_refused()
+    {
+        var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        var response = await browser.PostFormAsync("/admin/content/News/new", "/admin/content/News/new",
+        [
+            F("TitlePart.Title.Text", "Une image sans texte"), F("News.Summary.Text", "Résumé."), F("News.Image.Url", "/images/forum.jpg"),
+            F("LocalizationPart.Culture.Text", "fr"), F("submit", "draft"),
+        ]);
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var page = Browser.Decode(await response.Content.ReadAsStringAsync());
+        page.Should().Contain("Décrivez l'image pour qui ne la voit pas").And.Contain("Une image sans texte", "what was typed is kept");
+    }
+
+    [Theory]
+    [InlineData("/fr", "fr")] [InlineData("/de", "de")]
+    [InlineData("/fr/actualites", "fr")] [InlineData("/de/aktuelles", "de")]
+    [InlineData("/fr/plan-du-site", "fr")] [InlineData("/de/seitenuebersicht", "de")]
+    [InlineData("/fr/mentions-legales", "fr")] [InlineData("/de/impressum", "de")]
+    [InlineData("/fr/donnees-personnelles", "fr")] [InlineData("/de/datenschutz", "de")]
+    [InlineData("/fr/declaration-d-accessibilite", "fr")] [InlineData("/de/erklaerung-zur-barrierefreiheit", "de")]
+    [InlineData("/fr/recherche", "fr")] [InlineData("/de/suche", "de")]
+    [InlineData("/fr/carte", "fr")] [InlineData("/de/karte", "de")]
+    public async Task Every_public_page_answers_in_its_language_with_the_menus_and_legal_links(string url, string culture)
+    {
+        using var client = site.Factory.CreateClient();
+        var response = await client.GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain($"<html lang=\"{culture}\"").And.Contain("hreflang=\"fr\"").And.Contain("hreflang=\"de\"");
+        html.Should().Contain(culture == "fr" ? "Déclaration d&#x27;accessibilit" : "Erklärung zur Barrierefreiheit");
+        html.Should().Contain(culture == "fr" ? "href=\"/fr/actualites\"" : "href=\"/de/aktuelles\"");
+    }
+
+    [Fact]
+    public async Task Robots_and_the_switcher_for_a_page_without_translation()
+    {
+        using var client = site.Factory.CreateClient();
+        var robots = await client.GetStringAsync("/robots.txt");
+        robots.Should().Contain("Disallow: /admin").And.Contain("Sitemap: http://localhost/sitemap.xml");
+        // A page without a German version: the switcher leads to the German home page, which says why.
+        (await client.GetStringAsync("/fr/actualites/rss.xml")).Should().StartWith("<?xml");
+        var german = await client.GetStringAsync("/de?untranslated=1");
+        german.Should().Contain("Die Seite, von der Sie kommen, gibt es nicht in dieser Sprache");
+    }
+}
