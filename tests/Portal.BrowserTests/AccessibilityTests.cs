@@ -50,6 +50,24 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     }
 
     [Fact]
+    public async Task Pages_hold_at_320_pixels_and_with_text_twice_as_large()
+    {
+        await site.WaitForSearchAsync();
+        foreach (var url in new[] { "/fr", "/de/suche?q=sport", "/fr/acteurs/handisport-bobigny", "/de/aktuelles/das-portal-ist-online", "/fr/carte" })
+        {
+            var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 320, Height = 700 } });
+            await OfflineAsync(page);
+            await page.GotoAsync(site.BaseUrl + url);
+            (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue($"{url} fits 320 px");
+            // Text at 200 %: the page reflows (at 640 px, as a browser zoomed to 200 % on a 1280 px screen), nothing is cut.
+            await page.SetViewportSizeAsync(640, 700);
+            await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
+            (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue($"{url} reflows with text at 200 %");
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Maps_show_an_entrys_place_and_a_pages_preset_search()
     {
         await site.WaitForSearchAsync();

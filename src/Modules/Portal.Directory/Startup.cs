@@ -19,6 +19,7 @@ public sealed class Startup : IModuleStartup
         services.AddMemoryCache();
         services.AddScoped<ISiteNotice, SampleDataNotice>();
         services.AddScoped<ISiteNavigation, DirectoryNavigation>();
+        services.AddScoped<IHomeSection, FeaturedActions>();
         services.AddScoped<Portal.Core.Content.IContentEditorAction, LocateAtCommune>();
     }
 }
