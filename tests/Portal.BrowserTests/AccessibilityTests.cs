@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
                          "/fr/carte?bbox=2.3,48.8,2.6,49.0", "/de/karte?f.typology=club-sportif", "/fr/activites-sur-la-carte",
                          "/de/angebote/boccia-am-mittwoch", "/fr/aidants/cafe-des-aidants-de-bobigny", "/de/angehoerige/angehorigencafe-bobigny",
                          "/fr/actualites", "/de/aktuelles", "/fr/actualites/ouverture-du-portail", "/de/aktuelles/das-portal-ist-online",
-                         "/fr/declaration-d-accessibilite", "/de/erklaerung-zur-barrierefreiheit", "/fr/plan-du-site", "/de/seitenuebersicht" })
+                         "/fr/declaration-d-accessibilite", "/de/erklaerung-zur-barrierefreiheit", "/fr/plan-du-site", "/de/seitenuebersicht", "/fr/donnees-ouvertes", "/de/offene-daten" })
                 data.Add(url, width);
         return data;
     }

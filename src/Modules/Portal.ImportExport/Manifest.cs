@@ -1,0 +1,4 @@
+using Portal.Core.Modules;
+
+[assembly: Module("Portal.ImportExport", "Open data", "Portal.Directory",
+    Description = "The directory as open data: data·inclusion v1 structures and services, GeoJSON, and the page that describes them.")]

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Hosting;
+using Portal.Core.Modules;
+
+namespace Portal.ImportExport;
+
+public sealed class Startup : IModuleStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OpenDataOptions>(configuration.GetSection("Portal:OpenData"));
+        services.AddScoped<DataInclusionExporter>();
+        services.AddSingleton<IPortalCommand, ExportCommand>();
+        services.AddScoped<ISiteNavigation, OpenDataNavigation>();
+    }
+}
+
+/// <summary>The open data page, in the footer.</summary>
+public sealed class OpenDataNavigation(Microsoft.Extensions.Localization.IStringLocalizer<OpenDataNavigation> T) : ISiteNavigation
+{
+    public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) =>
+        Task.FromResult<IEnumerable<NavigationItem>>([new(T["Open data"], Controllers.OpenDataController.PagePath(culture), NavigationArea.Footer, 900)]);
+}
