@@ -172,6 +172,25 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public async Task The_content_journal_forgets_changes_older_than_thirty_days()
+    {
+        await site.Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Portal.Core.Data.PortalDbContext>();
+            var old = DateTime.UtcNow.AddDays(-45);
+            db.ContentChanges.Add(new ContentChange { ContentItemId = "gone-1", ContentType = "Action", Kind = ContentChangeKind.Published, CreatedUtc = old });
+            db.ContentChanges.Add(new ContentChange { ContentItemId = "gone-2", ContentType = "Action", Kind = ContentChangeKind.Removed, CreatedUtc = old });
+            await db.SaveChangesAsync();
+            var manager = sp.GetRequiredService<Portal.Search.Services.SearchIndexManager>();
+            (await manager.PruneJournalAsync(db)).Should().Be(2);
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ContentChanges, c => c.ContentItemId.StartsWith("gone-"))).Should().Be(0);
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ContentChanges)).Should().BeTrue("recent changes stay");
+        });
+        // The index still answers as before.
+        (await SearchAsync("culture=fr&q=repit"))["total"]!.GetValue<int>().Should().BeGreaterThan(5);
+    }
+
+    [Fact]
     public async Task The_rebuild_command_reports_each_culture()
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();

@@ -169,7 +169,19 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var changes = await db.ContentChanges.AsNoTracking().Where(c => c.Id > cursor).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (changes.Count == 0) return 0;
+            if (changes.Count == 0)
+            {
+                await PruneAsync(db, cancellationToken);
+                return 0;
+            }
+            if (cursor > 0 && changes[0].Id > cursor + 1 && !await db.ContentChanges.AnyAsync(c => c.Id <= cursor, cancellationToken)
+                && clock.GetUtcNow().UtcDateTime - changes[0].CreatedUtc > JournalKept / 2)
+            {
+                // This node was away longer than the journal is kept: what it missed is gone, so it builds anew.
+                logger.LogWarning("The content journal no longer holds the changes after {Cursor}; rebuilding the search index.", cursor);
+                _rebuildRequested = true;
+                return 1;
+            }
             // Stop before a gap that a transaction still committing may fill.
             var now = clock.GetUtcNow().UtcDateTime;
             var usable = new List<ContentChange>();
@@ -215,6 +227,28 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
             return usable.Count;
         }
         finally { _write.Release(); }
+    }
+
+    /// <summary>How long the content journal keeps a change: a node away for longer rebuilds its index when it returns.</summary>
+    public static readonly TimeSpan JournalKept = TimeSpan.FromDays(30);
+    private DateTime _lastPrune = DateTime.MinValue;
+
+    /// <summary>At most once an hour, forgets the changes older than <see cref="JournalKept"/>.</summary>
+    private async Task PruneAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow().UtcDateTime - _lastPrune < TimeSpan.FromHours(1)) return;
+        await PruneJournalAsync(db, cancellationToken);
+    }
+
+    /// <summary>Forgets the journal's changes older than <see cref="JournalKept"/> now; returns how many.</summary>
+    public async Task<int> PruneJournalAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        _lastPrune = now;
+        var before = now - JournalKept;
+        var pruned = await db.ContentChanges.Where(c => c.CreatedUtc < before).ExecuteDeleteAsync(cancellationToken);
+        if (pruned > 0) logger.LogInformation("Forgot {Count} content changes older than {Days} days.", pruned, JournalKept.TotalDays);
+        return pruned;
     }
 
     private Dictionary<string, string> ReadCurrent()
