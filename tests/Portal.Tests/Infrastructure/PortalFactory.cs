@@ -51,6 +51,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Sets a configuration value before the site starts (e.g. a shared SQLite file for two nodes).</summary>
+    public PortalFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

@@ -96,4 +96,54 @@ public sealed class SearchLifecycleTests
             try { System.IO.Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_web_nodes_sharing_a_database_each_keep_their_own_index_current(string provider)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        string? database = null;
+        var connection = provider == "Postgres" ? TestDatabases.CreatePostgresDatabase(out database) : null;
+        try
+        {
+            PortalFactory Node(string name)
+            {
+                var node = new PortalFactory(provider, dataDirectory: Path.Combine(root, name), connectionString: connection);
+                // Two nodes, one database: on SQLite, one file beside both data folders.
+                if (provider == "Sqlite") node.WithSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(root, "shared.db")}");
+                return node;
+            }
+            System.IO.Directory.CreateDirectory(root);
+            using var first = Node("node-a");
+            first.CreateClient().Dispose();
+            using var second = Node("node-b");
+            second.CreateClient().Dispose();
+
+            var id = await first.WithScopeAsync(async sp =>
+            {
+                var manager = sp.GetRequiredService<IContentManager>();
+                var item = await manager.NewAsync("Page");
+                item.Data = JsonNode.Parse("""
+                    { "TitlePart": { "Title": { "Text": "Permanence Zyxquorb" } }, "LocalizationPart": { "Culture": { "Text": "fr" } } }
+                    """)!.AsObject();
+                (await manager.CreateAsync(item, publish: true)).Succeeded.Should().BeTrue();
+                return item.ContentItemId;
+            });
+            // Published on the first node, found on both; each index lives in its own folder.
+            (await EventuallyAsync(first, "culture=fr&q=zyxquorb", 1)).Should().Be(1);
+            (await EventuallyAsync(second, "culture=fr&q=zyxquorb", 1)).Should().Be(1, "the second node follows the shared journal");
+            System.IO.Directory.Exists(Path.Combine(root, "node-a", "search")).Should().BeTrue();
+            System.IO.Directory.Exists(Path.Combine(root, "node-b", "search")).Should().BeTrue();
+
+            // Unpublished on the second node, gone from both.
+            await second.WithScopeAsync(sp => sp.GetRequiredService<IContentManager>().UnpublishAsync(id));
+            (await EventuallyAsync(second, "culture=fr&q=zyxquorb", 0)).Should().Be(0);
+            (await EventuallyAsync(first, "culture=fr&q=zyxquorb", 0)).Should().Be(0);
+        }
+        finally
+        {
+            if (database is not null) TestDatabases.DropPostgresDatabase(database);
+            try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
 }
