@@ -14,6 +14,7 @@ public sealed class Startup : IModuleStartup
         services.AddPermissions<Permissions>();
         services.AddScoped<ContentFormBinder>();
         services.AddScoped<ContentEditorBuilder>();
+        services.AddScoped<CsvExport>();
         services.AddScoped<IFieldEditorDataProvider, ContentPickerEditorData>();
     }
 }

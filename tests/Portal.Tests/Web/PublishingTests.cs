@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Web;
@@ -123,5 +124,43 @@ public sealed partial class PublishingTests(SharedSite site) : IClassFixture<Sha
         (await client.GetStringAsync("/fr/actualites/rss.xml")).Should().StartWith("<?xml");
         var german = await client.GetStringAsync("/de?untranslated=1");
         german.Should().Contain("Die Seite, von der Sie kommen, gibt es nicht in dieser Sprache");
+    }
+}
+
+public sealed class ListExportTests(SharedSite site) : IClassFixture<SharedSite>
+{
+    [Fact]
+    public async Task A_back_office_list_downloads_as_csv_with_its_filters_and_no_formula_runs()
+    {
+        await site.Factory.WithScopeAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<Portal.Core.Content.IContentManager>();
+            foreach (var title in new[] { "=HYPERLINK(\"http://evil.example\";\"clic\")", "+33 1 23 45 67 89 ; page", "@SUM(A1)" })
+            {
+                var page = await manager.NewAsync("Page");
+                page.Data = System.Text.Json.Nodes.JsonNode.Parse($$"""
+                    { "TitlePart": { "Title": { "Text": {{System.Text.Json.JsonSerializer.Serialize(title)}} } }, "Page": { "Summary": { "Text": "-1+1" } },
+                      "LocalizationPart": { "Culture": { "Text": "fr" } } }
+                    """)!.AsObject();
+                (await manager.CreateAsync(page)).Succeeded.Should().BeTrue();
+            }
+        });
+        var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        (await browser.GetStringAsync("/admin/content/Page")).Should().Contain("format=csv");
+        var response = await browser.GetAsync("/admin/content/Page?format=csv&q=HYPERLINK");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var text = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        text.Should().StartWith("\uFEFFid;");
+        var lines = text.TrimEnd().Split("\r\n");
+        lines.Should().HaveCount(2, "the header and the one page the filter keeps");
+        lines[1].Should().Contain("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"clic\"\")\"").And.Contain(";'-1+1");
+
+        var all = System.Text.Encoding.UTF8.GetString(await browser.GetByteArrayAsync("/admin/content/Page?format=csv"));
+        all.Should().Contain("\"'+33 1 23 45 67 89 ; page\"").And.Contain("'@SUM(A1)").And.NotContain(";=").And.NotContain(";+").And.NotContain(";@");
+        (await browser.GetAsync("/admin/content/Page?format=xls")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var anonymous = site.Factory.CreateBrowser();
+        (await anonymous.GetAsync("/admin/content/Page?format=csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 }

@@ -23,6 +23,7 @@ public sealed class ContentAdminController(
     PortalDbContext db,
     IAuthorizationService authorization,
     IEnumerable<IContentEditorAction> editorActions,
+    CsvExport csv,
     IStringLocalizer<ContentAdminController> T) : Controller
 {
     private static readonly string[] Statuses = [ContentStatus.Draft, ContentStatus.Published, ContentStatus.Unpublished];
@@ -47,7 +48,7 @@ public sealed class ContentAdminController(
     }
 
     [HttpGet("content/{type}")]
-    public async Task<IActionResult> List(string type, string? status, string? culture, string? q, string? sort, string? page)
+    public async Task<IActionResult> List(string type, string? status, string? culture, string? q, string? sort, string? page, string? format)
     {
         var definition = await definitions.GetTypeAsync(type);
         if (definition is null) return NotFound();
@@ -56,6 +57,7 @@ public sealed class ContentAdminController(
         if (!string.IsNullOrEmpty(culture) && !Cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
         if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort)) return BadRequest(T["Unknown sort order."].Value);
         if (q?.Length > 200) return BadRequest(T["The search text is too long."].Value);
+        if (format is not (null or "" or "csv")) return BadRequest(T["Unknown format: the list can be downloaded as csv."].Value);
 
         var query = db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == type);
         query = status switch
@@ -77,6 +79,14 @@ public sealed class ContentAdminController(
             "created" => query.OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id),
             _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
         };
+        if (format == "csv")
+        {
+            // The whole list with its current filters, not one page of it.
+            const int maxRows = 50_000;
+            var rows = await query.Take(maxRows).ToListAsync();
+            var bytes = await csv.WriteAsync(definition, rows, Cultures.Current, $"{Request.Scheme}://{Request.Host}");
+            return File(bytes, "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        }
         const int pageSize = 25;
         var total = await query.CountAsync();
         var items = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync();

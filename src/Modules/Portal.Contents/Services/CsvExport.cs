@@ -1,0 +1,52 @@
+using System.Text;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+
+namespace Portal.Contents.Services;
+
+/// <summary>
+/// A back-office list as CSV for a spreadsheet: semicolons (what French and German Excel expect), UTF-8 with a byte
+/// order mark, every field of the type as plain text. A cell that a spreadsheet would read as a formula (starting
+/// with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, so that no formula runs.
+/// </summary>
+public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes)
+{
+    private static readonly string[] Skipped = ["TitlePart", "AutoroutePart", "LocalizationPart"];
+
+    public async Task<byte[]> WriteAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
+    {
+        var types = fieldTypes.ToDictionary(f => f.Name);
+        var columns = new List<(string Header, Func<ContentItem, string?> Value)>
+        {
+            ("id", i => i.ContentItemId),
+            (culture == "de" ? "Titel" : "Titre", i => i.DisplayText),
+            (culture == "de" ? "Sprache" : "Langue", i => i.Culture),
+            (culture == "de" ? "Status" : "Statut", i => i.Published ? ContentStatus.Published : i.Status),
+            (culture == "de" ? "Geändert" : "Modifié", i => i.ModifiedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            ("url", i => i.Published && i.Path is not null ? $"{siteUrl}/{(i.Culture == "" ? culture : i.Culture)}/{i.Path}" : null),
+        };
+        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        {
+            if (Skipped.Contains(typePart.Name)) continue;
+            foreach (var field in part.Fields.OrderBy(f => f.Position))
+                if (types.TryGetValue(field.FieldType, out var fieldType))
+                {
+                    var partName = typePart.Name;
+                    var fieldName = field.Name;
+                    columns.Add((field.LabelFor(culture), i => fieldType.ToText(i.Field(partName, fieldName))));
+                }
+        }
+        var csv = new StringBuilder();
+        csv.AppendJoin(';', columns.Select(c => Cell(c.Header))).Append("\r\n");
+        foreach (var item in items)
+            csv.AppendJoin(';', columns.Select(c => Cell(c.Value(item)))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    public static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
