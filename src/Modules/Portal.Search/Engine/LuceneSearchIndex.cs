@@ -40,6 +40,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
 
     public string Culture { get; }
     public PortalAnalyzer Analyzer { get; }
+    /// <summary>The same analysis without stemming, for prefixes, fuzzy matching and marking.</summary>
+    internal PortalAnalyzer Words => _words;
     /// <summary>The last content change applied, stored in the index's own commit so that both move together.</summary>
     public long Cursor { get; private set; }
 

@@ -12,7 +12,8 @@ namespace Portal.Search.Engine;
 internal sealed partial class TextQuery
 {
     public Query? Query { get; private init; }
-    public bool HasWords { get; private init; }
+    /// <summary>False when the text held no word to search (empty, punctuation, stop words only): everything matches.</summary>
+    public bool HasWords => Query is not null;
     /// <summary>The analysed terms, to mark in snippets.</summary>
     public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
     public string? Prefix { get; private set; }
@@ -27,7 +28,7 @@ internal sealed partial class TextQuery
     {
         if (string.IsNullOrWhiteSpace(text)) return new TextQuery();
         var analyzer = index.Analyzer;
-        var words = new PortalAnalyzer(index.Culture, stem: false);
+        var words = index.Words;
         var phrases = Quoted().Matches(text).Select(m => m.Groups[1].Value).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         var rest = Quoted().Replace(text, " ").Replace('"', ' ');
         var rawWords = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MaxWords).ToList();
@@ -99,19 +100,10 @@ internal sealed partial class TextQuery
             foreach (var s in stems) result.Terms.Add(s.Term);
             query.Add(any, Occur.MUST);
         }
-        return query.Clauses.Count == 0 ? new TextQuery() : TextQueryWithWords(result);
+        return query.Clauses.Count == 0 ? new TextQuery() : result;
     }
 
     private TextQuery() { }
-
-    // Copies the built query and marks it as holding words (init-only properties are set once).
-    private static TextQuery TextQueryWithWords(TextQuery built)
-    {
-        var copy = new TextQuery { Query = built.Query, HasWords = true, Fuzzy = built.Fuzzy };
-        copy.Terms.UnionWith(built.Terms);
-        copy.Prefix = built.Prefix;
-        return copy;
-    }
 
     private static Query Boosted(Query query, float boost)
     {

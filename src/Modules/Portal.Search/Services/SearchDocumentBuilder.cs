@@ -25,6 +25,7 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
     private readonly Dictionary<string, ContentItem?> _related = new(StringComparer.Ordinal);
     private Dictionary<string, Term>? _byInsee;
+    private HashSet<string>? _parents;
 
     public SearchOptions Options => options.Value;
 
@@ -167,7 +168,11 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
     }
 
     /// <summary>A commune is a place with no place under it.</summary>
-    private static bool IsCommune(Vocabulary territories, Term term) => term.Parent is not null && !territories.Terms.Any(t => t.Parent == term.Slug);
+    private bool IsCommune(Vocabulary territories, Term term)
+    {
+        _parents ??= territories.Terms.Where(t => t.Parent is not null).Select(t => t.Parent!).ToHashSet(StringComparer.Ordinal);
+        return term.Parent is not null && !_parents.Contains(term.Slug);
+    }
 
     private static IEnumerable<string> AncestorsAndSelf(Vocabulary vocabulary, string slug)
     {

@@ -203,11 +203,11 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
             }
             var ids = usable.Select(c => c.ContentItemId).Distinct().ToList();
             var dependents = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in ids.Where(_ => true))
+            var types = builder.Options.IndexedTypes;
+            foreach (var id in ids)
             {
                 // Offers show their organisation's name and place: re-index them with it.
                 var quoted = "\"" + id + "\"";
-                var types = builder.Options.IndexedTypes;
                 dependents.UnionWith(await db.ContentItems.AsNoTracking()
                     .Where(i => i.Published && types.Contains(i.ContentType) && i.ContentItemId != id && i.Content.Contains(quoted))
                     .Select(i => i.ContentItemId).ToListAsync(cancellationToken));
