@@ -146,12 +146,17 @@
         else loadMarkers();
     }
     form.addEventListener('search:updated', loadMarkers);
-    var timer = null;
+    var timer = null, popupOpen = false;
     map.on('moveend', function () {
         clearTimeout(timer);
+        // A popup pans the map to show itself: reloading then would remove the marker it belongs to.
+        if (popupOpen) return;
         timer = setTimeout(function () { searchArea(false); }, 250);
     });
+    map.on('popupclose', function () { popupOpen = false; });
     map.on('popupopen', function (e) {
+        popupOpen = true;
+        clearTimeout(timer);
         var content = e.popup.getElement();
         live.textContent = labels.opened + ' ' + content.textContent;
         var a = content.querySelector('.map-popup-title a');
