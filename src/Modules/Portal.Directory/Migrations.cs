@@ -103,6 +103,18 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
         return 1;
     }
 
+    /// <summary>Version 2: a flag on entries placed at their commune's centre for want of coordinates (imports).</summary>
+    public async Task<int> UpdateFrom1Async()
+    {
+        await store.AlterPartAsync(DirectoryTypes.EntryPart, p => p
+            .WithField("LocationApproximate", "Boolean", "Position approximative (centre de la commune)", "Ungefähre Position (Gemeindemitte)", s =>
+            {
+                s.Hint = "Cochée quand la fiche a été placée au centre de sa commune faute de coordonnées : à préciser.";
+                s.HintDe = "Angekreuzt, wenn der Eintrag mangels Koordinaten in die Gemeindemitte gesetzt wurde: bitte genauer angeben.";
+            }));
+        return 2;
+    }
+
     private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>
     {
         t.DisplayName = fr;

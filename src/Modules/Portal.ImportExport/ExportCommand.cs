@@ -18,6 +18,8 @@ public sealed class ExportCommand : IPortalCommand
             await error.WriteLineAsync("Usage: " + Usage);
             return 64;
         }
+        if (!await PortalCommands.IsSetUpAsync(services, error)) return 69;
+        directory = PortalCommands.ResolvePath(directory);
         var options = services.GetRequiredService<IOptions<OpenDataOptions>>().Value;
         var export = await services.GetRequiredService<DataInclusionExporter>().ExportAsync(options.Source, (options.PublicUrl ?? "").TrimEnd('/'));
         System.IO.Directory.CreateDirectory(directory);

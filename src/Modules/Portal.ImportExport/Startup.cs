@@ -13,6 +13,15 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<DataInclusionExporter>();
         services.AddSingleton<IPortalCommand, ExportCommand>();
         services.AddScoped<ISiteNavigation, OpenDataNavigation>();
+        services.Configure<Import.ImportOptions>(configuration.GetSection("Portal:Import"));
+        services.AddScoped<Import.SpreadsheetReader>();
+        services.AddScoped<Import.ImportTargets>();
+        services.AddScoped<Import.ImportMappingStore>();
+        services.AddScoped<Import.ImportService>();
+        services.AddScoped<Import.ImportReportWriter>();
+        services.AddSingleton<IPortalCommand, ImportCommand>();
+        services.AddPermissions<Permissions>();
+        services.AddScoped<IAdminMenu, ImportAdminMenu>();
     }
 }
 
@@ -21,4 +30,9 @@ public sealed class OpenDataNavigation(Microsoft.Extensions.Localization.IString
 {
     public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) =>
         Task.FromResult<IEnumerable<NavigationItem>>([new(T["Open data"], Controllers.OpenDataController.PagePath(culture), NavigationArea.Footer, 900)]);
+}
+
+public sealed class ImportAdminMenu(Microsoft.Extensions.Localization.IStringLocalizer<ImportAdminMenu> T) : IAdminMenu
+{
+    public IEnumerable<AdminMenuItem> GetItems() => [new(T["Import"], "/admin/import", Permissions.ImportContent, 250)];
 }

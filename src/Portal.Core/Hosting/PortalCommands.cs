@@ -50,6 +50,25 @@ public static class PortalCommands
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && args[0].Length > 0 && char.IsAsciiLetterLower(args[0][0]) && !args[0].Contains('=');
 
+    /// <summary>
+    /// A path given on the command line, relative to the shell's directory: <c>dotnet run --project</c> starts the
+    /// program in the project's folder, but the shell's own folder is still in PWD.
+    /// </summary>
+    public static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return string.IsNullOrEmpty(shell) || !System.IO.Directory.Exists(shell) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(shell, path));
+    }
+
+    /// <summary>Commands that read or write content need a site: says how to make one when there is none yet.</summary>
+    public static async Task<bool> IsSetUpAsync(IServiceProvider services, TextWriter error)
+    {
+        if (await services.GetRequiredService<Portal.Core.Settings.IDocumentStore>().ExistsAsync(Portal.Core.Settings.DocumentKeys.SiteState)) return true;
+        await error.WriteLineAsync("The site is not set up yet: start it once (dotnet run --project src/Portal.Web), which runs the setup recipe, then run this command again.");
+        return false;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -57,7 +57,7 @@ public sealed class ContentAdminController(
         if (!string.IsNullOrEmpty(culture) && !Cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
         if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort)) return BadRequest(T["Unknown sort order."].Value);
         if (q?.Length > 200) return BadRequest(T["The search text is too long."].Value);
-        if (format is not (null or "" or "csv")) return BadRequest(T["Unknown format: the list can be downloaded as csv."].Value);
+        if (format is not (null or "" or "csv" or "xlsx")) return BadRequest(T["Unknown format: the list can be downloaded as csv or xlsx."].Value);
 
         var query = db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == type);
         query = status switch
@@ -79,13 +79,15 @@ public sealed class ContentAdminController(
             "created" => query.OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id),
             _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
         };
-        if (format == "csv")
+        if (format is "csv" or "xlsx")
         {
             // The whole list with its current filters, not one page of it.
             const int maxRows = 50_000;
             var rows = await query.Take(maxRows).ToListAsync();
-            var bytes = await csv.WriteAsync(definition, rows, Cultures.Current, $"{Request.Scheme}://{Request.Host}");
-            return File(bytes, "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+            var site = $"{Request.Scheme}://{Request.Host}";
+            return format == "csv"
+                ? File(await csv.WriteAsync(definition, rows, Cultures.Current, site), "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv")
+                : File(await csv.WriteWorkbookAsync(definition, rows, Cultures.Current, site), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
         }
         const int pageSize = 25;
         var total = await query.CountAsync();

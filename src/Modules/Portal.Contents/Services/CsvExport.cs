@@ -5,7 +5,7 @@ using Portal.Core.Content.Fields;
 namespace Portal.Contents.Services;
 
 /// <summary>
-/// A back-office list as CSV for a spreadsheet: semicolons (what French and German Excel expect), UTF-8 with a byte
+/// A back-office list as CSV or an Excel workbook. CSV: semicolons: semicolons (what French and German Excel expect), UTF-8 with a byte
 /// order mark, every field of the type as plain text. A cell that a spreadsheet would read as a formula (starting
 /// with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, so that no formula runs.
 /// </summary>
@@ -14,6 +14,23 @@ public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<I
     private static readonly string[] Skipped = ["TitlePart", "AutoroutePart", "LocalizationPart"];
 
     public async Task<byte[]> WriteAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
+    {
+        var (headers, rows) = await TableAsync(type, items, culture, siteUrl);
+        var csv = new StringBuilder();
+        csv.AppendJoin(';', headers.Select(Cell)).Append("\r\n");
+        foreach (var row in rows)
+            csv.AppendJoin(';', row.Select(Cell)).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>The same list as an .xlsx workbook: one sheet, every cell as text (never a formula), the header row frozen.</summary>
+    public async Task<byte[]> WriteWorkbookAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
+    {
+        var (headers, rows) = await TableAsync(type, items, culture, siteUrl);
+        return XlsxWriter.Write(type.DisplayNameFor(culture), headers, rows.Select(r => r.Select(Neutralize).ToArray()));
+    }
+
+    private async Task<(string[] Headers, List<string?[]> Rows)> TableAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
     {
         var types = fieldTypes.ToDictionary(f => f.Name);
         var columns = new List<(string Header, Func<ContentItem, string?> Value)>
@@ -36,17 +53,17 @@ public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<I
                     columns.Add((field.LabelFor(culture), i => fieldType.ToText(i.Field(partName, fieldName))));
                 }
         }
-        var csv = new StringBuilder();
-        csv.AppendJoin(';', columns.Select(c => Cell(c.Header))).Append("\r\n");
-        foreach (var item in items)
-            csv.AppendJoin(';', columns.Select(c => Cell(c.Value(item)))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return (columns.Select(c => c.Header).ToArray(), items.Select(item => columns.Select(c => c.Value(item)).ToArray()).ToList());
     }
+
+    /// <summary>A value a spreadsheet would take for a formula (=, +, -, @, tab, carriage return first) gets an apostrophe before it.</summary>
+    public static string Neutralize(string? value) =>
+        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        value = Neutralize(value);
         return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Portal.Contents.Services;
+
+namespace Portal.ImportExport.Import;
+
+public enum ImportAction { Create, Update, Unchanged, Error }
+
+/// <summary>What one data row becomes: a new item, an update of an existing one, nothing, or nothing because of errors.</summary>
+public sealed class ImportRowPlan
+{
+    public int Row { get; init; }
+    public string Title { get; init; } = "";
+    public ImportAction Action { get; set; }
+    public string? ContentItemId { get; set; }
+    /// <summary>How the existing item was found: "id", "external id", "SIRET", "FINESS", "name and commune".</summary>
+    public string? MatchedBy { get; set; }
+    internal JsonObject? Data { get; set; }
+    internal string? Culture { get; set; }
+}
+
+/// <summary>The dry run's report (and the applied import's): what each row becomes and every problem by row and column.</summary>
+public sealed class ImportReport
+{
+    public string FileName { get; init; } = "";
+    public string ContentType { get; init; } = "";
+    public string Description { get; set; } = "";
+    public ImportMapping Mapping { get; set; } = new();
+    public List<ImportIssue> Issues { get; } = [];
+    public List<ImportRowPlan> Rows { get; } = [];
+    public bool Applied { get; set; }
+    public bool Published { get; set; }
+
+    public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
+    public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
+
+    public IEnumerable<ImportIssue> Ordered => Issues.OrderBy(i => i.Row).ThenBy(i => i.Severity).ThenBy(i => ColumnOrder(i.Column));
+
+    private int ColumnOrder(string column)
+    {
+        var index = Mapping.Columns.Keys.ToList().FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>The report as CSV for a spreadsheet (semicolons, UTF-8 with a byte order mark, formulas neutralised).</summary>
+    public byte[] ToCsv(Func<string, string> t)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(';', new[] { t("Row"), t("Column"), t("Severity"), t("Message"), t("Suggestions") }.Select(CsvExport.Cell)).Append("\r\n");
+        foreach (var issue in Ordered)
+            csv.AppendJoin(';', new[]
+            {
+                issue.Row == 0 ? "" : issue.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                issue.Column,
+                issue.Severity == ImportSeverity.Error ? t("error") : t("warning"),
+                issue.Message,
+                string.Join(" | ", issue.Suggestions ?? []),
+            }.Select(CsvExport.Cell)).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+}

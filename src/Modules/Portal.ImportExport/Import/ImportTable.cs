@@ -1,0 +1,37 @@
+namespace Portal.ImportExport.Import;
+
+/// <summary>A spreadsheet as read: its header cells and its data rows, each with its row number in the file.</summary>
+public sealed class ImportTable
+{
+    public IReadOnlyList<string> Headers { get; init; } = [];
+    /// <summary>The row number of the header in the file (1 for the first line).</summary>
+    public int HeaderRow { get; init; } = 1;
+    public IReadOnlyList<ImportRow> Rows { get; init; } = [];
+    /// <summary>What makes the whole file unusable, or a cell unusable (a formula), found while reading.</summary>
+    public IReadOnlyList<ImportIssue> Problems { get; init; } = [];
+    /// <summary>How the file was read, for the report ("CSV, ';', UTF-8" or "Excel workbook, sheet 'Actions'").</summary>
+    public string Description { get; init; } = "";
+}
+
+public sealed record ImportRow(int Number, IReadOnlyList<string> Cells)
+{
+    public string Cell(int column) => column < Cells.Count ? Cells[column] : "";
+    public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
+}
+
+public enum ImportSeverity { Error, Warning }
+
+/// <summary>One message of the report: row 0 is about the whole file; an empty column about the whole row.</summary>
+public sealed record ImportIssue(int Row, string Column, ImportSeverity Severity, string Message, IReadOnlyList<string>? Suggestions = null)
+{
+    public static ImportIssue File(string message) => new(0, "", ImportSeverity.Error, message);
+}
+
+/// <summary>The limits of one import (Portal:Import).</summary>
+public sealed class ImportOptions
+{
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+    public int MaxColumns { get; set; } = 100;
+    public int MaxRows { get; set; } = 20_000;
+    public int MaxCellLength { get; set; } = 10_000;
+}
