@@ -100,7 +100,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         await page.WaitForURLAsync(site.BaseUrl + "/admin");
         foreach (var url in new[] { "/admin", "/admin/content/Actor", "/admin/content/Action/new", "/admin/content/item/b-actor-fr",
                      "/admin/content/item/b-actor-fr/versions", "/admin/taxonomies", "/admin/taxonomies/territories", "/admin/taxonomies/fees/terms/gratuit", "/admin/search",
-                     "/admin/content/item/b-news-fr" })
+                     "/admin/content/item/b-news-fr", "/admin/import" })
         {
             await page.GotoAsync(site.BaseUrl + url);
             (await ViolationsAsync(page)).Should().BeEmpty(url);
@@ -118,6 +118,18 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         await page.ClickAsync("button[value='draft']");
         (await page.Locator(".error-summary").CountAsync()).Should().Be(1);
         (await ViolationsAsync(page)).Should().BeEmpty("the editor with errors");
+
+        // An import with errors: the mapping table and the report by row and column.
+        await page.GotoAsync(site.BaseUrl + "/admin/import");
+        var sample = System.IO.Path.Combine(SiteServer.Root, "samples", "import", "actions-moselle.csv");
+        await page.SetInputFilesAsync("#file", sample);
+        await page.SelectOptionAsync("#type", "Action");
+        await page.ClickAsync("form[action='/admin/import'] button[type=submit]");
+        await page.WaitForSelectorAsync("#report");
+        (await page.Locator("table:has(caption:text('Problèmes trouvés, par ligne et colonne')) tbody tr").CountAsync()).Should().BeGreaterThan(5);
+        (await ViolationsAsync(page)).Should().BeEmpty("the import's check");
+        if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(shots, "import-fr.png"), FullPage = true });
     }
 
     [Fact]

@@ -21,6 +21,17 @@ public sealed class SiteServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The repository's root (where Portal.sln is): the samples live there.</summary>
+    public static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.sln"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
     /// <summary>Debian's Chromium, headless, shared by the tests of a class.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
