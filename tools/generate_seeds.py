@@ -167,7 +167,8 @@ def seine_saint_denis():
                        "Tagline": "Le recensement des activités accessibles et des soutiens aux aidants en Seine-Saint-Denis (données d'exemple).",
                        "TaglineDe": "Barrierefreie Angebote und Unterstützung für pflegende Angehörige in Seine-Saint-Denis (Beispieldaten).",
                        "MapCenter": [48.91, 2.45, 11]},
-                      {"name": "Content", "data": b.items + news("ssd", NEWS_93)}]}
+                      {"name": "Content", "data": b.items + news("ssd", NEWS_93)},
+                      demo_accounts("ssd-actor-001", "ssd-actor-002")]}
 
 # ---------- Grande Région: SENIOR ACTIV', well-ageing across borders ----------
 
@@ -288,7 +289,17 @@ def grande_region():
                        "Tagline": "Activités, services et soutiens aux aidants pour bien vieillir, de part et d'autre des frontières (données d'exemple).",
                        "TaglineDe": "Angebote, Dienste und Unterstützung für pflegende Angehörige für ein gutes Älterwerden, über Grenzen hinweg (Beispieldaten).",
                        "MapCenter": [49.35, 6.4, 8]},
-                      {"name": "Content", "data": b.items + respite_pages() + news("gr", NEWS_GR)}]}
+                      {"name": "Content", "data": b.items + respite_pages() + news("gr", NEWS_GR)},
+                      demo_accounts("gr-actor-001-fr", "gr-actor-002-fr")]}
+
+def demo_accounts(actor1, actor2):
+    """Sample accounts, created only when Portal:Setup:DemoPassword is set (see the DemoAccounts step)."""
+    return {"name": "DemoAccounts", "Accounts": [
+        {"Email": "editor@portal.example", "Name": "Éditrice de démonstration", "Role": "Editor"},
+        {"Email": "moderator@portal.example", "Name": "Modérateur de démonstration", "Role": "Moderator"},
+        {"Email": "partner1@portal.example", "Name": "Partenaire 1", "Role": "Partner", "Actors": [actor1]},
+        {"Email": "partner2@portal.example", "Name": "Partner 2", "Role": "Partner", "Actors": [actor2], "Culture": "de"}]}
+
 
 def news(prefix, entries):
     """Sample news: (id, culture, set, date, title, summary, body, tags)."""
@@ -351,7 +362,7 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             json.dump(recipe, f, ensure_ascii=False, indent=1)
             f.write("\n")
-        items = recipe["steps"][-1]["data"]
+        items = next(s for s in recipe["steps"] if s["name"] == "Content")["data"]
         counts = {f"{t}/{c}": sum(1 for i in items if i["ContentType"] == t and i["LocalizationPart"]["Culture"]["Text"] == c) for t in ("Actor", "Action", "AidantSupport") for c in ("fr", "de")}
         print(f"wrote {os.path.relpath(path, ROOT)}: {counts}")
 

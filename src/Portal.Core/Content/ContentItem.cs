@@ -71,6 +71,11 @@ public static class ContentStatus
     public const string Published = "Published";
     public const string Unpublished = "Unpublished";
     public const string Deleted = "Deleted";
+    // The editorial workflow's states (Portal.Moderation), kept on the version they are about.
+    public const string InReview = "InReview";
+    public const string ChangesRequested = "ChangesRequested";
+    public const string Rejected = "Rejected";
+    public const string Archived = "Archived";
 }
 
 public static class ContentJson

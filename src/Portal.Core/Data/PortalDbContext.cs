@@ -19,6 +19,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<BackgroundTask> BackgroundTasks => Set<BackgroundTask>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,6 +49,24 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.HasIndex(i => new { i.ContentType, i.Latest, i.Culture });
             e.HasIndex(i => new { i.Culture, i.Path });
             e.HasIndex(i => i.LocalizationSet);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(a => a.ContentItemId).HasMaxLength(26).IsRequired();
+            e.Property(a => a.ContentItemVersionId).HasMaxLength(26);
+            e.Property(a => a.ContentType).HasMaxLength(64);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.FromState).HasMaxLength(32);
+            e.Property(a => a.ToState).HasMaxLength(32);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Comment).HasMaxLength(4000);
+            e.Property(a => a.Contact).HasMaxLength(256);
+            e.Property(a => a.Culture).HasMaxLength(16);
+            e.HasIndex(a => new { a.ContentItemId, a.Id });
+            e.HasIndex(a => new { a.Action, a.CreatedUtc });
         });
 
         builder.Entity<ContentDefinitionRecord>(e =>

@@ -109,8 +109,11 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: false));
         services.AddSingleton<IContentFieldType>(new DateFieldType(withTime: true));
         services.AddContentHandler<TitlePartHandler>().AddContentHandler<LocalizationPartHandler>().AddContentHandler<AutoroutePartHandler>()
-            .AddContentHandler<ContentChangeRecorder>();
+            .AddContentHandler<ContentChangeRecorder>()
+            .AddContentHandler<AuditTrailRecorder>();
         services.AddDataMigration<CoreMigrations>();
+        services.AddScoped<Portal.Core.Mail.IMailQueue, Portal.Core.Mail.MailQueue>();
+        services.AddBackgroundTaskHandler<Portal.Core.Mail.MailSender>();
 
         // Recipes, setup, background work.
         services.AddSingleton<RecipeLocator>();

@@ -21,6 +21,8 @@ public sealed class SiteSettings
     public string MapAttributionUrl { get; set; } = "https://www.openstreetmap.org/copyright";
     /// <summary>Where the map opens: [latitude, longitude, zoom].</summary>
     public List<double> MapCenter { get; set; } = [49.1, 6.4, 8];
+    /// <summary>After how many months without a verification a directory entry is stale and its partner reminded.</summary>
+    public int FreshnessMonths { get; set; } = 12;
 
     public string SiteNameFor(string culture) => culture == "de" && !string.IsNullOrEmpty(SiteNameDe) ? SiteNameDe : SiteName;
     public string? TaglineFor(string culture) => culture == "de" && !string.IsNullOrEmpty(TaglineDe) ? TaglineDe : Tagline;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -232,7 +233,34 @@ public sealed class ContentAdminController(
         if (versions.Count == 0) return NotFound();
         var definition = await definitions.GetTypeAsync(versions[0].ContentType);
         if (definition is null) return NotFound();
-        return View(new VersionsViewModel { Type = definition, Versions = versions });
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(500).ToListAsync();
+        return View(new VersionsViewModel { Type = definition, Versions = versions, Audit = audit, Notice = TempData["Notice"] as string });
+    }
+
+    /// <summary>Any older version comes back as a new draft (the versions in between stay in the history).</summary>
+    [HttpPost("content/item/{id}/versions/{versionId}/restore"), RequirePermission(Permissions.EditContent)]
+    public async Task<IActionResult> Restore(string id, string versionId)
+    {
+        var version = await contentManager.GetVersionAsync(versionId);
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (version is null || latest is null || version.ContentItemId != id) return NotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await contentManager.UpdateAsync(id, version.Data, latest.ConcurrencyStamp);
+        if (!result.Succeeded)
+        {
+            TempData["Notice"] = T["Version {0} could not be restored: {1}", version.Number, result.Message ?? result.Validation.ToString()].Value;
+            return Redirect($"/admin/content/item/{id}/versions");
+        }
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ContentItemId = id, ContentItemVersionId = result.Item!.ContentItemVersionId, ContentType = latest.ContentType, Action = AuditActions.Restored,
+            ToState = result.Item.Status, UserId = User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "",
+            Comment = T["From version {0}", version.Number].Value, CreatedUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        TempData["Notice"] = T["Version {0} is restored as a new draft; the published version is unchanged until you publish it.", version.Number].Value;
+        return Redirect($"/admin/content/item/{id}");
     }
 
     private async Task<IActionResult> ApplyAsync(string id, Func<string, Task<ContentResult>> action, LocalizedString done)

@@ -29,4 +29,6 @@ public sealed class VersionsViewModel
 {
     public required ContentTypeDefinition Type { get; init; }
     public required IReadOnlyList<ContentItem> Versions { get; init; }
+    public IReadOnlyList<AuditEntry> Audit { get; init; } = [];
+    public string? Notice { get; init; }
 }

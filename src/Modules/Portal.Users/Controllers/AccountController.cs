@@ -12,8 +12,63 @@ using Portal.Users.ViewModels;
 namespace Portal.Users.Controllers;
 
 [Route("admin")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, IStringLocalizer<AccountController> T) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, Microsoft.Extensions.Configuration.IConfiguration configuration, IStringLocalizer<AccountController> T) : Controller
 {
+    /// <summary>Where a person lands after signing in without a destination: the back office, or the partner space for partners.</summary>
+    private async Task<string> HomeOfAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        return user is not null && await users.IsInRoleAsync(user, "Partner") && !await users.IsInRoleAsync(user, Roles.Administrator)
+            ? configuration["Portal:Users:PartnerHome"] ?? "/fr/espace-partenaire"
+            : "/admin";
+    }
+
+    public sealed class InvitationModel
+    {
+        public string? User { get; set; }
+        public string? Token { get; set; }
+        public string? Email { get; set; }
+        public string? ReturnUrl { get; set; }
+        public Dictionary<string, string> Errors { get; } = [];
+        public bool Invalid { get; set; }
+    }
+
+    /// <summary>The invitation's link: a signed token from Identity, valid seven days, to choose a password.</summary>
+    [HttpGet("invitation"), AllowAnonymous]
+    public async Task<IActionResult> Invitation(string? user, string? token, string? returnUrl)
+    {
+        var account = user is null ? null : await users.FindByIdAsync(user);
+        var valid = account is not null && token is not null
+            && await users.VerifyUserTokenAsync(account, users.Options.Tokens.PasswordResetTokenProvider, UserManager<PortalUser>.ResetPasswordTokenPurpose, token);
+        if (!valid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Invitation", new InvitationModel { User = user, Token = token, Email = account?.Email, ReturnUrl = returnUrl, Invalid = !valid });
+    }
+
+    [HttpPost("invitation"), AllowAnonymous, ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
+    public async Task<IActionResult> InvitationPost([FromForm] string? user, [FromForm] string? token, [FromForm] string? password, [FromForm] string? confirm, [FromForm] string? returnUrl)
+    {
+        var account = user is null ? null : await users.FindByIdAsync(user);
+        var model = new InvitationModel { User = user, Token = token, Email = account?.Email, ReturnUrl = returnUrl };
+        if (account is null || token is null) { model.Invalid = true; Response.StatusCode = 400; return View("Invitation", model); }
+        if (string.IsNullOrEmpty(password)) model.Errors["password"] = T["Choose a password."];
+        else if (password != confirm) model.Errors["confirm"] = T["The two passwords differ."];
+        if (model.Errors.Count == 0)
+        {
+            var result = await users.ResetPasswordAsync(account, token, password!);
+            if (result.Succeeded)
+            {
+                account.EmailConfirmed = true;
+                await users.UpdateAsync(account);
+                await signIn.SignInAsync(account, isPersistent: false);
+                return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(account.Email!));
+            }
+            if (result.Errors.Any(e => e.Code == "InvalidToken")) model.Invalid = true;
+            else model.Errors["password"] = string.Join(" ", result.Errors.Select(e => T[e.Description].Value));
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Invitation", model);
+    }
+
     [HttpGet("login"), AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
 
@@ -29,7 +84,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, IStringL
         }
 
         var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/admin");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : await HomeOfAsync(model.Email.Trim()));
 
         model.Message = result.IsLockedOut
             ? T["Too many failed attempts: this account is locked for 15 minutes."]

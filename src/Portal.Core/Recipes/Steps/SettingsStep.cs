@@ -44,6 +44,8 @@ public sealed partial class SettingsStep(IDocumentStore documents) : IRecipeStep
         if (string.IsNullOrWhiteSpace(settings.MapAttribution)) throw new RecipeStepException("MapAttribution must name the tiles' source.");
         if (settings.MapCenter is not [var lat, var lon, var zoom] || lat is < -90 or > 90 || lon is < -180 or > 180 || zoom is < 0 or > 20)
             throw new RecipeStepException("MapCenter must be [latitude, longitude, zoom], zoom from 0 to 20.");
+        if (settings.FreshnessMonths is < 1 or > 120)
+            throw new RecipeStepException("FreshnessMonths must be a number of months from 1 to 120.");
         await documents.SaveAsync(DocumentKeys.SiteSettings, settings);
     }
 }

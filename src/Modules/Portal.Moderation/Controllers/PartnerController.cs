@@ -1,0 +1,271 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Portal.Contents.Services;
+using Portal.Contents.ViewModels;
+using Portal.Core.Content;
+using Portal.Core.Content.Fields;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+using Portal.Directory;
+using Portal.Moderation.Services;
+
+namespace Portal.Moderation.Controllers;
+
+/// <summary>
+/// The partner space (/fr/espace-partenaire, /de/partnerbereich): an organisation's account sees its actors and offers
+/// with their state and last verification; proposes changes (a new version in review: the public keeps the published
+/// one); adds actions and aidant supports; confirms "still accurate"; asks to withdraw an offer. Every item is checked
+/// against the account's links on every request: another partner's id answers 404, and the attempt is logged.
+/// </summary>
+[Authorize]
+public sealed class PartnerController(
+    PortalDbContext db,
+    PartnerScope scope,
+    ModerationService moderation,
+    ModerationMails mails,
+    VerificationRecorder verifications,
+    IContentManager contentManager,
+    IContentDefinitionStore definitions,
+    ContentEditorBuilder editors,
+    ContentFormBinder binder,
+    TimeProvider clock,
+    IStringLocalizer<PartnerController> T,
+    ILogger<PartnerController> logger) : Controller
+{
+    private static readonly string[] EditableParts = ["TitlePart", "AddressPart", "ContactPart"];
+
+    public sealed class PartnerItem
+    {
+        public required ContentItem Item { get; init; }
+        public required string State { get; init; }
+        public required string StateLabel { get; init; }
+        public DateTime? LastVerified { get; init; }
+        public string? ModeratorComment { get; init; }
+        public bool Published { get; init; }
+        public bool WithdrawalRequested { get; init; }
+    }
+
+    public sealed class PartnerIndexModel
+    {
+        public required string Culture { get; init; }
+        public required List<PartnerItem> Actors { get; init; }
+        public required List<PartnerItem> Offers { get; init; }
+        public string? Notice { get; init; }
+    }
+
+    public sealed class PartnerEditModel
+    {
+        public required string Culture { get; init; }
+        public required ContentEditorViewModel Editor { get; init; }
+        public required string Action { get; init; }
+        public string? ActorName { get; init; }
+        public string? Stamp { get; init; }
+        public string? Error { get; init; }
+        public bool HasPublishedVersion { get; init; }
+    }
+
+    private string Culture => Cultures.Current;
+    private string Space => $"/{Culture}/{PartnerRoutes.Segment(Culture)}";
+
+    [HttpGet("/fr/espace-partenaire"), HttpGet("/de/partnerbereich")]
+    public async Task<IActionResult> Index()
+    {
+        var items = await scope.ItemsAsync(User);
+        var ids = items.Select(i => i.ContentItemId).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).OrderBy(a => a.Id).ToListAsync();
+        var published = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.ContentItemId) && i.Published).Select(i => i.ContentItemId).ToListAsync();
+        PartnerItem Describe(ContentItem item)
+        {
+            var state = ModerationService.StateOf(item);
+            var entries = audit.Where(a => a.ContentItemId == item.ContentItemId).ToList();
+            var lastDecision = entries.LastOrDefault(a => a.Action is "request-changes" or "reject" or "approve");
+            return new PartnerItem
+            {
+                Item = item, State = state, StateLabel = moderation.StateLabel(state),
+                LastVerified = FreshnessService.VerifiedOn(item),
+                ModeratorComment = lastDecision?.Action is "request-changes" or "reject" && state is WorkflowStates.ChangesRequested or WorkflowStates.Rejected ? lastDecision.Comment : null,
+                Published = published.Contains(item.ContentItemId),
+                WithdrawalRequested = entries.LastOrDefault(a => a.Action is AuditActions.WithdrawalRequested or "archive")?.Action == AuditActions.WithdrawalRequested,
+            };
+        }
+        // Each organisation's entries in the visitor's language when they exist, else in the other.
+        var inCulture = items.GroupBy(i => i.LocalizationSet ?? i.ContentItemId).Select(g => g.FirstOrDefault(i => i.Culture == Culture) ?? g.First()).ToList();
+        return View("Index", new PartnerIndexModel
+        {
+            Culture = Culture,
+            Actors = inCulture.Where(i => i.ContentType == DirectoryTypes.Actor).OrderBy(i => i.DisplayText).Select(Describe).ToList(),
+            Offers = inCulture.Where(i => i.ContentType != DirectoryTypes.Actor).OrderBy(i => i.DisplayText).Select(Describe).ToList(),
+            Notice = TempData["Notice"] as string,
+        });
+    }
+
+    /// <summary>The item, if it is this partner's; otherwise null, and the attempt is logged.</summary>
+    private async Task<ContentItem?> OwnedAsync(string id)
+    {
+        var item = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (item is not null && await scope.OwnsAsync(User, item)) return item;
+        logger.LogWarning("Partner space: {User} asked for item {Item}, which is not theirs", User.Identity?.Name, id);
+        return null;
+    }
+
+    private async Task<ContentTypeDefinition> EditableTypeAsync(string contentType)
+    {
+        var type = (await definitions.GetTypeAsync(contentType))!;
+        return new ContentTypeDefinition
+        {
+            Name = type.Name, DisplayName = type.DisplayName, DisplayNameDe = type.DisplayNameDe,
+            Parts = type.Parts.Where(p => p.Name == type.Name || EditableParts.Contains(p.Name)).ToList(),
+        };
+    }
+
+    private async Task<ContentEditorViewModel> EditorAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null)
+    {
+        var editor = await editors.BuildAsync(type, item, isNew, validation);
+        // The organisation an offer belongs to is not the partner's to change; the helpers are the back office's.
+        var parts = editor.Parts.Select(p => p with { Fields = p.Fields.Where(f => f.Prefix != $"{type.Name}.Actor").Select(f => f.Actions.Count == 0 ? f : new FieldEditor
+        {
+            Prefix = f.Prefix, Field = f.Field, FieldType = f.FieldType, Value = f.Value, Errors = f.Errors, Label = f.Label, Hint = f.Hint, Culture = f.Culture, EditorData = f.EditorData,
+        }).ToList() }).ToList();
+        editor.Parts.Clear();
+        editor.Parts.AddRange(parts);
+        return editor;
+    }
+
+    [HttpGet("/fr/espace-partenaire/{id}"), HttpGet("/de/partnerbereich/{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var item = await OwnedAsync(id);
+        if (item is null) return NotFound();
+        var type = await EditableTypeAsync(item.ContentType);
+        return View("Edit", new PartnerEditModel
+        {
+            Culture = Culture, Editor = await EditorAsync(type, item, isNew: false), Action = $"{Space}/{id}", Stamp = item.ConcurrencyStamp,
+            HasPublishedVersion = await db.ContentItems.AnyAsync(i => i.ContentItemId == id && i.Published),
+        });
+    }
+
+    [HttpPost("/fr/espace-partenaire/{id}"), HttpPost("/de/partnerbereich/{id}"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> EditPost(string id, [FromForm] string? stamp)
+    {
+        var latest = await OwnedAsync(id);
+        if (latest is null) return NotFound();
+        var state = ModerationService.StateOf(latest);
+        var type = await EditableTypeAsync(latest.ContentType);
+        var data = await binder.BindAsync(type, Request.Form, latest.Data);
+        // Fields the form does not show keep their values.
+        if (latest.Part(latest.ContentType)?["Actor"] is { } actor) data[latest.ContentType]!["Actor"] = actor.DeepClone();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await contentManager.UpdateAsync(id, data, stamp ?? "");
+        string? error = null;
+        if (result.Succeeded && state != WorkflowStates.InReview)
+        {
+            var submitted = await moderation.TransitionAsync(User, id, "submit", null, ownTransaction: false);
+            if (!submitted.Succeeded) error = submitted.Error;
+        }
+        if (!result.Succeeded || error is not null)
+        {
+            await transaction.RollbackAsync();
+            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            Response.StatusCode = result.Error == ContentError.Concurrency ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            var edited = new ContentItem { ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Data = data, DisplayText = latest.DisplayText };
+            return View("Edit", new PartnerEditModel
+            {
+                Culture = Culture, Editor = await EditorAsync(type, edited, isNew: false, result.Validation), Action = $"{Space}/{id}", Stamp = stamp,
+                Error = error ?? (result.Validation.Succeeded ? result.Message : T["Some fields need correcting: see the messages below."].Value),
+            });
+        }
+        await transaction.CommitAsync();
+        TempData["Notice"] = T["Thank you: your changes to “{0}” are sent for review. The public page shows the published version until a moderator approves them.", result.Item!.DisplayText].Value;
+        return Redirect(Space);
+    }
+
+    [HttpGet("/fr/espace-partenaire/nouveau/{type}"), HttpGet("/de/partnerbereich/neu/{type}")]
+    public async Task<IActionResult> Create(string type, string? actor)
+    {
+        if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
+        var owner = await OwnedAsync(actor);
+        if (owner is null || owner.ContentType != DirectoryTypes.Actor) return NotFound();
+        var item = await contentManager.NewAsync(type);
+        item.Culture = Culture;
+        var editable = await EditableTypeAsync(type);
+        return View("Edit", new PartnerEditModel
+        {
+            Culture = Culture, Editor = await EditorAsync(editable, item, isNew: true), ActorName = owner.DisplayText,
+            Action = $"{Space}/{(Culture == "de" ? "neu" : "nouveau")}/{type}?actor={Uri.EscapeDataString(actor)}",
+        });
+    }
+
+    [HttpPost("/fr/espace-partenaire/nouveau/{type}"), HttpPost("/de/partnerbereich/neu/{type}"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> CreatePost(string type, string? actor)
+    {
+        if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
+        var owner = await OwnedAsync(actor);
+        if (owner is null || owner.ContentType != DirectoryTypes.Actor) return NotFound();
+        var editable = await EditableTypeAsync(type);
+        var item = await contentManager.NewAsync(type);
+        item.Culture = Culture;
+        item.Data = await binder.BindAsync(editable, Request.Form, null);
+        item.GetOrCreatePart(type)["Actor"] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(owner.ContentItemId) };
+        item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
+        item.Owner = User.Identity?.Name;
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await contentManager.CreateAsync(item);
+        string? error = null;
+        if (result.Succeeded)
+        {
+            var submitted = await moderation.TransitionAsync(User, item.ContentItemId, "submit", null, ownTransaction: false);
+            if (!submitted.Succeeded) error = submitted.Error;
+        }
+        if (!result.Succeeded || error is not null)
+        {
+            await transaction.RollbackAsync();
+            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Edit", new PartnerEditModel
+            {
+                Culture = Culture, Editor = await EditorAsync(editable, item, isNew: true, result.Validation), ActorName = owner.DisplayText,
+                Action = $"{Space}/{(Culture == "de" ? "neu" : "nouveau")}/{type}?actor={Uri.EscapeDataString(actor)}",
+                Error = error ?? (result.Validation.Succeeded ? result.Message : T["Some fields need correcting: see the messages below."].Value),
+            });
+        }
+        await transaction.CommitAsync();
+        TempData["Notice"] = T["Thank you: “{0}” is sent for review. It will be public once a moderator approves it.", item.DisplayText].Value;
+        return Redirect(Space);
+    }
+
+    [HttpPost("/fr/espace-partenaire/{id}/verifier"), HttpPost("/de/partnerbereich/{id}/pruefen"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Verify(string id)
+    {
+        var item = await OwnedAsync(id);
+        if (item is null) return NotFound();
+        await verifications.RecordAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "");
+        TempData["Notice"] = T["Thank you: “{0}” is recorded as checked today.", item.DisplayText].Value;
+        return Redirect(Space);
+    }
+
+    [HttpPost("/fr/espace-partenaire/{id}/retrait"), HttpPost("/de/partnerbereich/{id}/rueckzug"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Withdraw(string id, [FromForm] string? reason)
+    {
+        var item = await OwnedAsync(id);
+        if (item is null) return NotFound();
+        reason = reason?.Trim();
+        if (reason?.Length > 2000) reason = reason[..2000];
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ContentItemId = id, ContentItemVersionId = item.ContentItemVersionId, ContentType = item.ContentType, Action = AuditActions.WithdrawalRequested,
+            FromState = ModerationService.StateOf(item), UserId = User.FindFirstValue(ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "",
+            Comment = string.IsNullOrEmpty(reason) ? null : reason, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await mails.WithdrawalRequestedAsync(item, User.Identity?.Name ?? "", reason);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = T["Your request to withdraw “{0}” is sent to the moderators. It stays public until they archive it.", item.DisplayText].Value;
+        return Redirect(Space);
+    }
+}

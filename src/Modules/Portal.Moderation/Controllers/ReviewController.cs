@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Localization;
+using Portal.Core.Security;
+using Portal.Moderation.Services;
+
+namespace Portal.Moderation.Controllers;
+
+/// <summary>/admin/review: what waits, filtered by type, state, age and partner; each submission compared with the published version; the decisions.</summary>
+[RequirePermission(Permissions.ReviewSubmissions)]
+public sealed class ReviewController(
+    PortalDbContext db,
+    ModerationService moderation,
+    WorkflowStore workflows,
+    VersionDiff differ,
+    IContentManager contentManager,
+    IContentDefinitionStore definitions,
+    TimeProvider clock,
+    IStringLocalizer<ReviewController> T) : Controller
+{
+    public sealed record QueueRow(ContentItem Item, string State, string StateLabel, string TypeLabel, string? SubmittedBy, DateTime Since, int Days, bool Withdrawal);
+
+    public sealed class QueueModel
+    {
+        public required List<QueueRow> Rows { get; init; }
+        public required IReadOnlyList<(string Name, string Label)> Types { get; init; }
+        public required IReadOnlyList<string> Partners { get; init; }
+        public string? Type { get; init; }
+        public string State { get; init; } = WorkflowStates.InReview;
+        public int? MinDays { get; init; }
+        public string? Partner { get; init; }
+        public int Waiting { get; init; }
+        public int OldestDays { get; init; }
+        public string? Notice { get; init; }
+    }
+
+    public sealed class DetailModel
+    {
+        public required ContentItem Item { get; init; }
+        public ContentItem? Published { get; init; }
+        public required string State { get; init; }
+        public required string StateLabel { get; init; }
+        public required List<FieldDiff> Fields { get; init; }
+        public required IReadOnlyList<WorkflowTransition> Transitions { get; init; }
+        public required List<AuditEntry> History { get; init; }
+        public string? Error { get; init; }
+        public string? Comment { get; init; }
+    }
+
+    private const string WithdrawalState = "Withdrawal";
+
+    [HttpGet("/admin/review")]
+    public async Task<IActionResult> Index(string? type, string? state, string? age, string? partner)
+    {
+        var types = await workflows.TypesAsync();
+        if (!string.IsNullOrEmpty(type) && !types.Contains(type)) return BadRequest(T["Unknown type filter."].Value);
+        state = string.IsNullOrEmpty(state) ? WorkflowStates.InReview : state;
+        if (state is not (WorkflowStates.InReview or WorkflowStates.ChangesRequested or WorkflowStates.Rejected or WithdrawalState)) return BadRequest(T["Unknown state filter."].Value);
+        int? minDays = null;
+        if (!string.IsNullOrEmpty(age))
+        {
+            if (!int.TryParse(age, out var days) || days < 0 || days > 3650) return BadRequest(T["The age must be a number of days."].Value);
+            minDays = days;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await RowsAsync(types, state, now);
+        var waiting = state == WorkflowStates.InReview ? rows : await RowsAsync(types, WorkflowStates.InReview, now);
+        var filtered = rows.Where(r => (type is null or "" || r.Item.ContentType == type) && (minDays is null || r.Days >= minDays)
+            && (string.IsNullOrEmpty(partner) || r.SubmittedBy == partner)).ToList();
+        var typeLabels = new List<(string, string)>();
+        foreach (var name in types) typeLabels.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(Cultures.Current) ?? name));
+        return View("Index", new QueueModel
+        {
+            Rows = filtered, Types = typeLabels, Partners = rows.Select(r => r.SubmittedBy).OfType<string>().Distinct().Order().ToList(),
+            Type = type, State = state, MinDays = minDays, Partner = partner,
+            Waiting = waiting.Count, OldestDays = waiting.Count == 0 ? 0 : waiting.Max(r => r.Days), Notice = TempData["Notice"] as string,
+        });
+    }
+
+    private async Task<List<QueueRow>> RowsAsync(IReadOnlyList<string> types, string state, DateTime now)
+    {
+        List<ContentItem> items;
+        if (state == WithdrawalState)
+        {
+            var requested = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.WithdrawalRequested || a.Action == "archive")
+                .OrderBy(a => a.Id).ToListAsync();
+            var pending = requested.GroupBy(a => a.ContentItemId).Where(g => g.Last().Action == AuditActions.WithdrawalRequested).Select(g => g.Key).ToList();
+            items = await db.ContentItems.AsNoTracking().Where(i => i.Latest && pending.Contains(i.ContentItemId)).ToListAsync();
+        }
+        else items = await db.ContentItems.AsNoTracking().Where(i => i.Latest && !i.Published && i.Status == state && types.Contains(i.ContentType)).ToListAsync();
+        var ids = items.Select(i => i.ContentItemId).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).OrderBy(a => a.Id).ToListAsync();
+        var labels = new Dictionary<string, string>();
+        var rows = new List<QueueRow>();
+        foreach (var item in items)
+        {
+            if (!labels.TryGetValue(item.ContentType, out var label))
+                labels[item.ContentType] = label = (await definitions.GetTypeAsync(item.ContentType))?.DisplayNameFor(Cultures.Current) ?? item.ContentType;
+            var entries = audit.Where(a => a.ContentItemId == item.ContentItemId).ToList();
+            var entered = state == WithdrawalState
+                ? entries.LastOrDefault(a => a.Action == AuditActions.WithdrawalRequested)
+                : entries.LastOrDefault(a => a.ToState == state && a.Action is not (AuditActions.Saved or AuditActions.Verified));
+            var since = entered?.CreatedUtc ?? item.ModifiedUtc;
+            var who = entered?.Action == AuditActions.Proposed ? T["a visitor"].Value : entered?.UserName;
+            var itemState = ModerationService.StateOf(item);
+            rows.Add(new QueueRow(item, itemState, moderation.StateLabel(itemState), label, who, since, (int)(now - since).TotalDays, state == WithdrawalState));
+        }
+        return rows.OrderBy(r => r.Since).ToList();
+    }
+
+    [HttpGet("/admin/review/{id}")]
+    public async Task<IActionResult> Detail(string id) => await DetailViewAsync(id, null, null);
+
+    private async Task<IActionResult> DetailViewAsync(string id, string? error, string? comment)
+    {
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null || !(await workflows.TypesAsync()).Contains(latest.ContentType)) return NotFound();
+        var published = latest.Published ? null : await contentManager.GetAsync(id);
+        var state = ModerationService.StateOf(latest);
+        return View("Detail", new DetailModel
+        {
+            Item = latest, Published = published, State = state, StateLabel = moderation.StateLabel(state),
+            Fields = await differ.CompareAsync(published, latest, Cultures.Current),
+            Transitions = await moderation.AvailableAsync(User, latest),
+            History = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(),
+            Error = error, Comment = comment,
+        });
+    }
+
+    [HttpPost("/admin/review/{id}/{transition}"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Decide(string id, string transition, [FromForm] string? comment)
+    {
+        var result = await moderation.TransitionAsync(User, id, transition, comment);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = T["Done: {0}.", moderation.TransitionLabel(transition)].Value;
+            return Redirect("/admin/review");
+        }
+        if (result.StatusCode == 404) return NotFound();
+        Response.StatusCode = result.StatusCode;
+        var message = result.Validation is { Succeeded: false } validation ? $"{result.Error} {string.Join(" ", validation.Errors.Select(e => e.Message))}" : result.Error;
+        return await DetailViewAsync(id, message, comment);
+    }
+
+    [HttpPost("/admin/review/approve"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> ApproveMany([FromForm] List<string>? ids)
+    {
+        ids ??= [];
+        if (ids.Count == 0)
+        {
+            TempData["Notice"] = T["Tick the submissions to approve first."].Value;
+            return Redirect("/admin/review");
+        }
+        var failed = new List<string>();
+        foreach (var id in ids.Distinct().Take(500))
+        {
+            var result = await moderation.TransitionAsync(User, id, "approve", null);
+            if (!result.Succeeded) failed.Add($"{id} ({result.Error})");
+        }
+        TempData["Notice"] = failed.Count == 0
+            ? T["{0} submissions approved and published.", ids.Count].Value
+            : T["{0} approved; not approved: {1}", ids.Count - failed.Count, string.Join("; ", failed)].Value;
+        return Redirect("/admin/review");
+    }
+}

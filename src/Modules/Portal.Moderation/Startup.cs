@@ -1,0 +1,67 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
+using Portal.Core.Data;
+using Portal.Core.Hosting;
+using Portal.Core.Modules;
+using Portal.Moderation.Controllers;
+using Portal.Moderation.Services;
+
+namespace Portal.Moderation;
+
+public sealed class Startup : IModuleStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions<Permissions>();
+        services.AddRecipeStep<WorkflowStep>().AddRecipeStep<DemoAccountsStep>();
+        services.AddScoped<WorkflowStore>();
+        services.AddScoped<PartnerScope>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationMails>();
+        services.AddScoped<SiteAddress>();
+        services.AddScoped<VersionDiff>();
+        services.AddScoped<VerificationRecorder>();
+        services.AddSingleton<VerificationTokens>();
+        services.AddScoped<FreshnessService>();
+        services.AddScoped<AccountService>();
+        services.AddHostedService<FreshnessJob>();
+        services.AddScoped<IAdminMenu, ModerationAdminMenu>();
+        services.AddScoped<ISiteNavigation, ModerationNavigation>();
+        var perHour = int.TryParse(configuration["Portal:Moderation:ProposalsPerHour"], out var n) ? n : 5;
+        services.AddRateLimiter(o => o.AddPolicy(ProposalController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
+    }
+}
+
+/// <summary>The review queue (with what waits), the stale entries and the accounts in the back office's menu.</summary>
+public sealed class ModerationAdminMenu(PortalDbContext db, WorkflowStore workflows, IStringLocalizer<ModerationAdminMenu> T) : IAdminMenu
+{
+    public IEnumerable<AdminMenuItem> GetItems()
+    {
+        var types = workflows.TypesAsync().GetAwaiter().GetResult();
+        var waiting = db.ContentItems.Count(i => i.Latest && !i.Published && i.Status == ContentStatus.InReview && types.Contains(i.ContentType));
+        return
+        [
+            new(waiting == 0 ? T["Review queue"].Value : T["Review queue ({0} waiting)", waiting].Value, "/admin/review", Permissions.ReviewSubmissions, 150),
+            new(T["Entries to check"], "/admin/freshness", Permissions.ViewFreshness, 160),
+            new(T["Accounts"], "/admin/users", Portal.Users.Permissions.ManageUsers, 900),
+        ];
+    }
+}
+
+/// <summary>"Propose an entry" and the partner space, in the footer.</summary>
+public sealed class ModerationNavigation(IStringLocalizer<ModerationNavigation> T) : ISiteNavigation
+{
+    public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) => Task.FromResult<IEnumerable<NavigationItem>>(
+    [
+        new(T["Propose an entry"], ProposalController.PathOf(culture), NavigationArea.Footer, 800),
+        new(T["Partner space"], $"/{culture}/{PartnerRoutes.Segment(culture)}", NavigationArea.Footer, 810),
+    ]);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using Portal.Core.BackgroundTasks;
+using Portal.Core.Data;
+
+namespace Portal.Core.Mail;
+
+/// <summary>A message to send: plain text, in the recipient's language.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string Culture = "fr", string? ToName = null);
+
+/// <summary>
+/// Mail goes through the durable background-task table (the outbox): queued in the caller's unit of work, so a message
+/// exists exactly when the change that caused it was saved; sent later with retries, so a failing server loses nothing.
+/// </summary>
+public interface IMailQueue
+{
+    void Enqueue(OutgoingMail mail);
+}
+
+public sealed class MailQueue(IBackgroundTaskQueue tasks) : IMailQueue
+{
+    public const string TaskName = "mail.send";
+
+    public void Enqueue(OutgoingMail mail) => tasks.Enqueue(TaskName, JsonSerializer.Serialize(mail));
+}
+
+/// <summary>Portal:Smtp: Host, Port (587), User, Password, From, FromName, Security (StartTls, SslOnConnect, None).</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "no-reply@portal.localhost";
+    public string FromName { get; set; } = "Portal";
+    public string Security { get; set; } = "StartTls";
+}
+
+/// <summary>
+/// Sends a queued message with MailKit when Portal:Smtp:Host is set; otherwise writes it as an .eml file under
+/// {DataDirectory}/mail (a pickup folder), which any mail client opens.
+/// </summary>
+public sealed class MailSender(IConfiguration configuration, DatabaseOptions database, TimeProvider clock, ILogger<MailSender> logger) : IBackgroundTaskHandler
+{
+    public string Name => MailQueue.TaskName;
+
+    public string PickupDirectory => Path.Combine(database.DataDirectory, "mail");
+
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        var mail = JsonSerializer.Deserialize<OutgoingMail>(payload) ?? throw new InvalidDataException("Empty mail payload.");
+        var options = configuration.GetSection("Portal:Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
+        message.Subject = mail.Subject;
+        message.Date = clock.GetUtcNow();
+        message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Body = new TextPart("plain") { Text = mail.Body };
+
+        if (string.IsNullOrWhiteSpace(options.Host))
+        {
+            System.IO.Directory.CreateDirectory(PickupDirectory);
+            var name = $"{clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.eml";
+            var temporary = Path.Combine(PickupDirectory, name + ".tmp");
+            await message.WriteToAsync(temporary, cancellationToken);
+            File.Move(temporary, Path.Combine(PickupDirectory, name));
+            logger.LogInformation("Mail \"{Subject}\" to {To} written to the pickup folder as {File}", mail.Subject, mail.To, name);
+            return;
+        }
+        using var client = new SmtpClient();
+        var security = Enum.TryParse<SecureSocketOptions>(options.Security, true, out var s) ? s : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(options.Host, options.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(options.User)) await client.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        logger.LogInformation("Mail \"{Subject}\" sent to {To}", mail.Subject, mail.To);
+    }
+}
+
+/// <summary>Writes a message in the recipient's language: the localizer answers in the culture given, whatever the request's.</summary>
+public static class MailCulture
+{
+    public static T In<T>(string? culture, Func<T> compose)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture is "de" ? "de" : "fr");
+        try { return compose(); }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+}
