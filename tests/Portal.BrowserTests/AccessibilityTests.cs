@@ -132,6 +132,83 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
             await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(shots, "import-fr.png"), FullPage = true });
     }
 
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await _browser!.NewPageAsync();
+        await OfflineAsync(page);
+        await page.GotoAsync(site.BaseUrl + "/admin/login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", SiteServer.AdminPassword);
+        await page.ClickAsync("form[action='/admin/login'] button");
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
+
+    private async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } shots)
+            await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(shots, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_workflow_pages_have_no_axe_violations_from_proposal_to_decision()
+    {
+        // A visitor proposes an activity: the form, the form with its errors, the thanks page.
+        var visitor = await _browser!.NewPageAsync();
+        await OfflineAsync(visitor);
+        foreach (var url in new[] { "/fr/proposer", "/de/vorschlagen", "/fr/proposer?type=Action", "/de/vorschlagen?type=AidantSupport", "/fr/verification/abc", "/admin/invitation?user=x&token=y" })
+        {
+            await visitor.GotoAsync(site.BaseUrl + url);
+            (await ViolationsAsync(visitor)).Should().BeEmpty(url);
+        }
+        await visitor.GotoAsync(site.BaseUrl + "/fr/proposer?type=Action");
+        await visitor.ClickAsync("#send");
+        (await visitor.Locator(".error-summary").CountAsync()).Should().Be(1);
+        (await ViolationsAsync(visitor)).Should().BeEmpty("the proposal form with errors");
+        await visitor.FillAsync("#TitlePart_Title", "Tir à l'arc assis");
+        await visitor.FillAsync("#Action_Description", "Séances de tir à l'arc en fauteuil, le samedi.");
+        await visitor.CheckAsync("input[name='Action.Domains.Terms'][value='sport']");
+        await visitor.FillAsync("#Action_Actor", "b-actor-fr");
+        await ShotAsync(visitor, "proposal-fr");
+        await visitor.ClickAsync("#send");
+        (await visitor.TextContentAsync("main"))!.Should().Contain("P-");
+        (await ViolationsAsync(visitor)).Should().BeEmpty("the thanks page");
+
+        // The partner's space and form.
+        var partner = await SignedInAsync("partner@browser.example");
+        partner.Url.Should().EndWith("/fr/espace-partenaire");
+        (await ViolationsAsync(partner)).Should().BeEmpty("the partner space");
+        await ShotAsync(partner, "partner-space-fr");
+        await partner.GotoAsync(site.BaseUrl + "/fr/espace-partenaire/b-action");
+        (await ViolationsAsync(partner)).Should().BeEmpty("the partner form");
+        await partner.FillAsync("#Action_Schedule", "Le mercredi de 14 h à 16 h, hors vacances scolaires.");
+        await partner.ClickAsync("form.partner-form button[type=submit]");
+        (await partner.TextContentAsync(".notice"))!.Should().Contain("envoyées en relecture");
+        await partner.GotoAsync(site.BaseUrl + "/de/partnerbereich");
+        (await ViolationsAsync(partner)).Should().BeEmpty("the partner space in German");
+
+        // The moderator's queue and decision page, the accounts and the stale entries.
+        var moderator = await SignedInAsync("moderator@browser.example");
+        await moderator.GotoAsync(site.BaseUrl + "/admin/review");
+        (await moderator.Locator("table tbody tr").CountAsync()).Should().BeGreaterThanOrEqualTo(2);
+        (await ViolationsAsync(moderator)).Should().BeEmpty("the review queue");
+        await moderator.GotoAsync(site.BaseUrl + "/admin/review/b-action");
+        (await moderator.Locator("table.diff ins").CountAsync()).Should().BeGreaterThan(0);
+        (await ViolationsAsync(moderator)).Should().BeEmpty("the review page");
+        await ShotAsync(moderator, "review-fr");
+        foreach (var url in new[] { "/admin/freshness", "/admin/review?state=ChangesRequested" })
+        {
+            await moderator.GotoAsync(site.BaseUrl + url);
+            (await ViolationsAsync(moderator)).Should().BeEmpty(url);
+        }
+        var admin = await SignedInAsync(SiteServer.AdminEmail);
+        foreach (var url in new[] { "/admin/users", "/admin/users/invite", "/admin/content/item/b-action/versions" })
+        {
+            await admin.GotoAsync(site.BaseUrl + url);
+            (await ViolationsAsync(admin)).Should().BeEmpty(url);
+        }
+    }
+
     [Fact]
     public async Task The_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_content()
     {

@@ -82,6 +82,8 @@ public sealed class SiteServer : IAsyncLifetime
         info.Environment["Portal__Setup__Recipe"] = "portal-base";
         info.Environment["Portal__Setup__AdminEmail"] = AdminEmail;
         info.Environment["Portal__Setup__AdminPassword"] = AdminPassword;
+        info.Environment["Portal__Setup__DemoPassword"] = AdminPassword;
+        info.Environment["Portal__Moderation__MinimumFillSeconds"] = "0";
         info.Environment["Portal__Database__Provider"] = "Sqlite";
         info.Environment["ConnectionStrings__Portal"] = "";
         var process = Process.Start(info)!;
@@ -172,6 +174,9 @@ public sealed class SiteServer : IAsyncLifetime
             "TitlePart": { "Title": { "Text": "Activités sur la carte" } },
             "Page": { "Summary": { "Text": "Les activités du département." }, "Map": { "Query": "type=Action" } },
             "LocalizationPart": { "Culture": { "Text": "fr" } } }
-        ] } ] }
+        ] },
+        { "name": "DemoAccounts", "Accounts": [
+          { "Email": "partner@browser.example", "Name": "Partenaire", "Role": "Partner", "Actors": [ "b-actor-fr" ] },
+          { "Email": "moderator@browser.example", "Name": "Modératrice", "Role": "Moderator" } ] } ] }
         """;
 }
