@@ -100,7 +100,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         await page.WaitForURLAsync(site.BaseUrl + "/admin");
         foreach (var url in new[] { "/admin", "/admin/content/Actor", "/admin/content/Action/new", "/admin/content/item/b-actor-fr",
                      "/admin/content/item/b-actor-fr/versions", "/admin/taxonomies", "/admin/taxonomies/territories", "/admin/taxonomies/fees/terms/gratuit", "/admin/search",
-                     "/admin/content/item/b-news-fr", "/admin/import" })
+                     "/admin/content/item/b-news-fr", "/admin/import", "/admin/account/security" })
         {
             await page.GotoAsync(site.BaseUrl + url);
             (await ViolationsAsync(page)).Should().BeEmpty(url);

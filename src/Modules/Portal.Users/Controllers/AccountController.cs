@@ -84,6 +84,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         }
 
         var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return Redirect($"/admin/login/code?returnUrl={Uri.EscapeDataString(model.ReturnUrl ?? "")}&rememberMe={model.RememberMe}");
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : await HomeOfAsync(model.Email.Trim()));
 
         model.Message = result.IsLockedOut
@@ -92,6 +94,39 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         model.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(model);
+    }
+
+    public sealed class CodeModel
+    {
+        public string? ReturnUrl { get; set; }
+        public bool RememberMe { get; set; }
+        public string? Error { get; set; }
+    }
+
+    /// <summary>The second step of signing in when the account has an authenticator app: its six-digit code, or a recovery code.</summary>
+    [HttpGet("login/code"), AllowAnonymous]
+    public async Task<IActionResult> Code(string? returnUrl, bool rememberMe)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return Redirect("/admin/login");
+        return View("Code", new CodeModel { ReturnUrl = returnUrl, RememberMe = rememberMe });
+    }
+
+    [HttpPost("login/code"), AllowAnonymous, ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
+    public async Task<IActionResult> CodePost([FromForm] string? code, [FromForm] string? returnUrl, [FromForm] bool rememberMe)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return Redirect("/admin/login");
+        var typed = (code ?? "").Replace(" ", "").Replace("-", "");
+        var result = typed.Length == 6 && typed.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(typed, rememberMe, rememberClient: false)
+            : typed.Length > 0 ? await signIn.TwoFactorRecoveryCodeSignInAsync((code ?? "").Trim()) : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(user.Email!));
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Code", new CodeModel
+        {
+            ReturnUrl = returnUrl, RememberMe = rememberMe,
+            Error = result.IsLockedOut ? T["Too many failed attempts: this account is locked for 15 minutes."] : T["This code is not valid: type the six digits your app shows now, or one of your recovery codes."],
+        });
     }
 
     [HttpPost("logout")]
