@@ -21,14 +21,42 @@ public sealed class PermissionRequirement(string permission) : IAuthorizationReq
     public string Permission { get; } = permission;
 }
 
+/// <summary>
+/// What a content permission is checked against: a content type and the item's owner. A role may hold a permission for
+/// every type ("EditContent") or for one ("EditContent.News"); "EditOwnContent" lets a person edit the items they own.
+/// <see cref="AnyType"/> asks whether the person holds the permission for at least one type (a menu, a list's button).
+/// </summary>
+public sealed record ContentPermissionResource(string ContentType, string? Owner = null)
+{
+    public static readonly ContentPermissionResource AnyType = new("*");
+}
+
 /// <summary>Administrators hold every permission; others hold those their roles grant, as role claims.</summary>
 public sealed class PermissionHandler : AuthorizationHandler<PermissionRequirement>
 {
+    public const string EditContent = "EditContent";
+    public const string EditOwnContent = "EditOwnContent";
+
+    /// <summary>The permissions that a role may hold for one content type only ("PublishContent.News").</summary>
+    public static readonly string[] PerType = ["EditContent", "EditOwnContent", "PublishContent", "DeleteContent"];
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         var user = context.User;
-        if (user.IsInRole(Roles.Administrator) || user.HasClaim(Roles.PermissionClaim, requirement.Permission))
-            context.Succeed(requirement);
+        var permission = requirement.Permission;
+        bool Holds(string name) => user.HasClaim(Roles.PermissionClaim, name);
+        bool HoldsForType(string name, string type) => Holds(name) || (type == "*"
+            ? user.FindAll(Roles.PermissionClaim).Any(c => c.Value.StartsWith(name + ".", StringComparison.Ordinal))
+            : Holds($"{name}.{type}"));
+
+        if (user.IsInRole(Roles.Administrator) || Holds(permission)) context.Succeed(requirement);
+        else if (context.Resource is ContentPermissionResource resource)
+        {
+            if (HoldsForType(permission, resource.ContentType)) context.Succeed(requirement);
+            else if (permission == EditContent && HoldsForType(EditOwnContent, resource.ContentType)
+                && (resource.ContentType == "*" || resource.Owner is null || resource.Owner == user.Identity?.Name))
+                context.Succeed(requirement);
+        }
         return Task.CompletedTask;
     }
 }

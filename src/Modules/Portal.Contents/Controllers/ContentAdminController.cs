@@ -100,22 +100,26 @@ public sealed class ContentAdminController(
         });
     }
 
-    [HttpGet("content/{type}/new"), RequirePermission(Permissions.EditContent)]
+    [HttpGet("content/{type}/new")]
     public async Task<IActionResult> Create(string type)
     {
+        if (!await MayAsync(Permissions.EditContent, ContentPermissionResource.AnyType)) return Forbid();
         var definition = await definitions.GetTypeAsync(type);
         if (definition is null || !definition.Creatable) return NotFound();
+        if (!await MayAsync(Permissions.EditContent, new(type, User.Identity?.Name))) return Forbid();
         var item = await contentManager.NewAsync(type);
         return View("Edit", await BuildAsync(definition, item, isNew: true));
     }
 
-    [HttpPost("content/{type}/new"), RequirePermission(Permissions.EditContent)]
+    [HttpPost("content/{type}/new")]
     public async Task<IActionResult> CreatePost(string type, [FromForm] string? submit)
     {
+        if (!await MayAsync(Permissions.EditContent, ContentPermissionResource.AnyType)) return Forbid();
         var definition = await definitions.GetTypeAsync(type);
         if (definition is null || !definition.Creatable) return NotFound();
+        if (!await MayAsync(Permissions.EditContent, new(type, User.Identity?.Name))) return Forbid();
         var publish = submit == "publish";
-        if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
+        if (publish && !await MayAsync(Permissions.PublishContent, new(type))) return Forbid();
 
         var item = await contentManager.NewAsync(type);
         item.Data = await binder.BindAsync(definition, Request.Form, null);
@@ -141,15 +145,17 @@ public sealed class ContentAdminController(
         return View("Edit", await BuildAsync(definition, item, isNew: false, message: TempData["Notice"] as string));
     }
 
-    [HttpPost("content/item/{id}"), RequirePermission(Permissions.EditContent)]
+    [HttpPost("content/item/{id}")]
     public async Task<IActionResult> EditPost(string id, [FromForm] string? stamp, [FromForm] string? submit)
     {
+        if (!await MayAsync(Permissions.EditContent, ContentPermissionResource.AnyType)) return Forbid();
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (latest is null) return NotFound();
         var definition = await definitions.GetTypeAsync(latest.ContentType);
         if (definition is null) return NotFound();
+        if (!await MayAsync(Permissions.EditContent, new(latest.ContentType, latest.Owner))) return Forbid();
         var publish = submit == "publish";
-        if (publish && !await CanAsync(Permissions.PublishContent)) return Forbid();
+        if (publish && !await MayAsync(Permissions.PublishContent, new(latest.ContentType))) return Forbid();
 
         var data = await binder.BindAsync(definition, Request.Form, latest.Data);
         var edited = new ContentItem
@@ -172,15 +178,16 @@ public sealed class ContentAdminController(
         return View("Edit", await BuildAsync(definition, edited, isNew: false, result.Validation, result.Validation.Succeeded ? result.Message : null));
     }
 
-    [HttpPost("content/item/{id}/publish"), RequirePermission(Permissions.PublishContent)]
-    public Task<IActionResult> Publish(string id) => ApplyAsync(id, contentManager.PublishAsync, T["Published."]);
+    [HttpPost("content/item/{id}/publish")]
+    public Task<IActionResult> Publish(string id) => ApplyAsync(id, Permissions.PublishContent, contentManager.PublishAsync, T["Published."]);
 
-    [HttpPost("content/item/{id}/unpublish"), RequirePermission(Permissions.PublishContent)]
-    public Task<IActionResult> Unpublish(string id) => ApplyAsync(id, contentManager.UnpublishAsync, T["Unpublished: the item is no longer on the public site."]);
+    [HttpPost("content/item/{id}/unpublish")]
+    public Task<IActionResult> Unpublish(string id) => ApplyAsync(id, Permissions.PublishContent, contentManager.UnpublishAsync, T["Unpublished: the item is no longer on the public site."]);
 
-    [HttpPost("content/item/{id}/clone"), RequirePermission(Permissions.EditContent)]
+    [HttpPost("content/item/{id}/clone")]
     public async Task<IActionResult> Clone(string id)
     {
+        if (await ItemRightAsync(id, Permissions.EditContent, owned: false) is { } refused) return refused;
         var result = await contentManager.CloneAsync(id);
         if (result.Error == ContentError.NotFound) return NotFound();
         if (!result.Succeeded) return BadRequest(result.Message);
@@ -189,9 +196,10 @@ public sealed class ContentAdminController(
     }
 
     /// <summary>Makes the item's translation into another culture: a draft copy in the same localization set, to be translated and published.</summary>
-    [HttpPost("content/item/{id}/translate/{culture}"), RequirePermission(Permissions.EditContent)]
+    [HttpPost("content/item/{id}/translate/{culture}")]
     public async Task<IActionResult> Translate(string id, string culture)
     {
+        if (await ItemRightAsync(id, Permissions.EditContent, owned: false) is { } refused) return refused;
         if (!Cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
         var source = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (source is null) return NotFound();
@@ -215,9 +223,10 @@ public sealed class ContentAdminController(
 
     private string CultureName(string culture) => culture == "de" ? T["German"] : T["French"];
 
-    [HttpPost("content/item/{id}/delete"), RequirePermission(Permissions.DeleteContent)]
+    [HttpPost("content/item/{id}/delete")]
     public async Task<IActionResult> Delete(string id)
     {
+        if (await ItemRightAsync(id, Permissions.DeleteContent, owned: false) is { } refused) return refused;
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (latest is null) return NotFound();
         var result = await contentManager.DeleteAsync(id);
@@ -238,9 +247,10 @@ public sealed class ContentAdminController(
     }
 
     /// <summary>Any older version comes back as a new draft (the versions in between stay in the history).</summary>
-    [HttpPost("content/item/{id}/versions/{versionId}/restore"), RequirePermission(Permissions.EditContent)]
+    [HttpPost("content/item/{id}/versions/{versionId}/restore")]
     public async Task<IActionResult> Restore(string id, string versionId)
     {
+        if (await ItemRightAsync(id, Permissions.EditContent, owned: true) is { } refused) return refused;
         var version = await contentManager.GetVersionAsync(versionId);
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (version is null || latest is null || version.ContentItemId != id) return NotFound();
@@ -263,8 +273,9 @@ public sealed class ContentAdminController(
         return Redirect($"/admin/content/item/{id}");
     }
 
-    private async Task<IActionResult> ApplyAsync(string id, Func<string, Task<ContentResult>> action, LocalizedString done)
+    private async Task<IActionResult> ApplyAsync(string id, string permission, Func<string, Task<ContentResult>> action, LocalizedString done)
     {
+        if (await ItemRightAsync(id, permission, owned: false) is { } refused) return refused;
         var result = await action(id);
         if (result.Error == ContentError.NotFound) return NotFound();
         if (!result.Succeeded)
@@ -287,9 +298,21 @@ public sealed class ContentAdminController(
         return action is null ? T["Unknown editor action."].Value : await action.ApplyAsync(item);
     }
 
-    private async Task<bool> CanAsync(string permission) =>
-        (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + permission)).Succeeded;
+    private async Task<bool> MayAsync(string permission, ContentPermissionResource resource) =>
+        (await authorization.AuthorizeAsync(User, resource, new PermissionRequirement(permission))).Succeeded;
+
+    /// <summary>
+    /// Null when the person may do this to the item; otherwise the refusal. Someone without the permission for any type
+    /// is refused before the item is even looked up, so that a missing id tells nothing.
+    /// </summary>
+    private async Task<IActionResult?> ItemRightAsync(string id, string permission, bool owned)
+    {
+        if (!await MayAsync(permission, ContentPermissionResource.AnyType)) return Forbid();
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null) return null;
+        return await MayAsync(permission, new(latest.ContentType, owned ? latest.Owner : null)) ? null : Forbid();
+    }
 
     private async Task<ContentEditorViewModel> BuildAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null, string? message = null) =>
-        await editors.BuildAsync(type, item, isNew, validation, message, await CanAsync(Permissions.PublishContent), await CanAsync(Permissions.DeleteContent));
+        await editors.BuildAsync(type, item, isNew, validation, message, await MayAsync(Permissions.PublishContent, new(type.Name)), await MayAsync(Permissions.DeleteContent, new(type.Name)));
 }

@@ -5,8 +5,11 @@ using Portal.Core.Security;
 
 namespace Portal.Users.Recipes;
 
-/// <summary>{ "name": "Roles", "Roles": [ { "Name": "Editor", "Permissions": ["EditContent", …] } ] }: the role gets exactly these permissions.</summary>
-public sealed class RolesStep(RoleManager<IdentityRole> roles, IEnumerable<IPermissionProvider> providers) : IRecipeStep
+/// <summary>
+/// { "name": "Roles", "Roles": [ { "Name": "Editor", "Permissions": ["EditContent", "PublishContent.News", …] } ] }: the role gets exactly
+/// these permissions. Content permissions may name one type ("EditContent.News", "EditOwnContent.Page", "DeleteContent.Action").
+/// </summary>
+public sealed class RolesStep(RoleManager<IdentityRole> roles, IEnumerable<IPermissionProvider> providers, Portal.Core.Content.IContentDefinitionStore definitions) : IRecipeStep
 {
     public string Name => "Roles";
 
@@ -19,7 +22,14 @@ public sealed class RolesStep(RoleManager<IdentityRole> roles, IEnumerable<IPerm
             var name = entry?["Name"]?.GetValue<string>();
             if (string.IsNullOrWhiteSpace(name)) throw new RecipeStepException("a role has no Name.");
             var permissions = entry!["Permissions"]?.AsArray().Select(p => p!.GetValue<string>()).Distinct().ToList() ?? [];
-            var unknown = permissions.Where(p => !known.Contains(p)).ToList();
+            var unknown = new List<string>();
+            foreach (var permission in permissions.Where(p => !known.Contains(p)))
+            {
+                // "EditContent.News": a content permission for one type only.
+                var dot = permission.IndexOf('.');
+                if (dot > 0 && PermissionHandler.PerType.Contains(permission[..dot]) && await definitions.GetTypeAsync(permission[(dot + 1)..]) is not null) continue;
+                unknown.Add(permission);
+            }
             if (unknown.Count > 0)
                 throw new RecipeStepException($"role {name} names unknown permissions ({string.Join(", ", unknown)}); known: {string.Join(", ", known.Order())}.");
 
