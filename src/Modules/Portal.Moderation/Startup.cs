@@ -33,6 +33,7 @@ public sealed class Startup : IModuleStartup
         services.AddHostedService<FreshnessJob>();
         services.AddScoped<IAdminMenu, ModerationAdminMenu>();
         services.AddScoped<ISiteNavigation, ModerationNavigation>();
+        services.AddScoped<IDashboardCards, ModerationDashboard>();
         var perHour = int.TryParse(configuration["Portal:Moderation:ProposalsPerHour"], out var n) ? n : 5;
         services.AddRateLimiter(o => o.AddPolicy(ProposalController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -64,4 +65,24 @@ public sealed class ModerationNavigation(IStringLocalizer<ModerationNavigation> 
         new(T["Propose an entry"], ProposalController.PathOf(culture), NavigationArea.Footer, 800),
         new(T["Partner space"], $"/{culture}/{PartnerRoutes.Segment(culture)}", NavigationArea.Footer, 810),
     ]);
+}
+
+/// <summary>On the back-office dashboard: how many submissions wait and for how long; how many entries need checking.</summary>
+public sealed class ModerationDashboard(PortalDbContext db, WorkflowStore workflows, FreshnessService freshness, TimeProvider clock, IStringLocalizer<ModerationDashboard> T) : IDashboardCards
+{
+    public async Task<IEnumerable<DashboardCard>> GetAsync()
+    {
+        var types = await workflows.TypesAsync();
+        var waiting = await db.ContentItems.AsNoTracking().Where(i => i.Latest && !i.Published && i.Status == ContentStatus.InReview && types.Contains(i.ContentType))
+            .Select(i => i.ModifiedUtc).ToListAsync();
+        var cards = new List<DashboardCard>();
+        if (waiting.Count > 0)
+        {
+            var days = (int)(clock.GetUtcNow().UtcDateTime - waiting.Min()).TotalDays;
+            cards.Add(new(T["Review queue: {0} waiting, the oldest for {1} days", waiting.Count, days], "/admin/review", Permissions.ReviewSubmissions, Urgent: days >= 7));
+        }
+        var stale = (await freshness.StaleAsync()).Count;
+        if (stale > 0) cards.Add(new(T["Entries to check: {0} not verified for too long", stale], "/admin/freshness", Permissions.ViewFreshness));
+        return cards;
+    }
 }

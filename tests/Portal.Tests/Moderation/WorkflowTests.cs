@@ -78,6 +78,7 @@ public sealed class WorkflowTests
 
         // 3. The moderator sees it in the queue, compares, and asks for changes (a comment is required).
         using var moderator = await SignedInAsync(factory, "moderator@portal.example");
+        Browser.Decode(await moderator.GetStringAsync("/admin")).Should().Contain("File de relecture : 1 en attente, la plus ancienne depuis 0 jours");
         Browser.Decode(await moderator.GetStringAsync("/admin/review")).Should().Contain("Marche douce du lundi matin").And.Contain("1 proposition attend une relecture");
         var review = $"/admin/review/{action.ContentItemId}";
         var detail = Browser.Decode(await moderator.GetStringAsync(review));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +46,11 @@ public sealed class ContentAdminController(
             published.FirstOrDefault(p => p.Type == t.Name)?.Count ?? 0,
             counts.FirstOrDefault(c => c.Type == t.Name)?.Drafts ?? 0)).ToList();
         var recent = await db.ContentItems.AsNoTracking().Where(i => i.Latest).OrderByDescending(i => i.ModifiedUtc).Take(10).ToListAsync();
-        return View(new DashboardViewModel { Types = summaries, Recent = recent });
+        var cards = new List<DashboardCard>();
+        foreach (var provider in HttpContext.RequestServices.GetServices<IDashboardCards>())
+            foreach (var card in await provider.GetAsync())
+                if (card.Permission is null || (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + card.Permission)).Succeeded) cards.Add(card);
+        return View(new DashboardViewModel { Types = summaries, Recent = recent, Cards = cards });
     }
 
     [HttpGet("content/{type}")]

@@ -23,6 +23,7 @@ public sealed class DashboardViewModel
 {
     public required IReadOnlyList<TypeSummary> Types { get; init; }
     public required IReadOnlyList<ContentItem> Recent { get; init; }
+    public IReadOnlyList<Portal.Core.Hosting.DashboardCard> Cards { get; init; } = [];
 }
 
 public sealed class VersionsViewModel
