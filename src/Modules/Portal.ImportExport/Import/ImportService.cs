@@ -141,6 +141,10 @@ public sealed class ImportService(
         public required (double South, double West, double North, double East)? Bounds { get; init; }
         public required List<ContentItem> Existing { get; init; }
         public required List<ContentItem> Actors { get; init; }
+        /// <summary>The existing items by identifier, external id and duplicate key, built once per import.</summary>
+        public Dictionary<string, ContentItem> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ContentItem> ByExternalId { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(string Kind, string Value), List<ContentItem>> ByKey { get; } = [];
     }
 
     private async Task<Context> ContextAsync(string contentType, IReadOnlyList<ImportTarget> targets, ImportMapping mapping, ImportReport report)
@@ -189,10 +193,22 @@ public sealed class ImportService(
         var existing = await db.ContentItems.AsNoTracking().Where(i => i.ContentType == contentType && i.Latest).ToListAsync();
         var actors = contentType == DirectoryTypes.Actor ? existing
             : await db.ContentItems.AsNoTracking().Where(i => i.ContentType == DirectoryTypes.Actor && i.Latest).ToListAsync();
-        return new Context
+        var context = new Context
         {
             ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Existing = existing, Actors = actors,
         };
+        foreach (var item in existing)
+        {
+            context.ById[item.ContentItemId] = item;
+            if (Text(item, DirectoryTypes.EntryPart, "ExternalId") is { } external) context.ByExternalId.TryAdd(external, item);
+            foreach (var kind in new[] { "SIRET", "FINESS", "name and commune" })
+                if (KeyOf(item, kind, context) is { } value)
+                {
+                    if (!context.ByKey.TryGetValue((kind, value), out var list)) context.ByKey[(kind, value)] = list = [];
+                    list.Add(item);
+                }
+        }
+        return context;
     }
 
     private static string Cultures() => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "fr";
@@ -521,14 +537,12 @@ public sealed class ImportService(
     {
         if (!string.IsNullOrWhiteSpace(externalId))
         {
-            var byId = context.Existing.FirstOrDefault(i => i.ContentItemId == externalId.Trim());
-            if (byId is not null) return (byId, "id", null);
-            var byExternal = context.Existing.FirstOrDefault(i => Text(i, DirectoryTypes.EntryPart, "ExternalId") == externalId.Trim());
-            if (byExternal is not null) return (byExternal, "external id", null);
+            if (context.ById.TryGetValue(externalId.Trim(), out var byId)) return (byId, "id", null);
+            if (context.ByExternalId.TryGetValue(externalId.Trim(), out var byExternal)) return (byExternal, "external id", null);
         }
         foreach (var (kind, value) in keys.Where(k => k.Kind != "external id"))
         {
-            var matches = context.Existing.Where(i => KeyOf(i, kind, context) == value).ToList();
+            var matches = context.ByKey.GetValueOrDefault((kind, value)) ?? [];
             if (matches.Count == 0) continue;
             if (matches.Count > 1)
                 return (null, null, T["This row matches several items of the directory by {0} ({1}): give the identifier of the one to update.", KindLabel(kind), string.Join(", ", matches.Select(m => m.ContentItemId))]);
