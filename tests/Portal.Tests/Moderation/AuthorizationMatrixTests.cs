@@ -104,6 +104,10 @@ public sealed class AuthorizationMatrixTests
                 }
         failures.Should().BeEmpty();
 
+        // After signing in, a partner lands in their space, in their language (partner2 chose German).
+        using (var fresh = factory.CreateBrowser())
+            (await fresh.SignInAsync("partner2@portal.example", WorkflowTests.DemoPassword)).Headers.Location!.OriginalString.Should().Be("/de/partnerbereich");
+
         // partner2's tries on partner1's items were logged.
         factory.Logs.Entries.Should().Contain(e => e.Message.Contains("partner2@portal.example") && e.Message.Contains(item) && e.Message.Contains("not theirs"));
         // Without a valid antiforgery token, a POST is refused with 400 whoever sends it.

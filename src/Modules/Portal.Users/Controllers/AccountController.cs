@@ -18,9 +18,10 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     private async Task<string> HomeOfAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        return user is not null && await users.IsInRoleAsync(user, "Partner") && !await users.IsInRoleAsync(user, Roles.Administrator)
-            ? configuration["Portal:Users:PartnerHome"] ?? "/fr/espace-partenaire"
-            : "/admin";
+        if (user is null || !await users.IsInRoleAsync(user, "Partner") || await users.IsInRoleAsync(user, Roles.Administrator)) return "/admin";
+        // Partners land in their space, in their own language.
+        var culture = user.PreferredCulture == "de" ? "de" : "fr";
+        return configuration[$"Portal:Users:PartnerHome:{culture}"] ?? (culture == "de" ? "/de/partnerbereich" : "/fr/espace-partenaire");
     }
 
     public sealed class InvitationModel
