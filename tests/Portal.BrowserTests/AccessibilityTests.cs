@@ -202,7 +202,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
             (await ViolationsAsync(moderator)).Should().BeEmpty(url);
         }
         var admin = await SignedInAsync(SiteServer.AdminEmail);
-        foreach (var url in new[] { "/admin/users", "/admin/users/invite", "/admin/content/item/b-action/versions" })
+        foreach (var url in new[] { "/admin/users", "/admin/users/invite", "/admin/content/item/b-action/versions", "/admin/roles", "/admin/roles/Moderator", "/admin" })
         {
             await admin.GotoAsync(site.BaseUrl + url);
             (await ViolationsAsync(admin)).Should().BeEmpty(url);

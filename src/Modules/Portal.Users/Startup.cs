@@ -17,6 +17,7 @@ public sealed class Startup : IModuleStartup
     {
         services.AddPermissions<Permissions>();
         services.AddRecipeStep<RolesStep>();
+        services.AddScoped<RolePermissions>();
         // Invitations use Identity's password-reset tokens: signed, bound to the account's security stamp, valid a week.
         services.Configure<Microsoft.AspNetCore.Identity.DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
         // Ten sign-in attempts a minute per address, on top of Identity's lockout per account.

@@ -41,6 +41,16 @@ public sealed class ContentPermissionTests
         var refused = () => factory.WithScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ExecuteAsync(bad));
         (await refused.Should().ThrowAsync<RecipeException>()).Which.Message.Should().Contain("step 1 (Roles)").And.Contain("PublishContent.Nope");
 
+        // The roles screen shows and changes the same permissions: an unknown one is refused with its name, the rest kept.
+        var roles = Browser.Decode(await admin.GetStringAsync("/admin/roles"));
+        roles.Should().Contain("NewsEditor").And.Contain("PublishContent.News");
+        var wrong = await admin.PostFormAsync("/admin/roles/Contributor", "/admin/roles/Contributor", [new("Granted", "AccessAdmin"), new("PerType", "EditOwnContent.Page\nPublishContent.Nope")]);
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Browser.Decode(await wrong.Content.ReadAsStringAsync()).Should().Contain("PublishContent.Nope").And.Contain("EditOwnContent.Page");
+        (await admin.PostFormAsync("/admin/roles/new", "/admin/roles/new", [new("Name", "Reader"), new("Granted", "AccessAdmin")])).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Browser.Decode(await admin.GetStringAsync("/admin/roles")).Should().Contain("Reader");
+        (await admin.GetAsync("/admin/roles/Administrator")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
         using var news = factory.CreateBrowser();
         await news.SignInAsync("news@test.example", Password);
         var created = await news.PostFormAsync("/admin/content/News/new", "/admin/content/News/new",
