@@ -63,17 +63,21 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         return text.ToString().TrimEnd().ToLowerInvariant();
     }
 
+    /// <summary>Null when the code is the one the person's app shows now; otherwise the page again, with the message.</summary>
+    private async Task<IActionResult?> RefusedCodeAsync(PortalUser user, string? code)
+    {
+        var typed = (code ?? "").Replace(" ", "").Replace("-", "");
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)) return null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", await ModelAsync(user, T["This code is not valid: type the six digits your app shows now."], null));
+    }
+
     [HttpPost("enable"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Enable([FromForm] string? code)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var typed = (code ?? "").Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(user, T["This code is not valid: type the six digits your app shows now."], null));
-        }
+        if (await RefusedCodeAsync(user, code) is { } refused) return refused;
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 8))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
@@ -85,12 +89,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var typed = (code ?? "").Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed))
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await ModelAsync(user, T["This code is not valid: type the six digits your app shows now."], null));
-        }
+        if (await RefusedCodeAsync(user, code) is { } refused) return refused;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
