@@ -26,6 +26,7 @@ public sealed class ContentAdminController(
     IAuthorizationService authorization,
     IEnumerable<IContentEditorAction> editorActions,
     CsvExport csv,
+    TimeProvider clock,
     IStringLocalizer<ContentAdminController> T) : Controller
 {
     private static readonly string[] Statuses = [ContentStatus.Draft, ContentStatus.Published, ContentStatus.Unpublished];
@@ -270,7 +271,7 @@ public sealed class ContentAdminController(
         {
             ContentItemId = id, ContentItemVersionId = result.Item!.ContentItemVersionId, ContentType = latest.ContentType, Action = AuditActions.Restored,
             ToState = result.Item.Status, UserId = User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "",
-            Comment = T["From version {0}", version.Number].Value, CreatedUtc = DateTime.UtcNow,
+            Comment = T["From version {0}", version.Number].Value, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

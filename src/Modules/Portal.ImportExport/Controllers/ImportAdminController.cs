@@ -21,6 +21,7 @@ namespace Portal.ImportExport.Controllers;
 public sealed class ImportAdminController(
     ImportService importer,
     ImportMappingStore mappings,
+    ImportTargets targets,
     IContentDefinitionStore definitions,
     DatabaseOptions database,
     IOptions<ImportOptions> options,
@@ -123,15 +124,14 @@ public sealed class ImportAdminController(
 
     private async Task<ImportPageModel> PageModelAsync(Upload upload, string? notice, ImportReport? report = null)
     {
-        var bytes = await System.IO.File.ReadAllBytesAsync(FileOf(upload));
-        var (table, mapping, targets) = await importer.PrepareAsync(upload.FileName, bytes, upload.ContentType, upload.Mapping);
-        report ??= await importer.PlanAsync(upload.FileName, bytes, upload.ContentType, mapping, upload.Publish);
+        // The report carries the file as read: the file is parsed once for the page.
+        report ??= await importer.PlanAsync(upload.FileName, await System.IO.File.ReadAllBytesAsync(FileOf(upload)), upload.ContentType, upload.Mapping, upload.Publish);
         return new ImportPageModel
         {
             Upload = upload,
             Type = (await definitions.GetTypeAsync(upload.ContentType))!,
-            Targets = targets,
-            Table = table,
+            Targets = await targets.ForAsync(upload.ContentType),
+            Table = report.Table,
             Report = report,
             CanPublish = (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded,
             SavedMappings = await mappings.ListAsync(upload.ContentType),

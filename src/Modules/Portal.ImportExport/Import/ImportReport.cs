@@ -26,6 +26,8 @@ public sealed class ImportReport
     public string ContentType { get; init; } = "";
     public string Description { get; set; } = "";
     public ImportMapping Mapping { get; set; } = new();
+    /// <summary>The file as read (headers and rows), for the page that shows the mapping beside the report.</summary>
+    public ImportTable Table { get; set; } = new();
     public List<ImportIssue> Issues { get; } = [];
     public List<ImportRowPlan> Rows { get; } = [];
     public bool Applied { get; set; }

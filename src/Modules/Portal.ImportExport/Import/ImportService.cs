@@ -49,18 +49,18 @@ public sealed class ImportService(
         if (!ImportableTypes.Contains(contentType))
             throw new ArgumentException($"Only {string.Join(", ", ImportableTypes)} can be imported.", nameof(contentType));
         var (table, fullMapping, targets) = await PrepareAsync(fileName, bytes, contentType, mapping);
-        var report = new ImportReport { FileName = fileName, ContentType = contentType, Description = table.Description, Mapping = fullMapping, Published = publish };
+        var report = new ImportReport { FileName = fileName, ContentType = contentType, Description = table.Description, Mapping = fullMapping, Table = table, Published = publish };
         report.Issues.AddRange(table.Problems);
         if (table.Problems.Any(p => p.Row == 0)) return report;
 
-        var context = await ContextAsync(contentType, targets, fullMapping, report);
+        var context = await ContextAsync(contentType, targets, fullMapping, table.Headers, report);
         if (report.Issues.Any(i => i.Row == 0 && i.Severity == ImportSeverity.Error)) return report;
 
         var rowsWithReadingErrors = table.Problems.Where(p => p.Severity == ImportSeverity.Error).Select(p => p.Row).ToHashSet();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            var plan = await PlanRowAsync(row, table.Headers, context, report, seen, publish);
+            var plan = await PlanRowAsync(row, context, report, seen, publish);
             if (rowsWithReadingErrors.Contains(row.Number)) plan.Action = ImportAction.Error;
             report.Rows.Add(plan);
         }
@@ -119,10 +119,7 @@ public sealed class ImportService(
         return report;
     }
 
-    private void Detach()
-    {
-        foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
-    }
+    private void Detach() => db.ChangeTracker.Clear();
 
     private sealed class ImportAbortedException(int row, string reason) : Exception(reason)
     {
@@ -147,11 +144,10 @@ public sealed class ImportService(
         public Dictionary<(string Kind, string Value), List<ContentItem>> ByKey { get; } = [];
     }
 
-    private async Task<Context> ContextAsync(string contentType, IReadOnlyList<ImportTarget> targets, ImportMapping mapping, ImportReport report)
+    private async Task<Context> ContextAsync(string contentType, IReadOnlyList<ImportTarget> targets, ImportMapping mapping, IReadOnlyList<string> headers, ImportReport report)
     {
         var byKey = targets.ToDictionary(t => t.Key);
         var columns = new List<(int, string, ImportTarget)>();
-        var headers = mapping.Columns.Keys.ToList();
         foreach (var (header, key) in mapping.Columns)
         {
             if (string.IsNullOrEmpty(key)) continue;
@@ -160,12 +156,14 @@ public sealed class ImportService(
                 report.Issues.Add(new(0, header, ImportSeverity.Error, T["The column '{0}' is mapped to '{1}', which is not a field of this type.", header, key]));
                 continue;
             }
-            if (columns.FirstOrDefault(c => c.Item3.Key == key) is { Item2: { } other } && other is not null)
+            if (columns.FirstOrDefault(c => c.Item3.Key == key).Item2 is { } other)
             {
-                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(Cultures())]));
+                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(Portal.Core.Localization.Cultures.Current)]));
                 continue;
             }
-            columns.Add((headers.IndexOf(header), header, target));
+            // The column's position in the file (the mapping leaves out columns without a header).
+            var index = headers.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0) columns.Add((index, header, target));
         }
 
         // A required field without a column would fail on every row: said once.
@@ -175,7 +173,7 @@ public sealed class ImportService(
             if (Mapped(target.Key)) continue;
             if (target.Key == $"{DirectoryTypes.Actor}.Territory" && (Mapped("AddressPart.InseeCode") || Mapped("AddressPart.Commune"))) continue;
             if (target.Key == "LocalizationPart.Culture") continue;
-            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(Cultures())]));
+            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(Portal.Core.Localization.Cultures.Current)]));
         }
         if (Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LatitudeSuffix)).Key) != Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LongitudeSuffix)).Key))
             report.Issues.Add(new(0, "", ImportSeverity.Error, T["Latitude and longitude go together: map both columns or neither."]));
@@ -211,11 +209,9 @@ public sealed class ImportService(
         return context;
     }
 
-    private static string Cultures() => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "fr";
-
     // ------------------------------------------------------------------ rows
 
-    private async Task<ImportRowPlan> PlanRowAsync(ImportRow row, IReadOnlyList<string> headers, Context context, ImportReport report, Dictionary<string, int> seen, bool publish)
+    private async Task<ImportRowPlan> PlanRowAsync(ImportRow row, Context context, ImportReport report, Dictionary<string, int> seen, bool publish)
     {
         var issues = new List<ImportIssue>();
         void Error(string column, string message, IReadOnlyList<string>? suggestions = null) => issues.Add(new(row.Number, column, ImportSeverity.Error, message, suggestions));
@@ -228,7 +224,7 @@ public sealed class ImportService(
         string? externalId = null;
         foreach (var (index, header, target) in context.Columns)
         {
-            var cell = row.Cell(headers.ToList().IndexOf(header));
+            var cell = row.Cell(index);
             if (cell.StartsWith('='))
             {
                 Error(header, T["'{0}' looks like a spreadsheet formula: formulas are not imported. Paste the values only.", Shorten(cell)]);
@@ -341,12 +337,10 @@ public sealed class ImportService(
         plan.MatchedBy = matchedBy;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
-        else if (JsonNode.DeepEquals(candidate.Data, match.Data) && (!publish || await IsPublishedAsync(match))) plan.Action = ImportAction.Unchanged;
+        else if (JsonNode.DeepEquals(candidate.Data, match.Data) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
         else plan.Action = ImportAction.Update;
         return plan;
     }
-
-    private Task<bool> IsPublishedAsync(ContentItem latest) => Task.FromResult(latest.Published);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
@@ -382,7 +376,7 @@ public sealed class ImportService(
                 var option = settings.Options.FirstOrDefault(o => ImportTargets.Normalize(o.Value) == normalized || ImportTargets.Normalize(o.Label) == normalized || ImportTargets.Normalize(o.LabelDe ?? "") == normalized);
                 if (option is null)
                 {
-                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(Cultures())], Closest(cell, settings.Options.Select(o => (o.LabelFor(Cultures()), new[] { o.Value, o.Label, o.LabelDe ?? "" }))));
+                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(Portal.Core.Localization.Cultures.Current)], Closest(cell, settings.Options.Select(o => (o.LabelFor(Portal.Core.Localization.Cultures.Current), new[] { o.Value, o.Label, o.LabelDe ?? "" }))));
                     return null;
                 }
                 return FieldValues.Of("Text", option.Value);
@@ -427,7 +421,7 @@ public sealed class ImportService(
         var name = TaxonomyTermsFieldType.VocabularyOf(target.Definition!.Settings);
         if (name is null || !context.Vocabularies.TryGetValue(name, out var vocabulary))
         {
-            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(Cultures())], null);
+            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(Portal.Core.Localization.Cultures.Current)], null);
             return null;
         }
         // The whole cell first (a label may hold a comma), then its parts.
@@ -442,15 +436,15 @@ public sealed class ImportService(
             if (term is null)
             {
                 failed = true;
-                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(Cultures())],
-                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(Cultures()), new[] { t.Slug, t.Fr, t.De }))));
+                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(Portal.Core.Localization.Cultures.Current)],
+                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(Portal.Core.Localization.Cultures.Current), new[] { t.Slug, t.Fr, t.De }))));
             }
             else if (!slugs.Contains(term.Slug)) slugs.Add(term.Slug);
         }
         if (failed) return null;
         if (!target.Definition.Settings.Multiple && slugs.Count > 1)
         {
-            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(Cultures()), slugs.Count], null);
+            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(Portal.Core.Localization.Cultures.Current), slugs.Count], null);
             return null;
         }
         return slugs.Count == 0 ? null : new JsonObject { ["Terms"] = new JsonArray(slugs.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()) };

@@ -126,13 +126,8 @@ public sealed class PartnerController(
     private async Task<ContentEditorViewModel> EditorAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null)
     {
         var editor = await editors.BuildAsync(type, item, isNew, validation);
-        // The organisation an offer belongs to is not the partner's to change; the helpers are the back office's.
-        var parts = editor.Parts.Select(p => p with { Fields = p.Fields.Where(f => f.Prefix != $"{type.Name}.Actor").Select(f => f.Actions.Count == 0 ? f : new FieldEditor
-        {
-            Prefix = f.Prefix, Field = f.Field, FieldType = f.FieldType, Value = f.Value, Errors = f.Errors, Label = f.Label, Hint = f.Hint, Culture = f.Culture, EditorData = f.EditorData,
-        }).ToList() }).ToList();
-        editor.Parts.Clear();
-        editor.Parts.AddRange(parts);
+        // The organisation an offer belongs to is not the partner's to change.
+        EditorFields.Keep(editor, f => f.Prefix != $"{type.Name}.Actor");
         return editor;
     }
 
@@ -171,7 +166,7 @@ public sealed class PartnerController(
         if (!result.Succeeded || error is not null)
         {
             await transaction.RollbackAsync();
-            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             Response.StatusCode = result.Error == ContentError.Concurrency ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             var edited = new ContentItem { ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Data = data, DisplayText = latest.DisplayText };
             return View("Edit", new PartnerEditModel
@@ -226,7 +221,7 @@ public sealed class PartnerController(
         if (!result.Succeeded || error is not null)
         {
             await transaction.RollbackAsync();
-            foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+            db.ChangeTracker.Clear();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Edit", new PartnerEditModel
             {

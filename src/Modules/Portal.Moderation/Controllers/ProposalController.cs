@@ -92,16 +92,7 @@ public sealed class ProposalController(
     private async Task<ContentEditorViewModel> EditorAsync(string type, ContentItem item, ContentValidationResult? validation)
     {
         var editor = await editors.BuildAsync(await ProposalTypeAsync(type), item, isNew: true, validation);
-        var keep = Fields[type];
-        var parts = editor.Parts.Select(p => p with
-        {
-            Fields = p.Fields.Where(f => keep.Contains(f.Prefix)).Select(f => new FieldEditor
-            {
-                Prefix = f.Prefix, Field = f.Field, FieldType = f.FieldType, Value = f.Value, Errors = f.Errors, Label = f.Label, Hint = f.Hint, Culture = f.Culture, EditorData = f.EditorData,
-            }).ToList(),
-        }).Where(p => p.Fields.Count > 0).ToList();
-        editor.Parts.Clear();
-        editor.Parts.AddRange(parts);
+        EditorFields.Keep(editor, f => Fields[type].Contains(f.Prefix));
         return editor;
     }
 

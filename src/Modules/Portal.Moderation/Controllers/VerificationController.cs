@@ -64,9 +64,6 @@ public sealed class VerificationController(
         var item = await contentManager.GetAsync(claim.ContentItemId, VersionOptions.Latest);
         var partner = await db.Users.SingleOrDefaultAsync(u => u.Id == claim.UserId);
         if (item is null || partner is null) return (null, null);
-        var linked = await db.UserClaims.Where(c => c.UserId == partner.Id && c.ClaimType == PartnerScope.ClaimType).Select(c => c.ClaimValue!).ToListAsync();
-        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, partner.Id)], "token"));
-        return linked.Count > 0 && await scope.OwnsAsync(principal, item) ? (item, partner) : (null, null);
+        return await scope.OwnsAsync(partner.Id, item) ? (item, partner) : (null, null);
     }
 }

@@ -16,17 +16,16 @@ public sealed class PartnerScope(PortalDbContext db)
     public const string ClaimType = "PartnerActor";
 
     /// <summary>Read from the database at every request, so that a link removed by an administrator counts at once.</summary>
-    public async Task<List<string>> LinkedActorIdsAsync(ClaimsPrincipal user)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null) return [];
-        return await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == ClaimType).Select(c => c.ClaimValue!).ToListAsync();
-    }
+    private Task<List<string>> LinkedActorIdsAsync(string userId) =>
+        db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == ClaimType).Select(c => c.ClaimValue!).ToListAsync();
 
     /// <summary>The localization sets of the partner's actors (an actor and its translation share one).</summary>
-    public async Task<HashSet<string>> ActorSetsAsync(ClaimsPrincipal user)
+    public Task<HashSet<string>> ActorSetsAsync(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? ActorSetsAsync(userId) : Task.FromResult(new HashSet<string>());
+
+    public async Task<HashSet<string>> ActorSetsAsync(string userId)
     {
-        var ids = await LinkedActorIdsAsync(user);
+        var ids = await LinkedActorIdsAsync(userId);
         if (ids.Count == 0) return [];
         var sets = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.ContentItemId) && i.ContentType == DirectoryTypes.Actor)
             .Select(i => i.LocalizationSet ?? i.ContentItemId).Distinct().ToListAsync();
@@ -45,9 +44,12 @@ public sealed class PartnerScope(PortalDbContext db)
         return [.. actors, .. offers.Where(o => ContentPickerFieldType.Ids(o.Field(o.ContentType, "Actor")).Any(actorIds.Contains))];
     }
 
-    public async Task<bool> OwnsAsync(ClaimsPrincipal user, ContentItem item)
+    public Task<bool> OwnsAsync(ClaimsPrincipal user, ContentItem item) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? OwnsAsync(userId, item) : Task.FromResult(false);
+
+    public async Task<bool> OwnsAsync(string userId, ContentItem item)
     {
-        var sets = await ActorSetsAsync(user);
+        var sets = await ActorSetsAsync(userId);
         if (sets.Count == 0) return false;
         if (item.ContentType == DirectoryTypes.Actor) return sets.Contains(item.LocalizationSet ?? item.ContentItemId);
         if (item.ContentType is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport)) return false;
