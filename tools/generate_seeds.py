@@ -44,7 +44,7 @@ class Builder:
         return f"2026-{self.rng.randint(1, 10):02d}-{self.rng.randint(1, 28):02d}"
 
 def entry(b):
-    return {"LastVerified": {"Value": b.verified()}, "Sample": {"Value": True}, "VerifiedBy": {"Text": "Données d'exemple"}}
+    return {"LastVerified": {"Value": b.verified()}, "Sample": {"Value": True}, "VerifiedBy": {"Text": "editorial"}}
 
 def terms(*slugs):
     return {"Terms": list(dict.fromkeys(slugs))}

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Portal.Core.Content;
 using Portal.Core.Content.Parts;
+using Portal.Core.Data;
 using Portal.Core.DataMigrations;
+using Portal.Directory.Services;
 
 namespace Portal.Directory;
 
@@ -10,7 +12,7 @@ namespace Portal.Directory;
 /// (structure: siret, typologie, horaires_accueil, reseaux_porteurs; service: thematiques, publics, frais, modes_accueil,
 /// zone_eligibilite), so that the open-data export is a mapping.
 /// </summary>
-public sealed class Migrations(IContentDefinitionStore store) : DataMigration
+public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db) : DataMigration
 {
     private static Action<FieldSettings> Terms(string vocabulary, bool multiple = true, bool required = false) => s =>
     {
@@ -113,6 +115,26 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
                 s.HintDe = "Angekreuzt, wenn der Eintrag mangels Koordinaten in die Gemeindemitte gesetzt wurde: bitte genauer angeben.";
             }));
         return 2;
+    }
+
+    /// <summary>
+    /// Version 3: "verified by" holds only who checked as the public may know it (the organisation or the editorial
+    /// team), never an account: a choice of two markers, and the values stored before are replaced in every version.
+    /// </summary>
+    public async Task<int> UpdateFrom2Async()
+    {
+        await store.AlterPartAsync(DirectoryTypes.EntryPart, p => p
+            .WithField(Verification.ByField, "Text", "Vérifié par", "Überprüft von", s =>
+            {
+                s.MaxLength = 20;
+                s.Options =
+                [
+                    new() { Value = Verification.Partner, Label = "La structure", LabelDe = "Der Anbieter" },
+                    new() { Value = Verification.Editorial, Label = "L'équipe éditoriale", LabelDe = "Die Redaktion" },
+                ];
+            }));
+        await VerifiedByMarkers.RewriteAsync(db);
+        return 3;
     }
 
     private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>

@@ -27,6 +27,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<SiteAddress>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
+        services.AddContentHandler<PublicationVerification>();
         services.AddSingleton<VerificationTokens>();
         services.AddScoped<FreshnessService>();
         services.AddScoped<AccountService>();

@@ -119,7 +119,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             DescriptionHtml = description is null ? null : cleaner.RenderMarkdown(description),
             Sections = sections, Actor = actor, Offers = offers,
             LastVerified = verified?.ToString("D", CultureInfo.GetCultureInfo(culture)),
-            VerifiedBy = entry?["VerifiedBy"]?["Text"]?.GetValue<string>(),
+            VerifiedBy = Verification.By(item),
             Sample = entry?["Sample"]?["Value"]?.GetValue<bool>() == true,
             Location = location, Address = addressText.Length == 0 ? null : addressText,
             JsonLd = JsonLd(item, culture, siteUrl, description, address, contact, location, actor, verified),

@@ -21,6 +21,7 @@ public sealed class DirectoryItemViewModel
     public OfferLink? Actor { get; init; }
     public IReadOnlyList<OfferLink> Offers { get; init; } = [];
     public string? LastVerified { get; init; }
+    /// <summary>A marker of <see cref="Verification"/> (the organisation or the editorial team), never a person.</summary>
     public string? VerifiedBy { get; init; }
     public bool Sample { get; init; }
     public (double Latitude, double Longitude)? Location { get; init; }

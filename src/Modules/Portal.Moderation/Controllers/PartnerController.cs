@@ -240,7 +240,7 @@ public sealed class PartnerController(
     {
         var item = await OwnedAsync(id);
         if (item is null) return NotFound();
-        await verifications.RecordAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "");
+        await verifications.RecordAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", Verification.Partner);
         TempData["Notice"] = T["Thank you: “{0}” is recorded as checked today.", item.DisplayText].Value;
         return Redirect(Space);
     }

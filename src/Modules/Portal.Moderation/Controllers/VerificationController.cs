@@ -43,7 +43,7 @@ public sealed class VerificationController(
     {
         var (item, partner) = await ReadAsync(token);
         if (item is null || partner is null) return Invalid();
-        await recorder.RecordAsync(item.ContentItemId, partner.Id, partner.Email ?? partner.UserName ?? "");
+        await recorder.RecordAsync(item.ContentItemId, partner.Id, partner.Email ?? partner.UserName ?? "", Portal.Directory.Verification.Partner);
         return View("Index", new VerificationModel { Culture = Cultures.Current, Item = item, Done = true });
     }
 

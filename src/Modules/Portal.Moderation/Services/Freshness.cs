@@ -17,21 +17,20 @@ namespace Portal.Moderation.Services;
 
 /// <summary>
 /// "Still accurate": records that an entry was checked, on its latest and published versions, without a new version
-/// (nothing in it changed), with an audit row and a journal entry so that search and map show the new date.
+/// (nothing in it changed), with an audit row and a journal entry so that search and map show the new date. The entry
+/// keeps only the date and who checked as the public may know it (<see cref="Verification"/>); the account is in the
+/// audit row.
 /// </summary>
 public sealed class VerificationRecorder(PortalDbContext db, TimeProvider clock)
 {
-    public async Task RecordAsync(string contentItemId, string? userId, string userName)
+    public async Task RecordAsync(string contentItemId, string? userId, string userName, string by)
     {
-        var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.ContentItems.Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync();
         if (rows.Count == 0) return;
         foreach (var row in rows)
         {
-            var entry = row.GetOrCreatePart(DirectoryTypes.EntryPart);
-            entry["LastVerified"] = new JsonObject { ["Value"] = today };
-            entry["VerifiedBy"] = new JsonObject { ["Text"] = userName.Length > 120 ? userName[..120] : userName };
-            row.Content = row.Data.ToJsonString(ContentJson.Options);
+            Verification.Stamp(row, now, by);
             row.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         }
         var latest = rows.First(r => r.Latest);
@@ -39,10 +38,10 @@ public sealed class VerificationRecorder(PortalDbContext db, TimeProvider clock)
         {
             ContentItemId = contentItemId, ContentItemVersionId = latest.ContentItemVersionId, ContentType = latest.ContentType,
             Action = AuditActions.Verified, ToState = ModerationService.StateOf(latest), UserId = userId, UserName = userName,
-            ChangedFields = $"{DirectoryTypes.EntryPart}.LastVerified", CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            ChangedFields = $"{DirectoryTypes.EntryPart}.{Verification.DateField}", CreatedUtc = now,
         });
         if (rows.Any(r => r.Published))
-            db.ContentChanges.Add(new ContentChange { ContentItemId = contentItemId, ContentType = latest.ContentType, Kind = ContentChangeKind.Published, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+            db.ContentChanges.Add(new ContentChange { ContentItemId = contentItemId, ContentType = latest.ContentType, Kind = ContentChangeKind.Published, CreatedUtc = now });
         await db.SaveChangesAsync();
     }
 }
