@@ -23,6 +23,8 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<WorkflowStore>();
         services.AddScoped<PartnerScope>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<FourEyes>();
+        services.AddDataMigration<Migrations>();
         services.AddScoped<ModerationMails>();
         services.AddScoped<SiteAddress>();
         services.AddScoped<VersionDiff>();

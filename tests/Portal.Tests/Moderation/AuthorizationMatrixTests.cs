@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/review/{item}", Staff),
         ("POST", "/admin/review/{item}/reject", Staff),
         ("POST", "/admin/review/approve", Staff),
+        ("POST", "/admin/review/self-approval", [Admin]),
         ("GET", "/admin/freshness", Staff),
         ("GET", "/admin/users", [Admin]),
         ("GET", "/admin/users/invite", [Admin]),

@@ -36,6 +36,8 @@ public sealed class ReviewController(
         public int Waiting { get; init; }
         public int OldestDays { get; init; }
         public string? Notice { get; init; }
+        /// <summary>For administrators: the workflows, with their self-approval setting.</summary>
+        public IReadOnlyList<WorkflowDefinition> Workflows { get; init; } = [];
     }
 
     public sealed class DetailModel
@@ -46,6 +48,8 @@ public sealed class ReviewController(
         public required string StateLabel { get; init; }
         public required List<FieldDiff> Fields { get; init; }
         public required IReadOnlyList<WorkflowTransition> Transitions { get; init; }
+        /// <summary>What the role allows but four eyes withholds from this person, who wrote the version.</summary>
+        public IReadOnlyList<WorkflowTransition> Withheld { get; init; } = [];
         public required List<AuditEntry> History { get; init; }
         public string? Error { get; init; }
         public string? Comment { get; init; }
@@ -78,6 +82,7 @@ public sealed class ReviewController(
             Rows = filtered, Types = typeLabels, Partners = rows.Select(r => r.SubmittedBy).OfType<string>().Distinct().Order().ToList(),
             Type = type, State = state, MinDays = minDays, Partner = partner,
             Waiting = waiting.Count, OldestDays = waiting.Count == 0 ? 0 : waiting.Max(r => r.Days), Notice = TempData["Notice"] as string,
+            Workflows = User.IsInRole(Roles.Administrator) ? (await workflows.GetAsync()).Workflows : [],
         });
     }
 
@@ -126,6 +131,7 @@ public sealed class ReviewController(
             Item = latest, Published = published, State = state, StateLabel = moderation.StateLabel(state),
             Fields = await differ.CompareAsync(published, latest, Cultures.Current),
             Transitions = await moderation.AvailableAsync(User, latest),
+            Withheld = await moderation.WithheldAsync(User, latest),
             History = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(),
             Error = error, Comment = comment,
         });
@@ -156,14 +162,21 @@ public sealed class ReviewController(
             return Redirect("/admin/review");
         }
         var failed = new List<string>();
-        foreach (var id in ids.Distinct().Take(500))
+        var skipped = 0;
+        var chosen = ids.Distinct().Take(500).ToList();
+        foreach (var id in chosen)
         {
             var result = await moderation.TransitionAsync(User, id, "approve", null);
-            if (!result.Succeeded) failed.Add($"{id} ({result.Error})");
+            if (result.NeedsAnotherPerson) skipped++;
+            else if (!result.Succeeded) failed.Add($"{id} ({result.Error})");
         }
-        TempData["Notice"] = failed.Count == 0
-            ? T["{0} submissions approved and published.", ids.Count].Value
-            : T["{0} approved; not approved: {1}", ids.Count - failed.Count, string.Join("; ", failed)].Value;
+        var approved = chosen.Count - failed.Count - skipped;
+        var notice = failed.Count == 0
+            ? T["{0} submissions approved and published.", approved].Value
+            : T["{0} approved; not approved: {1}", approved, string.Join("; ", failed)].Value;
+        // Four eyes: one's own versions are skipped, and the person is told how many.
+        if (skipped > 0) notice += " " + T["{0} skipped: you edited or submitted them, another person must approve them.", skipped].Value;
+        TempData["Notice"] = notice;
         return Redirect("/admin/review");
     }
 }

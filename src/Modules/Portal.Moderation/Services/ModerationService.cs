@@ -10,6 +10,9 @@ namespace Portal.Moderation.Services;
 
 public sealed record TransitionResult(bool Succeeded, string? Error = null, int StatusCode = 200, ContentValidationResult? Validation = null)
 {
+    /// <summary>Refused by four eyes: the person wrote the version, another one must take the transition.</summary>
+    public bool NeedsAnotherPerson { get; init; }
+
     public static TransitionResult Ok() => new(true);
     public static TransitionResult Fail(string error, int status = 400, ContentValidationResult? validation = null) => new(false, error, status, validation);
 }
@@ -24,6 +27,7 @@ public sealed class ModerationService(
     IContentManager contentManager,
     WorkflowStore workflows,
     PartnerScope partners,
+    FourEyes fourEyes,
     ModerationMails mails,
     TimeProvider clock,
     IStringLocalizer<ModerationService> T,
@@ -34,14 +38,22 @@ public sealed class ModerationService(
         : latest.Status == ContentStatus.Unpublished ? WorkflowStates.Archived
         : WorkflowStates.All.Contains(latest.Status) ? latest.Status : WorkflowStates.Draft;
 
-    public async Task<IReadOnlyList<WorkflowTransition>> AvailableAsync(ClaimsPrincipal user, ContentItem latest)
+    /// <summary>The transitions this person may take on the item now.</summary>
+    public async Task<IReadOnlyList<WorkflowTransition>> AvailableAsync(ClaimsPrincipal user, ContentItem latest) =>
+        (await ChoicesAsync(user, latest)).Where(c => !c.Withheld).Select(c => c.Transition).ToList();
+
+    /// <summary>The transitions the person's role allows but four eyes withholds: they wrote this version.</summary>
+    public async Task<IReadOnlyList<WorkflowTransition>> WithheldAsync(ClaimsPrincipal user, ContentItem latest) =>
+        (await ChoicesAsync(user, latest)).Where(c => c.Withheld).Select(c => c.Transition).ToList();
+
+    private async Task<List<(WorkflowTransition Transition, bool Withheld)>> ChoicesAsync(ClaimsPrincipal user, ContentItem latest)
     {
         var workflow = await workflows.ForTypeAsync(latest.ContentType);
         if (workflow is null) return [];
         var state = StateOf(latest);
-        var result = new List<WorkflowTransition>();
+        var result = new List<(WorkflowTransition, bool)>();
         foreach (var transition in workflow.Transitions.Where(t => t.From.Contains(state)))
-            if (await MayTakeAsync(user, latest, transition)) result.Add(transition);
+            if (await MayTakeAsync(user, latest, transition)) result.Add((transition, await fourEyes.WithholdsAsync(user, latest, workflow, transition)));
         return result;
     }
 
@@ -69,6 +81,11 @@ public sealed class ModerationService(
         {
             logger.LogWarning("{User} may not take the transition {Transition} on {Item}", user.Identity?.Name, transitionName, contentItemId);
             return TransitionResult.Fail(T["You may not do this."], 403);
+        }
+        if (await fourEyes.WithholdsAsync(user, latest, workflow, transition))
+        {
+            logger.LogWarning("{User} may not take the transition {Transition} on {Item}: they edited or submitted this version", user.Identity?.Name, transitionName, contentItemId);
+            return TransitionResult.Fail(T["You edited or submitted this version: another person must approve it."], 403) with { NeedsAnotherPerson = true };
         }
         comment = comment?.Trim();
         if (transition.CommentRequired && string.IsNullOrEmpty(comment))

@@ -26,6 +26,8 @@ public sealed class WorkflowTransition
     public string To { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public bool CommentRequired { get; set; }
+    /// <summary>Four eyes: whoever edited or submitted the version may not take this transition (unless the workflow allows self-approval).</summary>
+    public bool RequiresOtherPerson { get; set; }
 }
 
 public sealed class WorkflowDefinition
@@ -33,6 +35,8 @@ public sealed class WorkflowDefinition
     public string Name { get; set; } = "";
     public List<string> ContentTypes { get; set; } = [];
     public List<WorkflowTransition> Transitions { get; set; } = [];
+    /// <summary>Set by an administrator: the transitions that need another person may be taken on one's own work.</summary>
+    public bool AllowSelfApproval { get; set; }
 
     public WorkflowTransition? Transition(string name) => Transitions.FirstOrDefault(t => t.Name == name);
 }
@@ -53,12 +57,15 @@ public sealed class WorkflowStore(IDocumentStore documents)
     public async Task<IReadOnlyList<string>> TypesAsync() =>
         (await documents.GetAsync<WorkflowDocument>(Key)).Workflows.SelectMany(w => w.ContentTypes).Distinct().ToList();
 
+    public Task<WorkflowDocument> GetAsync() => documents.GetAsync<WorkflowDocument>(Key);
+
     public Task SaveAsync(WorkflowDocument document) => documents.SaveAsync(Key, document);
 }
 
 /// <summary>
 /// { "name": "Workflow", "Workflows": [ { "Name": "directory", "ContentTypes": ["Action"], "Transitions": [ { "Name": "approve",
-/// "From": ["InReview"], "To": "Published", "Roles": ["Moderator"] } ] } ] }: replaces the workflows of those names.
+/// "From": ["InReview"], "To": "Published", "Roles": ["Moderator"], "RequiresOtherPerson": true } ], "AllowSelfApproval": false } ] }:
+/// replaces the workflows of those names.
 /// </summary>
 public sealed class WorkflowStep(WorkflowStore store, IContentDefinitionStore definitions, Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole> roles, IDocumentStore documents) : IRecipeStep
 {
