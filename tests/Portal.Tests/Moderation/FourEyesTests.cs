@@ -32,6 +32,8 @@ public sealed class FourEyesTests
         var review = await EditAndSubmitAsync(moderator, item, "Groupe de parole du jeudi");
         var page = Browser.Decode(await moderator.GetStringAsync(review));
         page.Should().Contain(OwnWork).And.NotContain($"action=\"{review}/approve\"").And.Contain($"action=\"{review}/reject\"");
+        var queue = Browser.Decode(await moderator.GetStringAsync("/admin/review"));
+        queue.Should().Contain("À vous : une autre personne l'approuve").And.NotContain($"value=\"{item.ContentItemId}\"");
 
         // Posting anyway is refused, alone or in a batch, and nothing is published.
         var refused = await moderator.PostFormAsync(review, $"{review}/approve", [new("comment", "")]);
@@ -47,6 +49,7 @@ public sealed class FourEyesTests
         // Another moderator approves it: published.
         using var other = await WorkflowTests.SignedInAsync(factory, "moderator2@test.example");
         Browser.Decode(await other.GetStringAsync(review)).Should().Contain($"action=\"{review}/approve\"").And.NotContain(OwnWork);
+        Browser.Decode(await other.GetStringAsync("/admin/review")).Should().Contain($"value=\"{item.ContentItemId}\"").And.NotContain("À vous");
         (await other.PostFormAsync(review, $"{review}/approve", [new("comment", "")])).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await StateAsync(factory, item.ContentItemId)).Should().Be("Published");
         Browser.Decode(await visitor.GetStringAsync($"/fr/{item.Path}")).Should().Contain("Groupe de parole du jeudi");
@@ -56,7 +59,7 @@ public sealed class FourEyesTests
         (await factory.WithScopeAsync(sp => sp.GetRequiredService<WorkflowStore>().ForTypeAsync("AidantSupport")))!.AllowSelfApproval.Should().BeFalse();
         using var admin = factory.CreateBrowser();
         await admin.SignInAsync();
-        var queue = Browser.Decode(await admin.GetStringAsync("/admin/review"));
+        queue = Browser.Decode(await admin.GetStringAsync("/admin/review"));
         queue.Should().Contain("Principe des quatre yeux").And.Contain("Autoriser l'auto-approbation dans le circuit « directory »");
         (await admin.PostFormAsync("/admin/review", "/admin/review/self-approval", [new("allow", "no-such-workflow")])).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await admin.PostFormAsync("/admin/review", "/admin/review/self-approval", [new("allow", "directory")])).StatusCode.Should().Be(HttpStatusCode.Redirect);

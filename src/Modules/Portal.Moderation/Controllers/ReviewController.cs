@@ -22,7 +22,8 @@ public sealed class ReviewController(
     TimeProvider clock,
     IStringLocalizer<ReviewController> T) : Controller
 {
-    public sealed record QueueRow(ContentItem Item, string State, string StateLabel, string TypeLabel, string? SubmittedBy, DateTime Since, int Days, bool Withdrawal);
+    /// <param name="OwnWork">Four eyes: this person wrote the version, so another one must approve it.</param>
+    public sealed record QueueRow(ContentItem Item, string State, string StateLabel, string TypeLabel, string? SubmittedBy, DateTime Since, int Days, bool Withdrawal, bool OwnWork = false);
 
     public sealed class QueueModel
     {
@@ -112,7 +113,9 @@ public sealed class ReviewController(
             var since = entered?.CreatedUtc ?? item.ModifiedUtc;
             var who = entered?.Action == AuditActions.Proposed ? T["a visitor"].Value : entered?.UserName;
             var itemState = ModerationService.StateOf(item);
-            rows.Add(new QueueRow(item, itemState, moderation.StateLabel(itemState), label, who, since, (int)(now - since).TotalDays, state == WithdrawalState));
+            var workflow = await workflows.ForTypeAsync(item.ContentType);
+            var ownWork = workflow is { AllowSelfApproval: false } && workflow.Transition("approve")?.RequiresOtherPerson == true && FourEyes.WroteVersion(User, item, entries);
+            rows.Add(new QueueRow(item, itemState, moderation.StateLabel(itemState), label, who, since, (int)(now - since).TotalDays, state == WithdrawalState, ownWork));
         }
         return rows.OrderBy(r => r.Since).ToList();
     }

@@ -17,9 +17,15 @@ public sealed class FourEyes(PortalDbContext db)
     public async Task<bool> WithholdsAsync(ClaimsPrincipal user, ContentItem latest, WorkflowDefinition workflow, WorkflowTransition transition)
     {
         if (!transition.RequiresOtherPerson || workflow.AllowSelfApproval) return false;
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemVersionId == latest.ContentItemVersionId && Authoring.Contains(a.Action)).ToListAsync();
+        return WroteVersion(user, latest, entries);
+    }
+
+    /// <summary>Whether the person is the version's author or created, saved, restored or submitted it (<paramref name="audit"/> may hold other rows).</summary>
+    public static bool WroteVersion(ClaimsPrincipal user, ContentItem latest, IEnumerable<AuditEntry> audit)
+    {
         if (user.Identity?.Name is { } name && string.Equals(latest.Author, name, StringComparison.OrdinalIgnoreCase)) return true;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is not null && await db.AuditEntries.AnyAsync(a =>
-            a.ContentItemVersionId == latest.ContentItemVersionId && a.UserId == userId && Authoring.Contains(a.Action));
+        return userId is not null && audit.Any(a => a.ContentItemVersionId == latest.ContentItemVersionId && a.UserId == userId && Authoring.Contains(a.Action));
     }
 }
