@@ -72,6 +72,32 @@ public sealed class FourEyesTests
         (await StateAsync(factory, second.ContentItemId)).Should().Be("Published");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_site_set_up_before_four_eyes_needs_another_person_to_approve_after_the_upgrade(string provider)
+    {
+        using var factory = new PortalFactory(provider, recipe: "portal-base");
+        using var client = factory.CreateClient();
+        (await factory.WithScopeAsync(sp => sp.GetRequiredService<WorkflowStore>().ForTypeAsync("Action")))!.Transition("approve")!.RequiresOtherPerson.Should().BeTrue("portal-base says so");
+
+        // As it was stored before: no four eyes, and the moderation module's migration not run yet.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<WorkflowStore>();
+            var document = await store.GetAsync();
+            foreach (var transition in document.Workflows.SelectMany(w => w.Transitions)) transition.RequiresOtherPerson = false;
+            await store.SaveAsync(document);
+            var db = sp.GetRequiredService<Portal.Core.Data.PortalDbContext>();
+            db.DataMigrations.Remove(await db.DataMigrations.SingleAsync(m => m.Name == typeof(Portal.Moderation.Migrations).FullName));
+            await db.SaveChangesAsync();
+        });
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Portal.Core.DataMigrations.DataMigrationRunner>().RunAllAsync());
+
+        var workflow = (await factory.WithScopeAsync(sp => sp.GetRequiredService<WorkflowStore>().ForTypeAsync("Action")))!;
+        workflow.Transitions.Where(t => t.RequiresOtherPerson).Select(t => t.Name).Should().Equal("approve");
+        workflow.AllowSelfApproval.Should().BeFalse();
+    }
+
     /// <summary>Saves a new title as a draft in the back office and submits it for review; returns the review page.</summary>
     private static async Task<string> EditAndSubmitAsync(HttpClient moderator, ContentItem item, string title)
     {
