@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Localization;
 using Portal.Core.Security;
+using Portal.Users.Services;
 
 namespace Portal.Users.Controllers;
 
 /// <summary>/admin/account/security: two-factor sign-in with an authenticator app (TOTP), optional, for any account.</summary>
 [Authorize, Route("admin/account/security")]
-public sealed class SecurityController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IStringLocalizer<SecurityController> T) : Controller
+public sealed class SecurityController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IUserStore<PortalUser> store, SignInThrottle throttle, IStringLocalizer<SecurityController> T) : Controller
 {
     public sealed class SecurityModel
     {
@@ -19,6 +21,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         public string? Uri { get; init; }
         public IReadOnlyList<string> RecoveryCodes { get; init; } = [];
         public string? Error { get; init; }
+        public string ErrorField { get; init; } = "code";
         public string? Notice { get; init; }
         public int RecoveryCodesLeft { get; init; }
     }
@@ -31,7 +34,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         return View("Index", await ModelAsync(user, null, TempData["Notice"] as string));
     }
 
-    private async Task<SecurityModel> ModelAsync(PortalUser user, string? error, string? notice, IReadOnlyList<string>? codes = null)
+    private async Task<SecurityModel> ModelAsync(PortalUser user, string? error, string? notice, IReadOnlyList<string>? codes = null, string errorField = "code")
     {
         var enabled = await users.GetTwoFactorEnabledAsync(user);
         string? key = null;
@@ -40,7 +43,9 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
             key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
+                // A first key for the page, through the store: Identity's reset would change the security stamp and end this session.
+                await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+                await users.UpdateAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
         }
@@ -52,6 +57,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
             RecoveryCodes = codes ?? [],
             RecoveryCodesLeft = enabled ? await users.CountRecoveryCodesAsync(user) : 0,
             Error = error,
+            ErrorField = errorField,
             Notice = notice,
         };
     }
@@ -69,7 +75,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         var typed = (code ?? "").Replace(" ", "").Replace("-", "");
         if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)) return null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", await ModelAsync(user, T["This code is not valid: type the six digits your app shows now."], null));
+        return View("Index", await ModelAsync(user, T["This code is not valid, or was already used: type the six digits your app shows now."], null));
     }
 
     [HttpPost("enable"), ValidateAntiForgeryToken]
@@ -84,12 +90,30 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         return View("Index", await ModelAsync(user, null, T["Two-step sign-in is on. Keep these recovery codes somewhere safe: each works once, if you lose your phone."], codes));
     }
 
+    /// <summary>Turning it off needs the password and a fresh code, and wrong tries wait like wrong sign-ins: a stolen session alone cannot remove it.</summary>
     [HttpPost("disable"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Disable([FromForm] string? code)
+    public async Task<IActionResult> Disable([FromForm] string? password, [FromForm] string? code)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (await RefusedCodeAsync(user, code) is { } refused) return refused;
+        ThrottleKey[] keys = [ThrottleKey.Account(user.Email), ThrottleKey.Address(HttpContext)];
+        if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View("Index", await ModelAsync(user, ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
+                "Too many failed attempts: try again in {0} minute.", "Too many failed attempts: try again in {0} minutes.").Value, null));
+        }
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            throttle.Record(keys);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await ModelAsync(user, T["The password is wrong."], null, errorField: "password"));
+        }
+        if (await RefusedCodeAsync(user, code) is { } refused)
+        {
+            throttle.Record(keys);
+            return refused;
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
