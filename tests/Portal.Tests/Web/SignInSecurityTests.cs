@@ -298,4 +298,43 @@ public sealed partial class SignInSecurityTests
         clock.Advance(TimeSpan.FromSeconds(1));
         (await elsewhere.GetAsync("/admin")).Headers.Location!.OriginalString.Should().Contain("/admin/login");
     }
+
+    [Fact]
+    public async Task Changing_the_password_signs_out_the_other_sessions_and_keeps_this_one()
+    {
+        var clock = new TestClock();
+        using var site = Site(clock);
+        using var phone = site.CreateBrowser();
+        using var laptop = site.CreateBrowser();
+        await phone.SignInAsync();
+        await laptop.SignInAsync();
+        const string page = "/admin/account/security", action = "/admin/account/security/password", chosen = "Nouveau-Passw0rd-2026";
+
+        var wrong = await laptop.PostFormAsync(page, action, [new("current", "Wrong-Passw0rd-1"), new("password", chosen), new("confirm", chosen)]);
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Browser.Decode(await wrong.Content.ReadAsStringAsync()).Should().Contain("id=\"current-error\">Le mot de passe est incorrect.");
+        var weak = await laptop.PostFormAsync(page, action, [new("current", PortalFactory.AdminPassword), new("password", "short"), new("confirm", "short")]);
+        Browser.Decode(await weak.Content.ReadAsStringAsync()).Should().Contain("id=\"new-password-error\">Au moins 12 caractères.");
+        var changed = await laptop.PostFormAsync(page, action, [new("current", PortalFactory.AdminPassword), new("password", chosen), new("confirm", chosen)]);
+        changed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        (await laptop.GetAsync("/admin")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await phone.GetAsync("/admin")).Headers.Location!.OriginalString.Should().Contain("/admin/login");
+        using var again = site.CreateBrowser();
+        (await again.SignInAsync(password: chosen)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task An_administrator_editing_their_own_account_stays_signed_in()
+    {
+        var clock = new TestClock();
+        using var site = Site(clock);
+        using var browser = site.CreateBrowser();
+        await browser.SignInAsync();
+        var id = await site.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        (await browser.SubmitAsync($"/admin/users/{id}", $"/admin/users/{id}", ("Name", "Admin"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await browser.GetAsync("/admin")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }

@@ -66,21 +66,15 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
             return View("Reset", model);
         }
         if (string.IsNullOrEmpty(password)) model.Errors["password"] = T["Choose a password."];
-        else
-        {
-            var problems = new List<string>();
-            foreach (var validator in users.PasswordValidators)
-                problems.AddRange((await validator.ValidateAsync(users, account, password)).Errors.Select(Describe));
-            if (problems.Count > 0) model.Errors["password"] = string.Join(" ", problems);
-            else if (password != confirm) model.Errors["confirm"] = T["The two passwords differ."];
-        }
+        else if (await PasswordRules.ProblemsAsync(users, account, password, T) is { } problems) model.Errors["password"] = problems;
+        else if (password != confirm) model.Errors["confirm"] = T["The two passwords differ."];
         if (model.Errors.Count > 0) return View("Reset", model);
 
         // The change goes through Identity's reset: new hash and new security stamp, which ends every session and voids the link.
         var result = await users.ResetPasswordAsync(account, await users.GeneratePasswordResetTokenAsync(account), password!);
         if (!result.Succeeded)
         {
-            model.Errors["password"] = string.Join(" ", result.Errors.Select(Describe));
+            model.Errors["password"] = string.Join(" ", result.Errors.Select(e => PasswordRules.Describe(e, users.Options.Password.RequiredLength, T)));
             return View("Reset", model);
         }
         account.EmailConfirmed = true;
@@ -96,14 +90,4 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
         return account is not null && !string.IsNullOrEmpty(token)
             && await users.VerifyUserTokenAsync(account, ResetLinkTokenProvider.ProviderName, ResetLinkTokenProvider.Purpose, token) ? account : null;
     }
-
-    private string Describe(IdentityError error) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => T["At least {0} characters.", users.Options.Password.RequiredLength],
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => T["Add an upper-case letter."],
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => T["Add a lower-case letter."],
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => T["Add a digit."],
-        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => T["Add a character that is neither a letter nor a digit."],
-        _ => T[error.Description],
-    };
 }

@@ -22,6 +22,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         public IReadOnlyList<string> RecoveryCodes { get; init; } = [];
         public string? Error { get; init; }
         public string ErrorField { get; init; } = "code";
+        public Dictionary<string, string> PasswordErrors { get; } = [];
         public string? Notice { get; init; }
         public int RecoveryCodesLeft { get; init; }
     }
@@ -119,5 +120,43 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = T["Two-step sign-in is off."].Value;
         return Redirect("/admin/account/security");
+    }
+
+    /// <summary>A new password, given the current one: the other sessions end (new security stamp), this one goes on.</summary>
+    [HttpPost("password"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> ChangePassword([FromForm] string? current, [FromForm] string? password, [FromForm] string? confirm)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        ThrottleKey[] keys = [ThrottleKey.Account(user.Email), ThrottleKey.Address(HttpContext)];
+        var model = await ModelAsync(user, null, null);
+        if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
+        {
+            model.PasswordErrors["current"] = ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
+                "Too many failed attempts: try again in {0} minute.", "Too many failed attempts: try again in {0} minutes.").Value;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View("Index", model);
+        }
+        if (string.IsNullOrEmpty(current) || !await users.CheckPasswordAsync(user, current))
+        {
+            throttle.Record(keys);
+            model.PasswordErrors["current"] = T["The password is wrong."];
+        }
+        else if (string.IsNullOrEmpty(password)) model.PasswordErrors["new-password"] = T["Choose a password."];
+        else if (await PasswordRules.ProblemsAsync(users, user, password, T) is { } problems) model.PasswordErrors["new-password"] = problems;
+        else if (password != confirm) model.PasswordErrors["confirm"] = T["The two passwords differ."];
+        if (model.PasswordErrors.Count == 0)
+        {
+            var result = await users.ChangePasswordAsync(user, current!, password!);
+            if (result.Succeeded)
+            {
+                await signIn.RefreshSignInAsync(user);
+                TempData["Notice"] = T["Your password is changed. Your other sessions are signed out."].Value;
+                return Redirect("/admin/account/security");
+            }
+            model.PasswordErrors["new-password"] = string.Join(" ", result.Errors.Select(e => PasswordRules.Describe(e, users.Options.Password.RequiredLength, T)));
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", model);
     }
 }
