@@ -337,4 +337,21 @@ public sealed partial class SignInSecurityTests
         clock.Advance(TimeSpan.FromSeconds(1));
         (await browser.GetAsync("/admin")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_reset_link_expires_after_two_hours()
+    {
+        var clock = new TestClock();
+        using var site = Site(clock);
+        using var browser = site.CreateBrowser();
+        (await browser.PostFormAsync("/admin/password/forgot", "/admin/password/forgot", [new("email", PortalFactory.AdminEmail)])).StatusCode.Should().Be(HttpStatusCode.OK);
+        var mail = (await MailsToAsync(site, PortalFactory.AdminEmail, 1)).Should().ContainSingle().Subject;
+        var link = new Uri(Regex.Match(mail.TextBody ?? "", @"http://\S+/admin/password/reset\?\S+").Value).PathAndQuery;
+        clock.Advance(TimeSpan.FromMinutes(119));
+        (await browser.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        (await browser.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
 }
