@@ -16,9 +16,13 @@ namespace Portal.Users.Controllers;
 public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInThrottle throttle, Microsoft.Extensions.Configuration.IConfiguration configuration, IStringLocalizer<AccountController> T) : Controller
 {
     /// <summary>The answer to an attempt made before the delay has passed: the same whether the account exists or not.</summary>
-    private string TooManyAttempts(TimeSpan wait) => ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
-        "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minute.",
-        "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minutes.").Value;
+    private string TooManyAttempts(TimeSpan wait)
+    {
+        var minutes = SignInThrottle.Minutes(wait);
+        return ((IPluralStringLocalizer)T).Plural(minutes,
+            "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minute.",
+            "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minutes.").Value;
+    }
 
     /// <summary>Where a person lands after signing in without a destination: the back office, or the partner space for partners.</summary>
     private async Task<string> HomeOfAsync(string email)

@@ -32,7 +32,8 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
         ThrottleKey[] keys = [ThrottleKey.Account(model.Email, ThrottlePolicy.ResetMail), ThrottleKey.Address(HttpContext, ThrottlePolicy.ResetAddress)];
         if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
         {
-            model.Message = ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
+            var minutes = SignInThrottle.Minutes(wait);
+            model.Message = ((IPluralStringLocalizer)T).Plural(minutes,
                 "Too many requests: try again in {0} minute.", "Too many requests: try again in {0} minutes.").Value;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View("Forgot", model);

@@ -70,6 +70,12 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         return text.ToString().TrimEnd().ToLowerInvariant();
     }
 
+    private string TooManyAttempts(TimeSpan wait)
+    {
+        var minutes = SignInThrottle.Minutes(wait);
+        return ((IPluralStringLocalizer)T).Plural(minutes, "Too many failed attempts: try again in {0} minute.", "Too many failed attempts: try again in {0} minutes.").Value;
+    }
+
     /// <summary>Null when the code is the one the person's app shows now; otherwise the page again, with the message.</summary>
     private async Task<IActionResult?> RefusedCodeAsync(PortalUser user, string? code)
     {
@@ -101,8 +107,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return View("Index", await ModelAsync(user, ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
-                "Too many failed attempts: try again in {0} minute.", "Too many failed attempts: try again in {0} minutes.").Value, null));
+            return View("Index", await ModelAsync(user, TooManyAttempts(wait), null));
         }
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
@@ -132,8 +137,7 @@ public sealed class SecurityController(UserManager<PortalUser> users, SignInMana
         var model = await ModelAsync(user, null, null);
         if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
         {
-            model.PasswordErrors["current"] = ((IPluralStringLocalizer)T).Plural((int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1)),
-                "Too many failed attempts: try again in {0} minute.", "Too many failed attempts: try again in {0} minutes.").Value;
+            model.PasswordErrors["current"] = TooManyAttempts(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return View("Index", model);
         }

@@ -88,6 +88,9 @@ public sealed class SignInThrottle(TimeProvider clock) : IDisposable
         }
     }
 
+    /// <summary>A wait as the whole minutes to tell the person (at least one).</summary>
+    public static int Minutes(TimeSpan wait) => (int)Math.Ceiling(Math.Max(wait.TotalMinutes, 1));
+
     /// <summary>A successful sign-in forgets the account's failures.</summary>
     public void Reset(ThrottleKey key) => _counters.Remove(Id(key));
 
