@@ -354,4 +354,25 @@ public sealed partial class SignInSecurityTests
 
         (await browser.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Reset_requests_for_one_address_wait_after_three_messages()
+    {
+        var clock = new TestClock();
+        using var site = Site(clock);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var browser = From(site, $"198.51.100.{i + 1}");
+            var response = await browser.PostFormAsync("/admin/password/forgot", "/admin/password/forgot", [new("email", PortalFactory.AdminEmail)]);
+            statuses.Add(response.StatusCode);
+            if (i == 3) Browser.Decode(await response.Content.ReadAsStringAsync()).Should().Contain("Trop de demandes : réessayez dans 1 minute.");
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        (await MailsToAsync(site, PortalFactory.AdminEmail, 3)).Should().HaveCount(3);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var later = From(site, "198.51.100.9");
+        (await later.PostFormAsync("/admin/password/forgot", "/admin/password/forgot", [new("email", PortalFactory.AdminEmail)])).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
