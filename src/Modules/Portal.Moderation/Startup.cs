@@ -26,7 +26,6 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<FourEyes>();
         services.AddDataMigration<Migrations>();
         services.AddScoped<ModerationMails>();
-        services.AddScoped<SiteAddress>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
         services.AddContentHandler<PublicationVerification>();

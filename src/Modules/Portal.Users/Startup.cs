@@ -1,11 +1,13 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 using Portal.Users.Recipes;
+using Portal.Users.Services;
 
 namespace Portal.Users;
 
@@ -19,8 +21,20 @@ public sealed class Startup : IModuleStartup
         services.AddRecipeStep<RolesStep>();
         services.AddScoped<RolePermissions>();
         // Invitations use Identity's password-reset tokens: signed, bound to the account's security stamp, valid a week.
-        services.Configure<Microsoft.AspNetCore.Identity.DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
-        // Ten sign-in attempts a minute per address, on top of Identity's lockout per account.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+        // "Forgot your password?" links: their own provider, valid two hours.
+        services.AddTransient<ResetLinkTokenProvider>();
+        services.AddTransient<SingleUseAuthenticatorTokenProvider>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.ProviderMap[ResetLinkTokenProvider.ProviderName] = new TokenProviderDescriptor(typeof(ResetLinkTokenProvider));
+            o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] = new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider));
+        });
+        // The security stamp is checked on every request: signing out, or changing the password or two-step sign-in, ends the other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordResetMail>();
+        // Ten sign-in attempts a minute per address, on top of the growing delays of SignInThrottle.
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;

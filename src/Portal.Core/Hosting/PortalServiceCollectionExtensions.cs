@@ -50,9 +50,9 @@ public static class PortalServiceCollectionExtensions
                 o.Password.RequireUppercase = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireDigit = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout, which anyone could use to lock an account out: Portal.Users throttles attempts with growing delays.
+                o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -113,6 +113,7 @@ public static class PortalServiceCollectionExtensions
             .AddContentHandler<AuditTrailRecorder>();
         services.AddDataMigration<CoreMigrations>();
         services.AddScoped<Portal.Core.Mail.IMailQueue, Portal.Core.Mail.MailQueue>();
+        services.AddScoped<Portal.Core.Mail.SiteAddress>();
         services.AddBackgroundTaskHandler<Portal.Core.Mail.MailSender>();
 
         // Recipes, setup, background work.

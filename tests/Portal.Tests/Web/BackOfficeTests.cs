@@ -126,16 +126,17 @@ public sealed class BackOfficeTests
     }
 
     [Fact]
-    public async Task Wrong_passwords_lock_the_account_after_five_attempts()
+    public async Task After_three_wrong_passwords_the_next_attempt_waits_instead_of_locking_the_account()
     {
         using var factory = new PortalFactory();
         using var browser = factory.CreateBrowser();
-        for (var i = 0; i < 5; i++) (await browser.SignInAsync(password: "wrong-password-" + i)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        for (var i = 0; i < 3; i++) (await browser.SignInAsync(password: "wrong-password-" + i)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         var response = await browser.SignInAsync();
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Browser.Decode(await response.Content.ReadAsStringAsync()).Should().Contain("ce compte est bloqué pendant 15 minutes");
+        response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        Browser.Decode(await response.Content.ReadAsStringAsync()).Should().Contain("ou trop de tentatives : réessayez dans 1 minute.");
+        (await factory.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.LockoutEnd).SingleAsync())).Should().BeNull();
     }
 
     [Theory]

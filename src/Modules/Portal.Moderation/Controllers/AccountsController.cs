@@ -14,7 +14,7 @@ namespace Portal.Moderation.Controllers;
 /// <summary>/admin/users: the accounts with their roles and organisations; inviting someone; changing an account's roles and links.</summary>
 [RequirePermission(Portal.Users.Permissions.ManageUsers)]
 public sealed class AccountsController(
-    PortalDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, AccountService accounts, IStringLocalizer<AccountsController> T) : Controller
+    PortalDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, RoleManager<IdentityRole> roles, AccountService accounts, IStringLocalizer<AccountsController> T) : Controller
 {
     public sealed record AccountRow(PortalUser User, IList<string> Roles, int Actors, bool Invited);
 
@@ -117,6 +117,8 @@ public sealed class AccountsController(
         if (Cultures.IsSupported(model.Culture)) user.PreferredCulture = model.Culture;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        // The stamp is checked on every request: one's own session is renewed rather than ended.
+        if (user.Id == users.GetUserId(User)) await signIn.RefreshSignInAsync(user);
         if (resend is not null && user.PasswordHash is null) await accounts.InviteAsync(user, User.Identity?.Name);
         TempData["Notice"] = T["The account {0} is saved.", user.Email!].Value;
         return Redirect("/admin/users");

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
@@ -9,14 +7,6 @@ using Portal.Core.Mail;
 using Portal.Core.Security;
 
 namespace Portal.Moderation.Services;
-
-/// <summary>The site's address for links in messages: the request's, else Portal:PublicUrl (for background work).</summary>
-public sealed class SiteAddress(IHttpContextAccessor accessor, IConfiguration configuration)
-{
-    public string Base => accessor.HttpContext?.Request is { } request
-        ? $"{request.Scheme}://{request.Host}"
-        : (configuration["Portal:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : "http://127.0.0.1:5080");
-}
 
 /// <summary>
 /// The workflow's messages, each in its recipient's language: a new submission to the moderators; a decision to the

@@ -7,13 +7,23 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Localization;
 using Portal.Core.Security;
+using Portal.Users.Services;
 using Portal.Users.ViewModels;
 
 namespace Portal.Users.Controllers;
 
 [Route("admin")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, Microsoft.Extensions.Configuration.IConfiguration configuration, IStringLocalizer<AccountController> T) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInThrottle throttle, Microsoft.Extensions.Configuration.IConfiguration configuration, IStringLocalizer<AccountController> T) : Controller
 {
+    /// <summary>The answer to an attempt made before the delay has passed: the same whether the account exists or not.</summary>
+    private string TooManyAttempts(TimeSpan wait)
+    {
+        var minutes = SignInThrottle.Minutes(wait);
+        return ((IPluralStringLocalizer)T).Plural(minutes,
+            "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minute.",
+            "The e-mail address or the password is wrong, or there were too many attempts: try again in {0} minutes.").Value;
+    }
+
     /// <summary>Where a person lands after signing in without a destination: the back office, or the partner space for partners.</summary>
     private async Task<string> HomeOfAsync(string email)
     {
@@ -71,7 +81,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     [HttpGet("login"), AllowAnonymous]
-    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl, Notice = TempData["Notice"] as string });
 
     [HttpPost("login"), AllowAnonymous, EnableRateLimiting(Startup.LoginRateLimit)]
     public async Task<IActionResult> Login([FromForm] LoginViewModel model)
@@ -84,18 +94,44 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
+        var email = model.Email!.Trim();
+        ThrottleKey[] keys = [ThrottleKey.Account(email), ThrottleKey.Address(HttpContext)];
+        var password = model.Password!;
+        if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
+        {
+            model.Message = TooManyAttempts(wait);
+            model.Password = null;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View(model);
+        }
+        var user = await users.FindByEmailAsync(email);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            // The same work as for a real account, so that the time taken does not tell whether it exists.
+            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DecoyHash(users.PasswordHasher), password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else result = await signIn.PasswordSignInAsync(user, password, model.RememberMe, lockoutOnFailure: false);
         if (result.RequiresTwoFactor)
             return Redirect($"/admin/login/code?returnUrl={Uri.EscapeDataString(model.ReturnUrl ?? "")}&rememberMe={model.RememberMe}");
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : await HomeOfAsync(model.Email.Trim()));
+        if (result.Succeeded)
+        {
+            throttle.Reset(keys[0]);
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : await HomeOfAsync(email));
+        }
 
-        model.Message = result.IsLockedOut
-            ? T["Too many failed attempts: this account is locked for 15 minutes."]
-            : T["The e-mail address or the password is wrong."];
+        throttle.Record(keys);
+        model.Message = T["The e-mail address or the password is wrong."];
         model.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(model);
     }
+
+    private static string? _decoyHash;
+
+    private static string DecoyHash(IPasswordHasher<PortalUser> hasher) =>
+        _decoyHash ??= hasher.HashPassword(new PortalUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     public sealed class CodeModel
     {
@@ -117,22 +153,35 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return Redirect("/admin/login");
+        ThrottleKey[] keys = [ThrottleKey.Account(user.Email), ThrottleKey.Address(HttpContext)];
+        if (throttle.Wait(keys) is var wait && wait > TimeSpan.Zero)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View("Code", new CodeModel { ReturnUrl = returnUrl, RememberMe = rememberMe, Error = TooManyAttempts(wait) });
+        }
         var typed = (code ?? "").Replace(" ", "").Replace("-", "");
         var result = typed.Length == 6 && typed.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(typed, rememberMe, rememberClient: false)
             : typed.Length > 0 ? await signIn.TwoFactorRecoveryCodeSignInAsync((code ?? "").Trim()) : Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(user.Email!));
+        if (result.Succeeded)
+        {
+            throttle.Reset(keys[0]);
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : await HomeOfAsync(user.Email!));
+        }
+        throttle.Record(keys);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Code", new CodeModel
         {
             ReturnUrl = returnUrl, RememberMe = rememberMe,
-            Error = result.IsLockedOut ? T["Too many failed attempts: this account is locked for 15 minutes."] : T["This code is not valid: type the six digits your app shows now, or one of your recovery codes."],
+            Error = T["This code is not valid, or was already used: type the six digits your app shows now, or one of your recovery codes."],
         });
     }
 
+    /// <summary>Signing out changes the security stamp: a copy of the session cookie stops working at once.</summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return LocalRedirect("/admin/login");
     }

@@ -8,4 +8,5 @@ public sealed class LoginViewModel
     public string? ReturnUrl { get; set; }
     public Dictionary<string, string> Errors { get; } = [];
     public string? Message { get; set; }
+    public string? Notice { get; set; }
 }
