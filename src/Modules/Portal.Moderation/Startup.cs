@@ -24,6 +24,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<PartnerScope>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationMails>();
+        services.AddScoped<ProposalStamps>();
         services.AddScoped<SiteAddress>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
