@@ -178,4 +178,35 @@ public sealed class WorkbookLimitTests(ITestOutputHelper output)
         html.Should().Contain("classeur Excel, feuille « Actions »").And.Contain("Structure").And.Contain("Marche nordique").And.NotContain("n'a pas pu être lu");
         (await browser.GetAsync(page + "/report.csv")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    /// <summary>Writes <paramref name="size"/> as the unpacked size the zip declares for <paramref name="part"/> (local header and central directory).</summary>
+    private static byte[] DeclareSize(byte[] zip, string part, uint size)
+    {
+        var name = Encoding.ASCII.GetBytes(part);
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            if (signature == 0x04034b50 && zip.AsSpan(i + 30, name.Length).SequenceEqual(name)) BitConverter.TryWriteBytes(zip.AsSpan(i + 22), size);
+            if (signature == 0x02014b50 && zip.AsSpan(i + 46, name.Length).SequenceEqual(name)) BitConverter.TryWriteBytes(zip.AsSpan(i + 24), size);
+        }
+        return zip;
+    }
+
+    [Fact]
+    public async Task A_workbook_that_understates_its_unpacked_size_is_refused_too()
+    {
+        using var factory = new PortalFactory();
+        using var browser = factory.CreateBrowser();
+        await browser.SignInAsync();
+        var bomb = DeclareSize(Bomb("one huge text"), "xl/sharedStrings.xml", 1000);
+
+        var response = await UploadAsync(browser, "bombe.xlsx", bomb);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = System.Text.RegularExpressions.Regex.Match(Browser.Decode(await response.Content.ReadAsStringAsync()), "id=\"file-error\">([^<]+)<").Groups[1].Value;
+        output.WriteLine(error);
+        error.Should().NotBeEmpty();
+        var imports = Path.Combine(factory.DataDirectory, "imports");
+        (System.IO.Directory.Exists(imports) ? System.IO.Directory.GetFileSystemEntries(imports) : []).Should().BeEmpty();
+    }
 }
