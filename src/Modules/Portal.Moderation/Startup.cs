@@ -26,6 +26,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<FourEyes>();
         services.AddDataMigration<Migrations>();
         services.AddScoped<ModerationMails>();
+        services.AddScoped<ProposalStamps>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
         services.AddContentHandler<PublicationVerification>();

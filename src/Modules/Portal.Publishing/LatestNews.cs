@@ -15,7 +15,7 @@ public sealed class NewsQueries(PortalDbContext db)
             .Where(i => i.Published && i.ContentType == PublishingTypes.News && i.Path != null && (i.Culture == culture || i.Culture == ""))
             .ToListAsync();
         var ordered = all.OrderByDescending(i => NewsHandler.DateOf(i) ?? i.PublishedUtc).ThenByDescending(i => i.PublishedUtc).ToList();
-        return (ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), ordered.Count);
+        return (ordered.Skip(QueryValues.Offset(page, pageSize)).Take(pageSize).ToList(), ordered.Count);
     }
 }
 

@@ -82,10 +82,10 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, RecipeLocator
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    await handler.ExecuteAsync(new RecipeStepContext(recipe, number, step, nested => RunAsync(locator.Resolve(nested), cancellationToken)));
+                    await handler.ExecuteAsync(new RecipeStepContext(recipe, number, step, nested => RunAsync(locator.ResolveIncluded(nested, path), cancellationToken)));
                 }
                 catch (RecipeException) { throw; }
-                catch (Exception ex) when (ex is RecipeStepException or JsonException or InvalidOperationException or ArgumentException or FormatException or DbUpdateException)
+                catch (Exception ex) when (ex is RecipeStepException or JsonException or InvalidOperationException or ArgumentException or FormatException or DbUpdateException or IOException or UnauthorizedAccessException)
                 {
                     throw new RecipeException(file, number, name, ex is DbUpdateException ? ex.InnerException?.Message ?? ex.Message : ex.Message, ex);
                 }

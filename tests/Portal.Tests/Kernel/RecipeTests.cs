@@ -128,4 +128,42 @@ public sealed class RecipeTests
         var act = () => factory.WithScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ExecuteAsync(loop));
         (await act.Should().ThrowAsync<RecipeException>()).Which.Message.Should().Contain("includes itself");
     }
+
+    public static TheoryData<string> EscapingIncludes => new() { "/etc/passwd", "../../etc/passwd", "../../something", "linked-file", "linked-folder/passwd" };
+
+    [Theory, MemberData(nameof(EscapingIncludes))]
+    public async Task A_recipe_cannot_run_a_file_outside_the_recipes_folder_or_its_own_folder(string include)
+    {
+        using var factory = new PortalFactory();
+        var folder = Path.Combine(factory.DataDirectory, "site");
+        System.IO.Directory.CreateDirectory(folder);
+        File.CreateSymbolicLink(Path.Combine(folder, "linked-file.recipe.json"), "/etc/passwd");
+        System.IO.Directory.CreateSymbolicLink(Path.Combine(folder, "linked-folder"), "/etc");
+        var path = Path.Combine(folder, "outer.recipe.json");
+        File.WriteAllText(path, $$"""{ "name": "outer", "steps": [ { "name": "Settings", "SiteName": "Changé" }, { "name": "Recipes", "Values": [ { "name": "{{include}}" } ] } ] }""");
+        var before = await SnapshotAsync(factory);
+        var settings = await factory.WithDbAsync(db => db.Documents.Where(d => d.Key == "SiteSettings").Select(d => d.Json).SingleAsync());
+
+        var act = () => factory.WithScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ExecuteAsync(path));
+
+        (await act.Should().ThrowAsync<RecipeException>()).Which.Message.Should().Contain("outer.recipe.json, step 2 (Recipes)")
+            .And.Contain($"\"{include}\" is outside the recipes folder and the folder of this recipe");
+        (await SnapshotAsync(factory)).Should().Be(before);
+        (await factory.WithDbAsync(db => db.Documents.Where(d => d.Key == "SiteSettings").Select(d => d.Json).SingleAsync())).Should().Be(settings);
+    }
+
+    [Fact]
+    public async Task A_recipe_runs_a_recipe_beside_it_by_relative_name()
+    {
+        using var factory = new PortalFactory();
+        var folder = Path.Combine(factory.DataDirectory, "site");
+        System.IO.Directory.CreateDirectory(Path.Combine(folder, "parts"));
+        File.WriteAllText(Path.Combine(folder, "parts", "events.recipe.json"), EventRecipe);
+        var path = Path.Combine(folder, "outer.recipe.json");
+        File.WriteAllText(path, """{ "name": "outer", "steps": [ { "name": "Recipes", "Values": [ { "name": "parts/events" }, { "name": "portal-base" } ] } ] }""");
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<RecipeExecutor>().ExecuteAsync(path));
+
+        (await factory.WithDbAsync(db => db.ContentItems.CountAsync(i => i.ContentItemId == "event-1"))).Should().Be(1);
+    }
 }

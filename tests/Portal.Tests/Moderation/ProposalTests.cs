@@ -60,18 +60,26 @@ public sealed class ProposalTests
         (await moderator.PostFormAsync(review, $"{review}/reject", [new("comment", "Cette activité existe déjà dans l'annuaire.")])).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var kept = await factory.WithDbAsync(db => db.ContentItems.SingleAsync(i => i.ContentItemId == item.ContentItemId));
         kept.Status.Should().Be("Rejected");
-        var folder = Path.Combine(factory.DataDirectory, "mail");
-        MimeKit.MimeMessage? outcome = null;
-        for (var i = 0; i < 100 && outcome is null; i++)
-        {
-            await Task.Delay(200);
-            outcome = System.IO.Directory.Exists(folder)
-                ? System.IO.Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => m.Subject == "Non publié : Atelier de danse assise" && m.To.ToString().Contains("visiteur@example.org"))
-                : null;
-        }
+        // The outcome names the visitor's reference, never what they wrote (no relay of their text).
+        var outcome = await MailToAsync(factory, "visiteur@example.org", $"Votre proposition {reference} ne sera pas publiée");
         outcome.Should().NotBeNull();
         outcome!.To.ToString().Should().Contain("visiteur@example.org");
-        outcome.TextBody.Should().Contain("Cette activité existe déjà dans l'annuaire.");
+        outcome.TextBody.Should().Contain("Cette activité existe déjà dans l'annuaire.").And.Contain(reference).And.NotContain("Atelier de danse assise");
+    }
+
+    /// <summary>The first message to <paramref name="to"/> (with that subject) written to the pickup folder, waiting for the outbox.</summary>
+    public static async Task<MimeKit.MimeMessage?> MailToAsync(PortalFactory factory, string to, string? subject = null)
+    {
+        var folder = Path.Combine(factory.DataDirectory, "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            await Task.Delay(200);
+            var found = System.IO.Directory.Exists(folder)
+                ? System.IO.Directory.GetFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => (subject is null || m.Subject == subject) && m.To.ToString().Contains(to))
+                : null;
+            if (found is not null) return found;
+        }
+        return null;
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ContentAdminController(
     {
         var definition = await definitions.GetTypeAsync(type);
         if (definition is null) return NotFound();
-        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
         if (!string.IsNullOrEmpty(status) && !Statuses.Contains(status)) return BadRequest(T["Unknown status filter."].Value);
         if (!string.IsNullOrEmpty(culture) && !Cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
         if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort)) return BadRequest(T["Unknown sort order."].Value);
@@ -98,7 +98,7 @@ public sealed class ContentAdminController(
         }
         const int pageSize = 25;
         var total = await query.CountAsync();
-        var items = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync();
+        var items = await query.Skip(QueryValues.Offset(pageNumber, pageSize)).Take(pageSize).ToListAsync();
         return View(new ContentListViewModel
         {
             Type = definition, Items = items, Total = total, Page = pageNumber, PageSize = pageSize,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Localization;
 
 namespace Portal.Contents.Controllers;
@@ -24,14 +25,14 @@ public sealed class ContentApiController(PortalDbContext db, IContentDefinitionS
         var types = (await definitions.ListTypesAsync()).Where(t => t.Listable).Select(t => t.Name).ToList();
         if (type is not null && !types.Contains(type)) return Problem400($"Unknown type '{type}'. Known types: {string.Join(", ", types)}.");
         if (culture is not null && !Cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use fr or de.");
-        if (!TryInt(page, 1, 1, int.MaxValue, out var pageNumber)) return Problem400("page must be a whole number from 1.");
+        if (!TryInt(page, 1, 1, QueryValues.MaxPage, out var pageNumber)) return Problem400($"page must be a whole number from 1 to {QueryValues.MaxPage}.");
         if (!TryInt(pageSize, 50, 1, MaxPageSize, out var size)) return Problem400($"pageSize must be a whole number from 1 to {MaxPageSize}.");
 
         var query = db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType));
         if (type is not null) query = query.Where(i => i.ContentType == type);
         if (culture is not null) query = query.Where(i => i.Culture == culture || i.Culture == "");
         var total = await query.CountAsync();
-        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip((pageNumber - 1) * size).Take(size).ToListAsync();
+        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip(QueryValues.Offset(pageNumber, size)).Take(size).ToListAsync();
         return Ok(new { total, page = pageNumber, pageSize = size, items = items.Select(i => Describe(i, culture)) });
     }
 

@@ -24,13 +24,13 @@ public sealed class DirectoryController(PortalDbContext db, VocabularyStore voca
         var type = DirectoryTypes.TypeOfSegment(segment)!;
         // /de/acteurs is the French word in a German address: send the visitor to /de/akteure.
         if (DirectoryTypes.Segment(type, culture) != segment) return RedirectPermanent($"/{culture}/{DirectoryTypes.Segment(type, culture)}{Request.QueryString}");
-        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
 
         var query = db.ContentItems.AsNoTracking().Where(i => i.Published && i.ContentType == type && (i.Culture == culture || i.Culture == ""));
         var total = await query.CountAsync();
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (pageNumber > pageCount) return NotFound();
-        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip(QueryValues.Offset(pageNumber, PageSize)).Take(PageSize).ToListAsync();
         var territories = await vocabularies.GetAsync("territories");
         string? Commune(ContentItem item) =>
             item.As<Portal.Core.Content.Parts.AddressPart>().Commune.Text

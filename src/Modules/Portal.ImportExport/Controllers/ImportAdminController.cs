@@ -15,11 +15,14 @@ namespace Portal.ImportExport.Controllers;
 
 /// <summary>
 /// /admin/import: upload a spreadsheet, check the proposed column mapping, see the dry run's report, then apply it.
-/// The uploaded file waits under {DataDirectory}/imports/{token}, readable only by who uploaded it (or an administrator).
+/// The uploaded file is read once, at upload: a file that cannot be read (or unpacks past the limits) is refused there
+/// and nothing is kept; otherwise the file and what was read from it wait under {DataDirectory}/imports/{token},
+/// readable only by who uploaded it (or an administrator), and every later page works from what was read.
 /// </summary>
 [RequirePermission(Permissions.ImportContent)]
 public sealed class ImportAdminController(
     ImportService importer,
+    SpreadsheetReader reader,
     ImportMappingStore mappings,
     ImportTargets targets,
     IContentDefinitionStore definitions,
@@ -88,7 +91,20 @@ public sealed class ImportAdminController(
         else if (file.Length > options.Value.MaxFileBytes)
             model.Errors["file"] = T["The file is {0:0.0} MB; the limit is {1:0.#} MB. Split it into several files.", file.Length / 1048576.0, options.Value.MaxFileBytes / 1048576.0];
         ImportMapping? saved = null;
+        ImportTable? table = null;
         if (!string.IsNullOrEmpty(mapping) && (saved = await mappings.GetAsync(mapping)) is null) model.Errors["mapping"] = T["This mapping does not exist any more."];
+        byte[] bytes = [];
+        if (model.Errors.Count == 0)
+        {
+            await using (var buffer = new MemoryStream((int)file!.Length))
+            {
+                await file.CopyToAsync(buffer);
+                bytes = buffer.ToArray();
+            }
+            table = reader.Read(file.FileName, bytes);
+            // Nothing could be read from it: say why now, and keep nothing.
+            if (table.Headers.Count == 0 && table.Problems.FirstOrDefault(p => p.Row == 0) is { } unreadable) model.Errors["file"] = unreadable.Message;
+        }
         if (model.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -99,8 +115,8 @@ public sealed class ImportAdminController(
         var folder = Path.Combine(Root, token);
         System.IO.Directory.CreateDirectory(folder);
         var extension = Path.GetExtension(file!.FileName).ToLowerInvariant();
-        await using (var stream = System.IO.File.Create(Path.Combine(folder, "file" + extension)))
-            await file.CopyToAsync(stream);
+        await System.IO.File.WriteAllBytesAsync(Path.Combine(folder, "file" + extension), bytes);
+        await SaveTableAsync(token, table!);
         var upload = new Upload
         {
             Token = token,
@@ -125,7 +141,7 @@ public sealed class ImportAdminController(
     private async Task<ImportPageModel> PageModelAsync(Upload upload, string? notice, ImportReport? report = null)
     {
         // The report carries the file as read: the file is parsed once for the page.
-        report ??= await importer.PlanAsync(upload.FileName, await System.IO.File.ReadAllBytesAsync(FileOf(upload)), upload.ContentType, upload.Mapping, upload.Publish);
+        report ??= await importer.PlanAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish);
         return new ImportPageModel
         {
             Upload = upload,
@@ -146,8 +162,7 @@ public sealed class ImportAdminController(
     {
         var upload = await LoadAsync(token);
         if (upload is null) return NotFound();
-        var bytes = await System.IO.File.ReadAllBytesAsync(FileOf(upload));
-        var (table, _, targets) = await importer.PrepareAsync(upload.FileName, bytes, upload.ContentType, upload.Mapping);
+        var (table, _, targets) = await importer.PrepareAsync(await TableAsync(upload), upload.ContentType, upload.Mapping);
         var mapping = new ImportMapping { ContentType = upload.ContentType, Name = upload.Mapping?.Name ?? "" };
         for (var i = 0; i < table.Headers.Count; i++)
         {
@@ -181,8 +196,7 @@ public sealed class ImportAdminController(
         if (upload is null) return NotFound();
         if (upload.Publish && !(await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded)
             return Forbid();
-        var bytes = await System.IO.File.ReadAllBytesAsync(FileOf(upload));
-        var report = await importer.ApplyAsync(upload.FileName, bytes, upload.ContentType, upload.Mapping, upload.Publish, HttpContext.RequestAborted);
+        var report = await importer.ApplyAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish, HttpContext.RequestAborted);
         if (!report.Applied)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -203,14 +217,35 @@ public sealed class ImportAdminController(
     {
         var upload = await LoadAsync(token);
         if (upload is null) return NotFound();
-        var bytes = await System.IO.File.ReadAllBytesAsync(FileOf(upload));
-        var report = await importer.PlanAsync(upload.FileName, bytes, upload.ContentType, upload.Mapping, upload.Publish);
+        var report = await importer.PlanAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish);
         return File(report.ToCsv(s => T[s]), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(upload.FileName)}-report.csv");
     }
 
     // ------------------------------------------------------------------ storage
 
     private string FileOf(Upload upload) => Path.Combine(Root, upload.Token, "file" + Path.GetExtension(upload.FileName).ToLowerInvariant());
+
+    private string TableFileOf(string token) => Path.Combine(Root, token, "table.json");
+
+    private async Task SaveTableAsync(string token, ImportTable table)
+    {
+        await using var stream = System.IO.File.Create(TableFileOf(token));
+        await JsonSerializer.SerializeAsync(stream, table, ContentJson.Options);
+    }
+
+    /// <summary>What was read from the file at upload (an upload from before this was kept is read once more, then kept).</summary>
+    private async Task<ImportTable> TableAsync(Upload upload)
+    {
+        var path = TableFileOf(upload.Token);
+        if (System.IO.File.Exists(path))
+        {
+            await using var stream = System.IO.File.OpenRead(path);
+            if (await JsonSerializer.DeserializeAsync<ImportTable>(stream, ContentJson.Options) is { } kept) return kept;
+        }
+        var table = reader.Read(upload.FileName, await System.IO.File.ReadAllBytesAsync(FileOf(upload)));
+        await SaveTableAsync(upload.Token, table);
+        return table;
+    }
 
     private async Task SaveAsync(Upload upload) =>
         await System.IO.File.WriteAllTextAsync(Path.Combine(Root, upload.Token, "upload.json"), JsonSerializer.Serialize(upload, ContentJson.Options));

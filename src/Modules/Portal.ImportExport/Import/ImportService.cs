@@ -32,9 +32,12 @@ public sealed class ImportService(
     public static readonly string[] ImportableTypes = [DirectoryTypes.Actor, DirectoryTypes.Action, DirectoryTypes.AidantSupport];
 
     /// <summary>Reads the headers and proposes a mapping (or takes the given one).</summary>
-    public async Task<(ImportTable Table, ImportMapping Mapping, IReadOnlyList<ImportTarget> Targets)> PrepareAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping)
+    public Task<(ImportTable Table, ImportMapping Mapping, IReadOnlyList<ImportTarget> Targets)> PrepareAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping) =>
+        PrepareAsync(reader.Read(fileName, bytes), contentType, mapping);
+
+    /// <summary>The same, for a file read once already (the back office keeps what it read at upload).</summary>
+    public async Task<(ImportTable Table, ImportMapping Mapping, IReadOnlyList<ImportTarget> Targets)> PrepareAsync(ImportTable table, string contentType, ImportMapping? mapping)
     {
-        var table = reader.Read(fileName, bytes);
         var targets = await targetCatalog.ForAsync(contentType);
         var proposed = ImportTargets.Propose(contentType, table.Headers, targets);
         if (mapping is not null)
@@ -44,11 +47,14 @@ public sealed class ImportService(
         return (table, proposed, targets);
     }
 
-    public async Task<ImportReport> PlanAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish = false)
+    public Task<ImportReport> PlanAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish = false) =>
+        PlanAsync(fileName, reader.Read(fileName, bytes), contentType, mapping, publish);
+
+    public async Task<ImportReport> PlanAsync(string fileName, ImportTable read, string contentType, ImportMapping? mapping, bool publish = false)
     {
         if (!ImportableTypes.Contains(contentType))
             throw new ArgumentException($"Only {string.Join(", ", ImportableTypes)} can be imported.", nameof(contentType));
-        var (table, fullMapping, targets) = await PrepareAsync(fileName, bytes, contentType, mapping);
+        var (table, fullMapping, targets) = await PrepareAsync(read, contentType, mapping);
         var report = new ImportReport { FileName = fileName, ContentType = contentType, Description = table.Description, Mapping = fullMapping, Table = table, Published = publish };
         report.Issues.AddRange(table.Problems);
         if (table.Problems.Any(p => p.Row == 0)) return report;
@@ -69,10 +75,13 @@ public sealed class ImportService(
     }
 
     /// <summary>Plans, then writes every row in one transaction; with any error, nothing is written.</summary>
-    public async Task<ImportReport> ApplyAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ApplyAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default) =>
+        ApplyAsync(fileName, reader.Read(fileName, bytes), contentType, mapping, publish, cancellationToken);
+
+    public async Task<ImportReport> ApplyAsync(string fileName, ImportTable table, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var report = await PlanAsync(fileName, bytes, contentType, mapping, publish);
+        var report = await PlanAsync(fileName, table, contentType, mapping, publish);
         if (report.HasErrors) return report;
         try
         {

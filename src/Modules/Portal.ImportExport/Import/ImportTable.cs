@@ -34,4 +34,18 @@ public sealed class ImportOptions
     public int MaxColumns { get; set; } = 100;
     public int MaxRows { get; set; } = 20_000;
     public int MaxCellLength { get; set; } = 10_000;
+
+    // What a workbook may unpack into: a small .xlsx can hold gigabytes of repeated text.
+    /// <summary>Unpacked bytes of one sheet or of the shared strings.</summary>
+    public long MaxPartBytes { get; set; } = 100 * 1024 * 1024;
+    /// <summary>Unpacked bytes of any other part (styles, workbook, relationships), which are read whole.</summary>
+    public long MaxOtherPartBytes { get; set; } = 5 * 1024 * 1024;
+    /// <summary>Unpacked bytes of the whole workbook.</summary>
+    public long MaxWorkbookBytes { get; set; } = 200 * 1024 * 1024;
+    public int MaxSharedStrings { get; set; } = 1_000_000;
+    public long MaxSharedStringCharacters { get; set; } = 20_000_000;
+    /// <summary>Characters of one cell, as in Excel.</summary>
+    public int MaxCellCharacters { get; set; } = 32_767;
+    /// <summary>Characters of all the cells read from the sheet.</summary>
+    public long MaxSheetCharacters { get; set; } = 30_000_000;
 }

@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +11,7 @@ namespace Portal.ImportExport.Import;
 /// bad file: what is wrong (empty, not what its extension says, too big, merged header cells, mixed separators,
 /// too many columns, formulas) comes back as problems that name the row and column.
 /// </summary>
-public sealed class SpreadsheetReader(IOptions<ImportOptions> options, IStringLocalizer<SpreadsheetReader> T)
+public sealed partial class SpreadsheetReader(IOptions<ImportOptions> options, IStringLocalizer<SpreadsheetReader> T)
 {
     private readonly ImportOptions _limits = options.Value;
 
@@ -142,143 +138,6 @@ public sealed class SpreadsheetReader(IOptions<ImportOptions> options, IStringLo
         {
             return (Encoding.GetEncoding(1252).GetString(bytes), "Windows-1252");
         }
-    }
-
-    // ---------------------------------------------------------------- XLSX
-
-    private ImportTable ReadWorkbook(byte[] bytes)
-    {
-        if (!IsZip(bytes))
-            return Failed(LooksLikeText(bytes)
-                ? T["This file is not an Excel workbook (.xlsx) but text: if it is a CSV file, give it the .csv extension."]
-                : T["This file is not an Excel workbook (.xlsx). Old .xls workbooks must be saved again as .xlsx."]);
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            // A small file may unzip into a huge sheet: each part is bounded.
-            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = 200_000_000 });
-            var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var dateStyles = DateStyles(workbook);
-            return ReadSheet(part, strings, dateStyles, sheet.Name?.Value ?? "");
-        }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
-        {
-            return Failed(T["This Excel workbook could not be read; open it and save it again as .xlsx ({0}).", e.GetType().Name]);
-        }
-    }
-
-    private static bool LooksLikeText(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).IndexOf((byte)0) < 0;
-
-    private ImportTable ReadSheet(WorksheetPart part, string[] strings, HashSet<uint> dateStyles, string sheetName)
-    {
-        var problems = new List<ImportIssue>();
-        var rows = new List<(int Number, Dictionary<int, string> Cells)>();
-        var formulas = new List<(int Row, int Column)>();
-        var tooWide = new HashSet<int>();
-        using (var reader = OpenXmlReader.Create(part))
-        {
-            (int Number, Dictionary<int, string> Cells)? current = null;
-            while (reader.Read())
-            {
-                if (reader.ElementType == typeof(Row) && reader.IsStartElement)
-                {
-                    if (rows.Count > _limits.MaxRows + 1)
-                    {
-                        problems.Add(ImportIssue.File(T["The sheet has more than {0} rows: split it into several files.", _limits.MaxRows]));
-                        break;
-                    }
-                    var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    var number = int.TryParse(index, out var n) ? n : (rows.Count == 0 ? 1 : rows[^1].Number + 1);
-                    current = (number, new Dictionary<int, string>());
-                    rows.Add(current.Value);
-                }
-                else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && current is { } row)
-                {
-                    var cell = (Cell)reader.LoadCurrentElement()!;
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : (row.Cells.Count == 0 ? 0 : row.Cells.Keys.Max() + 1);
-                    if (column >= _limits.MaxColumns)
-                    {
-                        if (!string.IsNullOrEmpty(cell.InnerText)) tooWide.Add(row.Number);
-                        continue;
-                    }
-                    if (cell.CellFormula is not null) formulas.Add((row.Number, column));
-                    var value = CellText(cell, strings, dateStyles);
-                    if (!string.IsNullOrEmpty(value)) row.Cells[column] = value;
-                }
-            }
-        }
-        foreach (var number in tooWide)
-            problems.Add(new(number, "", ImportSeverity.Error, T["This row has cells beyond column {0}; at most {1} columns are read.", ColumnName(_limits.MaxColumns - 1), _limits.MaxColumns]));
-
-        var filled = rows.Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(v))).ToList();
-        if (filled.Count == 0) return new ImportTable { Problems = [.. problems, ImportIssue.File(T["The first sheet ('{0}') holds no row.", sheetName])] };
-        var header = filled[0];
-        var width = Math.Max(header.Cells.Keys.DefaultIfEmpty(-1).Max() + 1, filled.Max(r => r.Cells.Keys.DefaultIfEmpty(-1).Max() + 1));
-
-        foreach (var merge in part.Worksheet?.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()) ?? [])
-        {
-            if (merge.Reference?.Value is not { } range || range.Split(':') is not [var from, var to]) continue;
-            var (top, bottom) = (RowIndex(from), RowIndex(to));
-            if (top <= header.Number && header.Number <= bottom)
-                problems.Add(ImportIssue.File(T["The header row has merged cells ({0}): give each column its own header cell.", range]));
-            else
-                problems.Add(new(top, ColumnName(ColumnIndex(from)), ImportSeverity.Error, T["Cells {0} are merged: only the first one holds the value. Unmerge them and fill each cell.", range]));
-        }
-
-        var headerCells = Enumerable.Range(0, width).Select(i => header.Cells.GetValueOrDefault(i, "")).ToArray();
-        foreach (var (row, column) in formulas)
-            problems.Add(new(row, column < headerCells.Length && headerCells[column].Length > 0 ? headerCells[column] : ColumnName(column), ImportSeverity.Error,
-                T["Cell {0}{1} holds a formula: copy the column and paste it as values only.", ColumnName(column), row]));
-
-        var data = filled.Skip(1).Select(r => new ImportRow(r.Number, Enumerable.Range(0, width).Select(i => r.Cells.GetValueOrDefault(i, "")).ToArray())).ToList();
-        return Finish(header.Number, headerCells, data, problems, T["Excel workbook, sheet '{0}'", sheetName]);
-    }
-
-    private static string CellText(Cell cell, string[] strings, HashSet<uint> dateStyles)
-    {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, out var i) && i >= 0 && i < strings.Length ? strings[i] : "";
-        if (type == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        if (type == CellValues.Boolean) return raw == "1" ? "true" : "false";
-        if (raw is null) return "";
-        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style)
-            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
-        {
-            var date = DateTime.FromOADate(serial);
-            return date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        }
-        return raw;
-    }
-
-    /// <summary>The cell styles whose number format shows a date (built-in 14–22 and 45–47, or a custom format with d, m and y).</summary>
-    private static HashSet<uint> DateStyles(WorkbookPart workbook)
-    {
-        var result = new HashSet<uint>();
-        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
-        if (stylesheet?.CellFormats is null) return result;
-        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId is not null && f.FormatCode?.Value is { } code && IsDateFormat(code))
-            .Select(f => f.NumberFormatId!.Value).ToHashSet() ?? [];
-        uint index = 0;
-        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
-        {
-            var id = format.NumberFormatId?.Value ?? 0;
-            if (id is >= 14 and <= 22 or >= 45 and <= 47 || custom.Contains(id)) result.Add(index);
-            index++;
-        }
-        return result;
-    }
-
-    private static bool IsDateFormat(string code)
-    {
-        var plain = new string(code.Where((c, i) => c != '\\').ToArray());
-        plain = System.Text.RegularExpressions.Regex.Replace(plain, "\"[^\"]*\"|\\[[^\\]]*\\]", "").ToLowerInvariant();
-        return plain.Contains('d') && plain.Contains('m') && plain.Contains('y') || plain.Contains('j') && plain.Contains('a');
     }
 
     public static int ColumnIndex(string reference)

@@ -151,9 +151,9 @@ public sealed class PartnerController(
         if (latest is null) return NotFound();
         var state = ModerationService.StateOf(latest);
         var type = await EditableTypeAsync(latest.ContentType);
-        var data = await binder.BindAsync(type, Request.Form, latest.Data);
-        // Fields the form does not show keep their values.
-        if (latest.Part(latest.ContentType)?["Actor"] is { } actor) data[latest.ContentType]!["Actor"] = actor.DeepClone();
+        // Only the fields the form shows are read from the post; every other field keeps its value.
+        var shown = EditorFields.Shown(await EditorAsync(type, latest, isNew: false));
+        var data = EditorFields.OnlyShown(await binder.BindAsync(type, Request.Form, latest.Data), latest.Data, shown);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await contentManager.UpdateAsync(id, data, stamp ?? "");
@@ -205,7 +205,8 @@ public sealed class PartnerController(
         var editable = await EditableTypeAsync(type);
         var item = await contentManager.NewAsync(type);
         item.Culture = Culture;
-        item.Data = await binder.BindAsync(editable, Request.Form, null);
+        var shown = EditorFields.Shown(await EditorAsync(editable, item, isNew: true));
+        item.Data = EditorFields.OnlyShown(await binder.BindAsync(editable, Request.Form, null), null, shown);
         item.GetOrCreatePart(type)["Actor"] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(owner.ContentItemId) };
         item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
         item.Owner = User.Identity?.Name;

@@ -21,8 +21,9 @@ namespace Portal.Moderation.Controllers;
 
 /// <summary>
 /// /fr/proposer, /de/vorschlagen: anyone proposes an actor, an action or an aidant support. No third-party captcha: a
-/// field that people do not see (robots fill it), a minimum time to fill the form, and a limit per address. The
-/// proposal waits in review; its author gets a reference and, with an e-mail address, the outcome.
+/// field that people do not see (robots fill it), a minimum time to fill the form with a stamp that serves once, a limit
+/// per address and one per e-mail address. Only the fields the form shows are read from a post. The proposal waits in
+/// review; its author gets a reference and, with an e-mail address, the outcome (messages that quote nothing they wrote).
 /// </summary>
 [AllowAnonymous]
 public sealed class ProposalController(
@@ -32,6 +33,7 @@ public sealed class ProposalController(
     ContentEditorBuilder editors,
     ContentFormBinder binder,
     ModerationMails mails,
+    ProposalStamps stamps,
     IDataProtectionProvider protection,
     IConfiguration configuration,
     TimeProvider clock,
@@ -66,6 +68,7 @@ public sealed class ProposalController(
     private string Culture => Cultures.Current;
     private IDataProtector Protector => protection.CreateProtector("Portal.Moderation.Proposal");
     private int MinimumSeconds => int.TryParse(configuration["Portal:Moderation:MinimumFillSeconds"], out var s) ? s : 3;
+    private int PerEmailPerDay => int.TryParse(configuration["Portal:Moderation:ProposalsPerEmailPerDay"], out var n) ? n : 5;
     public static string PathOf(string culture) => culture == "de" ? "/de/vorschlagen" : "/fr/proposer";
 
     [HttpGet("/fr/proposer"), HttpGet("/de/vorschlagen")]
@@ -103,7 +106,9 @@ public sealed class ProposalController(
         var proposalType = await ProposalTypeAsync(type);
         var item = await contentManager.NewAsync(type);
         item.Culture = Culture;
-        item.Data = await binder.BindAsync(proposalType, Request.Form, null);
+        // Only what the form shows: an extra name in the post (Actor.Siret, EntryPart.Sample…) is not read.
+        var shown = EditorFields.Shown(await EditorAsync(type, item, null));
+        item.Data = EditorFields.OnlyShown(await binder.BindAsync(proposalType, Request.Form, null), null, shown);
         item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
         item.Owner = "anonymous";
         proposerEmail = proposerEmail?.Trim();
@@ -116,21 +121,23 @@ public sealed class ProposalController(
         }
 
         var errors = new Dictionary<string, string>();
+        var status = StatusCodes.Status400BadRequest;
         if (!TryReadStamp(started, out var startedAt))
             errors["form"] = T["The form has expired: check your entries and send it again."];
         else if ((clock.GetUtcNow() - startedAt).TotalSeconds < MinimumSeconds)
             errors["form"] = T["That was very fast: take a moment to check your entries, then send them again."];
+        else if (await stamps.IsConsumedAsync(started!))
+            errors["form"] = Replayed;
         if (!string.IsNullOrEmpty(proposerEmail) && (proposerEmail.Length > 254 || !MailAddress.TryCreate(proposerEmail, out _) || !proposerEmail.Contains('.')))
             errors["proposerEmail"] = T["Your e-mail address must look like name@example.org (or leave it empty)."];
+        else if (!string.IsNullOrEmpty(proposerEmail) && await ProposalsTodayAsync(proposerEmail) >= PerEmailPerDay)
+        {
+            errors["proposerEmail"] = T["This e-mail address has sent {0} proposals in the last 24 hours, the most we accept: please send this one tomorrow.", PerEmailPerDay];
+            status = StatusCodes.Status429TooManyRequests;
+        }
 
         var validation = await contentManager.ValidateAsync(item);
-        if (errors.Count > 0 || !validation.Succeeded)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            var model = new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, validation), Started = Stamp(), ProposerEmail = proposerEmail };
-            foreach (var (key, message) in errors) model.Errors[key] = message;
-            return View("Index", model);
-        }
+        if (errors.Count > 0 || !validation.Succeeded) return await RefusedAsync(type, item, validation, proposerEmail, errors, status);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await contentManager.CreateAsync(item);
@@ -140,6 +147,7 @@ public sealed class ProposalController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Index", new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, result.Validation), Started = Stamp(), ProposerEmail = proposerEmail });
         }
+        await stamps.ConsumeAsync(started!);
         var row = await db.ContentItems.SingleAsync(i => i.ContentItemId == item.ContentItemId && i.Latest);
         row.Status = ContentStatus.InReview;
         var reference = ReferenceOf(item.ContentItemId);
@@ -150,13 +158,44 @@ public sealed class ProposalController(
             Contact = string.IsNullOrEmpty(proposerEmail) ? null : proposerEmail, Culture = Culture, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         });
         await mails.ProposalReceivedAsync(item, reference, proposerEmail, Culture);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            // The same stamp sent twice at once: the other post won.
+            if (await stamps.IsConsumedAsync(started!))
+                return await RefusedAsync(type, item, validation, proposerEmail, new() { ["form"] = Replayed }, StatusCodes.Status400BadRequest);
+            throw;
+        }
         await transaction.CommitAsync();
         return View("Thanks", new ProposalModel { Culture = Culture, Reference = reference, Title = item.DisplayText, ProposerEmail = proposerEmail });
     }
 
+    private string Replayed => T["This form was already sent: your proposal is recorded. To propose something else, check the entries below and send them again."];
+
+    /// <summary>The form again, with what was typed, the messages, and a new stamp.</summary>
+    private async Task<IActionResult> RefusedAsync(string type, ContentItem item, ContentValidationResult validation, string? proposerEmail, Dictionary<string, string> errors, int status)
+    {
+        Response.StatusCode = status;
+        var model = new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, validation), Started = Stamp(), ProposerEmail = proposerEmail };
+        foreach (var (key, message) in errors) model.Errors[key] = message;
+        return View("Index", model);
+    }
+
+    /// <summary>Proposals that left this e-mail address in the last 24 hours (any case).</summary>
+    private Task<int> ProposalsTodayAsync(string email)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1);
+        var lower = email.ToLowerInvariant();
+        return db.AuditEntries.CountAsync(a => a.Action == AuditActions.Proposed && a.Contact != null && a.Contact.ToLower() == lower && a.CreatedUtc >= since);
+    }
+
     /// <summary>A reference a person can read out on the phone: P- and the first ten characters of the item's id.</summary>
-    public static string ReferenceOf(string contentItemId) => "P-" + contentItemId[..Math.Min(10, contentItemId.Length)].ToUpperInvariant();
+    public static string ReferenceOf(string contentItemId) => ModerationMails.ProposalReference(contentItemId);
 
     private bool TryReadStamp(string? stamp, out DateTimeOffset started)
     {
@@ -166,7 +205,7 @@ public sealed class ProposalController(
         {
             var seconds = long.Parse(Protector.Unprotect(stamp), CultureInfo.InvariantCulture);
             started = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            return clock.GetUtcNow() - started < TimeSpan.FromDays(1);
+            return clock.GetUtcNow() - started < ProposalStamps.Lifetime;
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
         {

@@ -23,7 +23,7 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
     public async Task<IActionResult> News(string culture, string segment, string? page)
     {
         if (PublishingTypes.NewsSegment(culture) != segment) return RedirectPermanent($"/{culture}/{PublishingTypes.NewsSegment(culture)}{Request.QueryString}");
-        if (!QueryValues.TryPage(page, out var number)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var number)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
         var (items, total) = await news.PageAsync(culture, number, PageSize);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (number > pages) return NotFound();

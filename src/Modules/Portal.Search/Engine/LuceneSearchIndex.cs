@@ -6,6 +6,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Portal.Core.Hosting;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Portal.Search.Engine;
@@ -179,12 +180,12 @@ public sealed partial class LuceneSearchIndex : IDisposable
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Max(1, query.Page);
-        var wanted = Math.Min(page * pageSize, MaxRank);
+        var wanted = (int)Math.Min((long)page * pageSize, MaxRank);
         var collector = new FacetingCollector(query, wanted);
         searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         var ranked = collector.Ranked();
         var hits = new List<SearchHit>(pageSize);
-        foreach (var r in ranked.Skip((page - 1) * pageSize).Take(pageSize))
+        foreach (var r in ranked.Skip(QueryValues.Offset(page, pageSize)).Take(pageSize))
         {
             var doc = searcher.Doc(r.Doc);
             var summary = doc.Get("summary");

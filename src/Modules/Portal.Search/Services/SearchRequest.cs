@@ -76,7 +76,7 @@ public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer 
             default: return Fail(T["sort must be relevance, distance, updated or title."]);
         }
 
-        if (!QueryValues.TryPage(values["page"], out var page)) return Fail(T["The page number must be a whole number from 1."]);
+        if (!QueryValues.TryPage(values["page"], out var page)) return Fail(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage]);
         query.Page = page;
         if (values["pageSize"].ToString() is { Length: > 0 } sizeText)
         {

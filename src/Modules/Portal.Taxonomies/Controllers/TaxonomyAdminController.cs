@@ -23,7 +23,7 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
     {
         var vocabulary = await vocabularies.GetAsync(name);
         if (vocabulary is null) return NotFound();
-        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1."].Value);
+        if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
         if (q?.Length > 100) return BadRequest(T["The search text is too long."].Value);
 
         var tree = vocabulary.Tree().ToList();
@@ -38,7 +38,7 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
         var pageCount = Math.Max(1, (tree.Count + PageSize - 1) / PageSize);
         return View(new VocabularyTermsViewModel
         {
-            Vocabulary = vocabulary, Terms = tree.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToList(),
+            Vocabulary = vocabulary, Terms = tree.Skip(QueryValues.Offset(pageNumber, PageSize)).Take(PageSize).ToList(),
             Total = tree.Count, Page = pageNumber, PageCount = pageCount, Query = q, Notice = TempData["Notice"] as string,
         });
     }

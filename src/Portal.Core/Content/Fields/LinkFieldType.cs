@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Portal.Core.Hosting;
 
 namespace Portal.Core.Content.Fields;
 
@@ -20,8 +21,8 @@ public sealed class LinkFieldType : IContentFieldType
     public bool IsEmpty(JsonNode? value) => FieldValues.String(value, "Url") is null;
 
     public static bool IsValidUrl(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Contains('.');
+        LocalPath.IsValid(url)
+        || !LocalPath.IsForged(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Contains('.');
 
     public ValueTask ValidateAsync(FieldValidationContext context)
     {
@@ -31,6 +32,8 @@ public sealed class LinkFieldType : IContentFieldType
             if (context.Settings.Required) context.Fail(context.T["{0} is required.", context.Label]);
             else if (FieldValues.String(context.Value, "Text") is not null) context.Fail(context.T["{0}: a link text needs an address.", context.Label]);
         }
+        else if (LocalPath.IsForged(url))
+            context.Fail(context.T["{0}: a path of this site starts with a single / followed by a name, such as /fr/carte (a second / or a backslash after it leads to another site).", context.Label]);
         else if (!IsValidUrl(url))
             context.Fail(context.T["{0} must be a web address starting with https:// (or a path of this site starting with /).", context.Label]);
         else if (context.Settings.MaxLength is { } max && url.Length > max)
