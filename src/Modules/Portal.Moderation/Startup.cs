@@ -24,7 +24,6 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<PartnerScope>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationMails>();
-        services.AddScoped<SiteAddress>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
         services.AddSingleton<VerificationTokens>();

@@ -1,28 +1,19 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Mail;
 using Portal.Core.Security;
 
 namespace Portal.Moderation.Services;
 
-/// <summary>The site's address for links in messages: the request's, else Portal:PublicUrl (for background work).</summary>
-public sealed class SiteAddress(IHttpContextAccessor accessor, IConfiguration configuration)
-{
-    public string Base => accessor.HttpContext?.Request is { } request
-        ? $"{request.Scheme}://{request.Host}"
-        : (configuration["Portal:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : "http://127.0.0.1:5080");
-}
-
 /// <summary>
 /// The workflow's messages, each in its recipient's language: a new submission to the moderators; a decision to the
 /// partners of the item's organisation and to the visitor who proposed it, when they left an address.
 /// </summary>
-public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, PartnerScope partners, SiteAddress site, IStringLocalizer<ModerationMails> T)
+public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, PartnerScope partners, PublicUrl site, IStringLocalizer<ModerationMails> T)
 {
     public const string ModeratorRole = "Moderator";
 
