@@ -37,6 +37,7 @@ public sealed class ProductionModeTests
         html.Should().Contain("Une erreur est survenue").And.Contain("<html lang=\"fr\">");
         html.Should().NotContain(FailingPage.Secret).And.NotContain("InvalidOperationException").And.NotContain("ProductionModeTests")
             .And.NotContain(".cs:line").And.NotContain(AppContext.BaseDirectory);
+        SecurityHeadersTests.ShouldBeStrict(response, html, FailingPage.Path);
     }
 
     /// <summary>Makes one public address fail inside the site's pipeline (its error handling included); only this test adds it.</summary>
