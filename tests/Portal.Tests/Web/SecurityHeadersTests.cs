@@ -58,6 +58,8 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.DemoSite s
             attributes.Should().Contain($"nonce=\"{nonce}\"", $"{element.Value} on {url} is inline");
         }
         StyleOrHandlerAttribute().Match(html).Value.Should().BeEmpty($"{url} has no style or on… attribute");
+        // Not even with a nonce: the search page parses fetched pages, whose nonce is not the current one.
+        html.Should().NotContain("<style", $"{url} takes its styles from stylesheets");
     }
 
     private static async Task CheckAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
@@ -96,6 +98,19 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.DemoSite s
         using var partner = await WorkflowTests.SignedInAsync(site.Factory, "partner1@portal.example");
         foreach (var url in new[] { "/fr/espace-partenaire", "/fr/espace-partenaire/gr-actor-001-fr", "/fr/espace-partenaire/nouveau/Action?actor=gr-actor-001-fr" })
             await CheckAsync(partner, url);
+    }
+
+    [Fact]
+    public async Task The_site_colours_come_from_a_stylesheet_of_the_site()
+    {
+        using var visitor = site.Factory.CreateClient();
+        var href = Regex.Match(await visitor.GetStringAsync("/fr"), "<link rel=\"stylesheet\" href=\"(/theme/colors\\.css\\?v=[0-9a-f]+)\">").Groups[1].Value;
+        href.Should().NotBeEmpty();
+        var css = await visitor.GetAsync(href);
+        css.Content.Headers.ContentType!.MediaType.Should().Be("text/css");
+        css.Headers.CacheControl!.ToString().Should().Contain("immutable");
+        (await css.Content.ReadAsStringAsync()).Should().MatchRegex(":root \\{ --primary: #[0-9a-fA-F]{3,8}; --accent: #[0-9a-fA-F]{3,8}; \\}");
+        (await visitor.GetAsync("/theme/colors.css?v=old")).Headers.CacheControl!.NoCache.Should().BeTrue("an outdated version is not kept");
     }
 
     [Fact]
