@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -40,8 +41,25 @@ public sealed class ProductionModeTests
         SecurityHeadersTests.ShouldBeStrict(response, html, FailingPage.Path);
     }
 
+    [Fact]
+    public async Task Even_when_the_error_page_fails_too_production_shows_no_stack_trace_or_source_path()
+    {
+        // As when the database is down: the page fails, then so does the error page the handler re-executes.
+        using var factory = new PortalFactory { Environment = "Production", ConfigureTestServices = s => s.Configure<MvcOptions>(o => o.Filters.Add(new FailingPage(errorPageFails: true))) };
+
+        // No developer page catches it: the exception leaves the site (the test server rethrows it; Kestrel answers an
+        // empty 500), or a static page answers. In Development the developer page would render the trace here.
+        HttpResponseMessage response;
+        try { response = await factory.CreateClient().GetAsync(FailingPage.Path); }
+        catch (InvalidOperationException ex) when (ex.Message.Contains(FailingPage.Secret)) { return; }
+
+        response.StatusCode.Should().BeOneOf(HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).Should().NotContain(FailingPage.Secret).And.NotContain("InvalidOperationException")
+            .And.NotContain("ProductionModeTests").And.NotContain(".cs:line").And.NotContain(AppContext.BaseDirectory);
+    }
+
     /// <summary>Makes one public address fail inside the site's pipeline (its error handling included); only this test adds it.</summary>
-    private sealed class FailingPage : IActionFilter
+    private sealed class FailingPage(bool errorPageFails = false) : IActionFilter
     {
         public const string Path = "/fr/test-failure";
         public const string Secret = "/home/build/src/Secret/FailingPage.cs";
@@ -49,6 +67,8 @@ public sealed class ProductionModeTests
         public void OnActionExecuting(ActionExecutingContext context)
         {
             if (context.HttpContext.Request.Path == Path) throw new InvalidOperationException($"Failure in {Secret}");
+            if (errorPageFails && context.HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path == Path)
+                throw new InvalidOperationException($"The error page failed too, in {Secret}");
         }
 
         public void OnActionExecuted(ActionExecutedContext context) { }
