@@ -24,7 +24,15 @@ catch (ModuleLoadException ex)
     return 1;
 }
 
-builder.Services.AddPortal(builder.Configuration, builder.Environment, catalog);
+try
+{
+    builder.Services.AddPortal(builder.Configuration, builder.Environment, catalog);
+}
+catch (PortalConfigurationException ex)
+{
+    Console.Error.WriteLine($"Portal cannot start: {ex.Message}");
+    return 1;
+}
 var app = builder.Build();
 
 if (command is not null) return await PortalCommands.RunAsync(app, command, Console.Out, Console.Error);

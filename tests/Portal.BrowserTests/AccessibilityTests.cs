@@ -9,9 +9,20 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     private readonly IBrowser? _browser = site.Browser;
     private static readonly string Axe = File.ReadAllText(Path.Combine(FindProjectDirectory(), "node_modules", "axe-core", "axe.min.js"));
 
+    /// <summary>
+    /// A page with axe-core and a record of Content-Security-Policy violations, both injected before the page's own
+    /// scripts (as the browser's own code, which the site's CSP does not govern: an inline script tag would be refused).
+    /// </summary>
+    private async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        var page = await _browser!.NewPageAsync(options);
+        await page.AddInitScriptAsync(Axe);
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI + ' from ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber))");
+        return page;
+    }
+
     private async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Content = Axe });
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }))
                 .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))
@@ -38,7 +49,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     public async Task Public_pages_have_no_axe_violations(string url, int width)
     {
         if (url.Contains("/recherche") || url.Contains("/suche") || url.Contains("carte") || url.Contains("/karte")) await site.WaitForSearchAsync();
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        var page = await NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + url);
         if (url.Contains("/carte") || url.Contains("/karte")) await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count !== undefined");
@@ -55,7 +66,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         await site.WaitForSearchAsync();
         foreach (var url in new[] { "/fr", "/de/suche?q=sport", "/fr/acteurs/handisport-bobigny", "/de/aktuelles/das-portal-ist-online", "/fr/carte" })
         {
-            var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 320, Height = 700 } });
+            var page = await NewPageAsync(new() { ViewportSize = new() { Width = 320, Height = 700 } });
             await OfflineAsync(page);
             await page.GotoAsync(site.BaseUrl + url);
             (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).Should().BeTrue($"{url} fits 320 px");
@@ -71,7 +82,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     public async Task Maps_show_an_entrys_place_and_a_pages_preset_search()
     {
         await site.WaitForSearchAsync();
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
         await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon");
@@ -91,7 +102,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     [Fact]
     public async Task Back_office_pages_have_no_axe_violations()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/admin/login");
         await page.FillAsync("#Email", SiteServer.AdminEmail);
@@ -134,7 +145,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
 
     private async Task<IPage> SignedInAsync(string email)
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/admin/login");
         await page.FillAsync("#Email", email);
@@ -154,7 +165,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     public async Task The_workflow_pages_have_no_axe_violations_from_proposal_to_decision()
     {
         // A visitor proposes an activity: the form, the form with its errors, the thanks page.
-        var visitor = await _browser!.NewPageAsync();
+        var visitor = await NewPageAsync();
         await OfflineAsync(visitor);
         foreach (var url in new[] { "/fr/proposer", "/de/vorschlagen", "/fr/proposer?type=Action", "/de/vorschlagen?type=AidantSupport", "/fr/verification/abc", "/admin/invitation?user=x&token=y" })
         {
@@ -212,7 +223,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     [Fact]
     public async Task The_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_content()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
         await page.Keyboard.PressAsync("Tab");
         (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).Should().Be("Aller au contenu");
@@ -224,7 +235,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     public async Task A_keyboard_user_searches_ticks_a_facet_and_opens_a_result()
     {
         await site.WaitForSearchAsync();
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/fr");
         async Task TabToAsync(string condition, string what)
         {
@@ -310,7 +321,7 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
     public async Task The_map_clusters_follows_the_filters_and_opens_an_entry()
     {
         await site.WaitForSearchAsync();
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
         await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'");
@@ -336,6 +347,52 @@ public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServ
         (await page.TextContentAsync("#map-live"))!.Should().Contain("Boccia le mercredi", "the popup is announced");
         await page.ClickAsync(".leaflet-popup .map-popup-title a");
         await page.WaitForURLAsync("**/fr/actions/boccia-le-mercredi");
+    }
+
+    [Fact]
+    public async Task The_map_pages_and_the_point_editor_run_under_the_content_security_policy()
+    {
+        await site.WaitForSearchAsync();
+        var page = await NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await OfflineAsync(page);
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) console.Add(message.Text); };
+        async Task NoViolationAsync(string what)
+        {
+            (await page.EvaluateAsync<string[]>("() => window.__cspViolations || []")).Should().BeEmpty(what);
+            console.Should().BeEmpty(what);
+        }
+
+        var response = await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
+        (await response!.HeaderValueAsync("content-security-policy")).Should().Contain("script-src 'self' 'nonce-").And.NotContain("unsafe-inline");
+        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'");
+        (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
+        // Leaflet's own stylesheet applies: the map is a positioned container of the size the theme gives it.
+        (await page.EvaluateAsync<bool>("() => { const m = document.getElementById('map'); return m.classList.contains('leaflet-container') && m.getBoundingClientRect().height > 200 && getComputedStyle(m.querySelector('.leaflet-pane')).position === 'absolute'; }"))
+            .Should().BeTrue();
+        await ShotAsync(page, "map-fr");
+        await NoViolationAsync("the map page");
+
+        await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
+        await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon");
+        await NoViolationAsync("an entry's map and its JSON-LD");
+
+        // The search page updates itself from fetched pages, which carry another request's nonce.
+        await page.GotoAsync(site.BaseUrl + "/fr/recherche?q=boccia");
+        await page.CheckAsync("#f-fees-gratuit");
+        await page.WaitForURLAsync("**f.fees=gratuit**");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.chip').length === 1");
+        await NoViolationAsync("the search page updated in place");
+
+        await page.GotoAsync(site.BaseUrl + "/admin/login");
+        await page.FillAsync("#Email", SiteServer.AdminEmail);
+        await page.FillAsync("#Password", SiteServer.AdminPassword);
+        await page.ClickAsync("form[action='/admin/login'] button");
+        await page.WaitForURLAsync(site.BaseUrl + "/admin");
+        await page.GotoAsync(site.BaseUrl + "/admin/content/item/b-actor-fr");
+        await page.WaitForSelectorAsync(".point-editor.leaflet-container .leaflet-marker-icon");
+        await page.Locator(".point-editor").ClickAsync();
+        await NoViolationAsync("the back office's GeoPoint editor");
     }
 
     [Fact]

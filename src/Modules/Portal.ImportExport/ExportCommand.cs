@@ -21,14 +21,12 @@ public sealed class ExportCommand : IPortalCommand
         if (!await PortalCommands.IsSetUpAsync(services, error)) return 69;
         directory = PortalCommands.ResolvePath(directory);
         var options = services.GetRequiredService<IOptions<OpenDataOptions>>().Value;
-        var export = await services.GetRequiredService<DataInclusionExporter>().ExportAsync(options.Source, (options.PublicUrl ?? "").TrimEnd('/'));
+        var export = await services.GetRequiredService<DataInclusionExporter>().ExportAsync(options.Source, services.GetRequiredService<PublicUrl>().Base);
         System.IO.Directory.CreateDirectory(directory);
         var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         await File.WriteAllTextAsync(Path.Combine(directory, "structures.json"), export.Structures.ToJsonString(indented));
         await File.WriteAllTextAsync(Path.Combine(directory, "services.json"), export.Services.ToJsonString(indented));
         await output.WriteLineAsync($"{export.Structures.Count} structures and {export.Services.Count} services written to {Path.GetFullPath(directory)}.");
-        if (string.IsNullOrEmpty(options.PublicUrl))
-            await output.WriteLineAsync("Set Portal__OpenData__PublicUrl to the site's address to include the links back to each entry.");
         return 0;
     }
 }

@@ -13,17 +13,10 @@ public static class PortalApplicationExtensions
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-            await next();
-        });
+        app.UseSecurityHeaders();
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();

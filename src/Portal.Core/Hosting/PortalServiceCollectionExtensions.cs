@@ -35,6 +35,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddPublicUrl(configuration).AddReverseProxy(configuration).AddSecurityHeaders(configuration);
 
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));
@@ -65,6 +66,7 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.Name = ".Portal.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
@@ -94,7 +96,12 @@ public static class PortalServiceCollectionExtensions
         // Pages are UTF-8: French and German letters need no escaping (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery(o => { o.Cookie.Name = ".Portal.Antiforgery"; o.HeaderName = "X-CSRF-TOKEN"; });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Portal.Antiforgery";
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
 
         // Content kernel.
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -113,7 +120,6 @@ public static class PortalServiceCollectionExtensions
             .AddContentHandler<AuditTrailRecorder>();
         services.AddDataMigration<CoreMigrations>();
         services.AddScoped<Portal.Core.Mail.IMailQueue, Portal.Core.Mail.MailQueue>();
-        services.AddScoped<Portal.Core.Mail.SiteAddress>();
         services.AddBackgroundTaskHandler<Portal.Core.Mail.MailSender>();
 
         // Recipes, setup, background work.

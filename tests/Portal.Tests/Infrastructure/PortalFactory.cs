@@ -23,6 +23,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
+    /// <summary>The host environment; WebApplicationFactory's default is Development, the README's run command is Production.</summary>
+    public string? Environment { get; init; }
+
     public PortalFactory(string provider = "Sqlite", string? recipe = null, string? adminPassword = AdminPassword, string? dataDirectory = null, string? connectionString = null)
     {
         Provider = provider;
@@ -35,6 +38,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Portal:Setup:AdminEmail"] = AdminEmail,
             ["Portal:Setup:AdminPassword"] = adminPassword ?? "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The test server's own address, so that absolute links match the requests' (a test may set another).
+            ["Portal:PublicUrl"] = "http://localhost",
         };
         // The base site by default: the seed recipes take seconds, and only their own tests need them.
         _settings["Portal:Setup:Recipe"] = recipe ?? "portal-base";
@@ -61,6 +66,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Environment is not null) builder.UseEnvironment(Environment);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);

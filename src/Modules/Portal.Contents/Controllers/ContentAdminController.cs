@@ -91,7 +91,7 @@ public sealed class ContentAdminController(
             // The whole list with its current filters, not one page of it.
             const int maxRows = 50_000;
             var rows = await query.Take(maxRows).ToListAsync();
-            var site = $"{Request.Scheme}://{Request.Host}";
+            var site = HttpContext.RequestServices.GetRequiredService<PublicUrl>().Base;
             return format == "csv"
                 ? File(await csv.WriteAsync(definition, rows, Cultures.Current, site), "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv")
                 : File(await csv.WriteWorkbookAsync(definition, rows, Cultures.Current, site), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Core.Content.Fields;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Localization;
 using Portal.Directory;
 
@@ -14,11 +15,11 @@ namespace Portal.ImportExport.Controllers;
 
 /// <summary>The open datasets (Licence Ouverte 2.0) and the page that describes them.</summary>
 [AllowAnonymous]
-public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbContext db, IContentDefinitionStore definitions, IOptions<OpenDataOptions> options) : Controller
+public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbContext db, IContentDefinitionStore definitions, IOptions<OpenDataOptions> options, PublicUrl publicUrl) : Controller
 {
     public static string PagePath(string culture) => culture == "de" ? "/de/offene-daten" : "/fr/donnees-ouvertes";
 
-    private string Site => $"{Request.Scheme}://{Request.Host}";
+    private string Site => publicUrl.Base;
 
     [HttpGet("/api/open-data/data-inclusion/structures.json")]
     public async Task<IActionResult> Structures() => Json((await exporter.ExportAsync(options.Value.Source, Site)).Structures);

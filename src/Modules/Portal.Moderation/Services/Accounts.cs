@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Mail;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -13,7 +14,7 @@ using Portal.Directory;
 namespace Portal.Moderation.Services;
 
 /// <summary>Creates accounts, links partners to their actors, and sends invitations (a signed link, valid a week, to choose a password).</summary>
-public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, SiteAddress site, TimeProvider clock, IStringLocalizer<AccountService> T)
+public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, PublicUrl site, TimeProvider clock, IStringLocalizer<AccountService> T)
 {
     public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> CreateAsync(string email, string? name, string role, string culture, IReadOnlyList<string> actorIds, string? password)
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Mail;
 using Portal.Core.Settings;
 using Portal.Directory;
@@ -74,7 +75,7 @@ public sealed record StaleItem(ContentItem Item, DateTime Since, int Months, str
 /// per entry and partner.
 /// </summary>
 public sealed class FreshnessService(
-    PortalDbContext db, IDocumentStore documents, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, SiteAddress site,
+    PortalDbContext db, IDocumentStore documents, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, PublicUrl site,
     TimeProvider clock, IStringLocalizer<FreshnessService> T, ILogger<FreshnessService> logger)
 {
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(30);

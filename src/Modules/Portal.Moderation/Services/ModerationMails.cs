@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Mail;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -15,7 +16,7 @@ namespace Portal.Moderation.Services;
 /// visitor quotes nothing they wrote (their reference, the site's name and a fixed text), so that the form cannot send
 /// someone else's words to any address.
 /// </summary>
-public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, PartnerScope partners, SiteAddress site, IDocumentStore documents, IStringLocalizer<ModerationMails> T)
+public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, PartnerScope partners, PublicUrl site, IDocumentStore documents, IStringLocalizer<ModerationMails> T)
 {
     public const string ModeratorRole = "Moderator";
 

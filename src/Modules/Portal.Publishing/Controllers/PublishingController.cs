@@ -15,7 +15,7 @@ namespace Portal.Publishing.Controllers;
 /// <summary>The news list and its RSS feed per culture, sitemap.xml with language alternates, robots.txt and the site map page.</summary>
 [AllowAnonymous]
 public sealed class PublishingController(PortalDbContext db, NewsQueries news, IDocumentStore documents, IEnumerable<ISiteNavigation> navigation,
-    IStringLocalizer<PublishingController> T) : Controller
+    PublicUrl publicUrl, IStringLocalizer<PublishingController> T) : Controller
 {
     private const int PageSize = 10;
 
@@ -37,7 +37,7 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
         if (PublishingTypes.NewsSegment(culture) != segment) return RedirectPermanent($"/{culture}/{PublishingTypes.NewsSegment(culture)}/rss.xml");
         var (items, _) = await news.PageAsync(culture, 1, 30);
         var settings = await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings);
-        var site = $"{Request.Scheme}://{Request.Host}";
+        var site = publicUrl.Base;
         var list = $"{site}/{culture}/{PublishingTypes.NewsSegment(culture)}";
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
@@ -80,7 +80,7 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> SiteMapXml()
     {
-        var site = $"{Request.Scheme}://{Request.Host}";
+        var site = publicUrl.Base;
         var entries = new List<(string Url, DateTime? Modified, Dictionary<string, string> Alternates)>();
         // The fixed pages of each culture, whose addresses follow a known pattern.
         var fixedPages = new Func<string, string>[] { c => $"/{c}", c => $"/{c}/{PublishingTypes.NewsSegment(c)}", c => $"/{c}/{PublishingTypes.SiteMapSegment(c)}" };
@@ -135,7 +135,7 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
 
     [HttpGet("/robots.txt")]
     public Microsoft.AspNetCore.Mvc.ContentResult Robots() => Content(
-        $"User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /api/content\nSitemap: {Request.Scheme}://{Request.Host}/sitemap.xml\n", "text/plain; charset=utf-8");
+        $"User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /api/content\nSitemap: {publicUrl.For("/sitemap.xml")}\n", "text/plain; charset=utf-8");
 
     [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(plan-du-site|seitenuebersicht)$)}")]
     public async Task<IActionResult> SiteMap(string culture, string segment)

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Hosting;
 using Portal.Core.Mail;
 using Portal.Core.Security;
 
 namespace Portal.Users.Services;
 
 /// <summary>The message of "Forgot your password?": a link, valid two hours and good for one change, in the account's language.</summary>
-public sealed class PasswordResetMail(UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, SiteAddress site, IStringLocalizer<PasswordResetMail> T)
+public sealed class PasswordResetMail(UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, PublicUrl site, IStringLocalizer<PasswordResetMail> T)
 {
     public async Task SendAsync(PortalUser user)
     {

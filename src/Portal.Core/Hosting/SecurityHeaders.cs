@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Portal.Core.Hosting;
+
+/// <summary>
+/// The headers every answer carries: a Content-Security-Policy whose scripts and style elements need the request's
+/// nonce (no inline script or style attribute runs), framing refused unless <c>Portal:Security:FrameAncestors</c>
+/// opens it, no MIME sniffing, a short referrer, geolocation for "near me" only, and HSTS in Production.
+/// </summary>
+public sealed class SecurityHeaders
+{
+    public const string FrameAncestorsSetting = "Portal:Security:FrameAncestors";
+    private const string NonceKey = "Portal.CspNonce";
+
+    private SecurityHeaders(string frameAncestors) => FrameAncestors = frameAncestors;
+
+    /// <summary>The CSP frame-ancestors sources, "'none'" by default.</summary>
+    public string FrameAncestors { get; }
+
+    public static SecurityHeaders From(IConfiguration configuration)
+    {
+        var value = configuration[FrameAncestorsSetting] is { Length: > 0 } set ? set.Trim() : "'none'";
+        if (value.IndexOfAny([';', ',', '\r', '\n']) >= 0)
+            throw new PortalConfigurationException($"{FrameAncestorsSetting} is a list of sources separated by spaces, such as 'self' https://partner.example (it is \"{value}\").");
+        return new SecurityHeaders(value);
+    }
+
+    /// <summary>This request's nonce: every inline script and style element carries it (see <c>NonceTagHelper</c>).</summary>
+    public static string NonceOf(HttpContext context) => context.Items[NonceKey] as string ?? "";
+
+    // Images: the map tiles (the MapTileUrl setting) and the content's pictures may be any https address.
+    public string Policy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +
+        $"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {FrameAncestors}";
+
+    /// <summary>Sets the headers before the rest of the pipeline runs (again on a re-executed error page, with a new nonce).</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+        context.Items[NonceKey] = nonce;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Policy(nonce);
+        headers.XContentTypeOptions = "nosniff";
+        if (FrameAncestors == "'none'") headers.XFrameOptions = "DENY";
+        else if (FrameAncestors == "'self'") headers.XFrameOptions = "SAMEORIGIN";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+        await next(context);
+    }
+}
+
+public static class SecurityHeadersExtensions
+{
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(SecurityHeaders.From(configuration));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        if (app.Environment.IsProduction()) app.UseHsts();
+        var headers = app.Services.GetRequiredService<SecurityHeaders>();
+        app.Use((context, next) => headers.InvokeAsync(context, next));
+        return app;
+    }
+}
