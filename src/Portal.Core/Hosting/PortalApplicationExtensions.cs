@@ -40,14 +40,26 @@ public static class PortalApplicationExtensions
         return app;
     }
 
-    /// <summary>200 when the database answers, 503 (and one log line) when it does not.</summary>
+    /// <summary>How long /health waits for the database before calling it unreachable.</summary>
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>200 when the database answers a read within <see cref="HealthTimeout"/>, 503 (and a log line) when it does not.</summary>
     private static async Task<IResult> HealthAsync(PortalDbContext db, ILoggerFactory loggers, StartupState state, CancellationToken cancellationToken)
     {
         bool reachable;
-        try { reachable = await db.Database.CanConnectAsync(cancellationToken); }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(HealthTimeout);
+        try
         {
-            loggers.CreateLogger("Portal.Health").LogError("Health check: the database is unreachable ({Reason}).", ex.Message);
+            db.Database.SetCommandTimeout(HealthTimeout);
+            // Once set up, a read of a real table, not just an open connection: a locked or stalled database counts as down.
+            if (state.Ready) await db.ContentItems.AsNoTracking().AnyAsync(timeout.Token);
+            reachable = state.Ready || await db.Database.CanConnectAsync(timeout.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex is OperationCanceledException ? $"no answer within {HealthTimeout.TotalSeconds} s" : ex.Message;
+            loggers.CreateLogger("Portal.Health").LogError("Health check: the database is unreachable ({Reason}).", reason);
             reachable = false;
         }
         if (!reachable) return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
