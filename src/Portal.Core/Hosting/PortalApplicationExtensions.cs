@@ -15,6 +15,7 @@ public static class PortalApplicationExtensions
     {
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseDatabaseOutagePage();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -40,6 +41,16 @@ public static class PortalApplicationExtensions
         return app;
     }
 
+    /// <summary>
+    /// Inside the error handlers, so that a request (or an error page) failing for want of a database gets the static
+    /// 503 page instead of an error page that needs the database too.
+    /// </summary>
+    public static WebApplication UseDatabaseOutagePage(this WebApplication app)
+    {
+        app.UseMiddleware<DatabaseOutageMiddleware>();
+        return app;
+    }
+
     /// <summary>How long /health waits for the database before calling it unreachable.</summary>
     public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
@@ -58,7 +69,7 @@ public static class PortalApplicationExtensions
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = ex is OperationCanceledException ? $"no answer within {HealthTimeout.TotalSeconds} s" : ex.Message;
+            var reason = ex is OperationCanceledException ? $"no answer within {HealthTimeout.TotalSeconds} s" : (ex.GetBaseException() ?? ex).Message;
             loggers.CreateLogger("Portal.Health").LogError("Health check: the database is unreachable ({Reason}).", reason);
             reachable = false;
         }

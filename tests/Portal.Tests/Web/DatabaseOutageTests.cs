@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Portal.Tests.Web;
+
+/// <summary>The database going away and coming back, while the site keeps running (PostgreSQL behind a proxy the test cuts).</summary>
+public sealed class DatabaseOutageTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Without_its_database_the_site_answers_a_static_503_page_logs_little_and_recovers_by_itself()
+    {
+        if (TestDatabases.PostgresServer is null) return; // CI sets PORTAL_TEST_POSTGRES
+        var direct = new NpgsqlConnectionStringBuilder(TestDatabases.CreatePostgresDatabase(out var name));
+        using var proxy = new TcpProxy(direct.Host!, direct.Port);
+        try
+        {
+            proxy.Start();
+            var proxied = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 };
+            using var factory = new PortalFactory("Postgres", connectionString: proxied.ConnectionString);
+            using var client = factory.CreateClient();
+            (await client.GetAsync("/fr")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            proxy.Stop();
+            var logged = factory.Logs.Entries.Count;
+            string[] urls = ["/fr", "/de", "/fr/recherche?q=repit", "/fr/nulle-part", "/de/kontakt"];
+            for (var i = 0; i < 50; i++)
+            {
+                using var response = await client.GetAsync(urls[i % urls.Length]);
+                var body = await response.Content.ReadAsStringAsync();
+                response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, urls[i % urls.Length]);
+                body.Should().Contain("Service momentanément indisponible").And.Contain("Dienst vorübergehend nicht verfügbar")
+                    .And.NotContain("Exception").And.NotContain("Npgsql").And.NotContain(" at ");
+            }
+            (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            var errors = factory.Logs.Entries.Skip(logged).Where(e => e.Level >= LogLevel.Warning).ToList();
+            foreach (var (category, level, message) in errors) output.WriteLine($"{level} {category}: {message.Split('\n')[0]}");
+            errors.Count(e => e.Category.Contains("Outage")).Should().Be(1, "one line says the database is down, not one per request");
+            errors.GroupBy(e => (e.Category, e.Message.Split('\n')[0])).Should().AllSatisfy(g => g.Should().ContainSingle("a repeated error is logged once a minute"));
+            errors.Count.Should().BeLessThanOrEqualTo(7, "each distinct failure is logged once a minute, not once per request");
+
+            proxy.Start();
+            var status = HttpStatusCode.ServiceUnavailable;
+            for (var i = 0; i < 60 && status != HttpStatusCode.OK; i++)
+            {
+                if (i > 0) await Task.Delay(250);
+                status = (await client.GetAsync("/fr")).StatusCode;
+            }
+            status.Should().Be(HttpStatusCode.OK, "the site serves again as soon as the database answers, without a restart");
+            (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            TestDatabases.DropPostgresDatabase(name);
+        }
+    }
+}
