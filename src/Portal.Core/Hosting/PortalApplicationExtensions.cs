@@ -15,7 +15,7 @@ public static class PortalApplicationExtensions
     {
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseDatabaseOutagePage();
+        app.UseFaultPages();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -42,12 +42,13 @@ public static class PortalApplicationExtensions
     }
 
     /// <summary>
-    /// Inside the error handlers, so that a request (or an error page) failing for want of a database gets the static
-    /// 503 page instead of an error page that needs the database too.
+    /// Inside the error handlers: a request (or an error page) failing for want of a database gets the static 503 page
+    /// instead of an error page that needs the database too; a write refused for a full disk gets the 507 error page.
     /// </summary>
-    public static WebApplication UseDatabaseOutagePage(this WebApplication app)
+    public static WebApplication UseFaultPages(this WebApplication app)
     {
         app.UseMiddleware<DatabaseOutageMiddleware>();
+        app.UseMiddleware<StorageFullMiddleware>();
         return app;
     }
 

@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Web;
+
+/// <summary>A full disk during a save: the person is told that nothing was saved, and nothing was.</summary>
+public sealed class DiskFullTests
+{
+    /// <summary>Refuses every save while <see cref="Full"/>, as SQLite does when the disk has no room left.</summary>
+    private sealed class FullDisk : SaveChangesInterceptor
+    {
+        public volatile bool Full;
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+            Full ? throw new SqliteException("database or disk is full", 13) : result;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Full ? throw new SqliteException("database or disk is full", 13) : ValueTask.FromResult(result);
+    }
+
+    private static Task<(int Items, int Changes, int Audit)> CountsAsync(PortalFactory factory) => factory.WithDbAsync(async db =>
+        (await db.ContentItems.CountAsync(), await db.ContentChanges.CountAsync(), await db.AuditEntries.CountAsync()));
+
+    [Fact]
+    public async Task A_save_refused_by_a_full_disk_says_nothing_was_saved_and_writes_nothing()
+    {
+        var disk = new FullDisk();
+        using var factory = new PortalFactory { ConfigureTestServices = s => s.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(disk)) };
+        using var browser = factory.CreateBrowser();
+        (await browser.SignInAsync()).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var before = await CountsAsync(factory);
+        KeyValuePair<string, string>[] page =
+        [
+            new("TitlePart.Title.Text", "Horaires d'été"), new("LocalizationPart.Culture.Text", "fr"), new("submit", "publish"),
+        ];
+
+        var token = await browser.TokenAsync("/admin/content/Page/new");
+        disk.Full = true;
+        var refused = await browser.PostAsync("/admin/content/Page/new", new FormUrlEncodedContent(page.Append(new("__RequestVerificationToken", token))));
+        disk.Full = false;
+        refused.StatusCode.Should().Be(HttpStatusCode.InsufficientStorage);
+        var html = Browser.Decode(await refused.Content.ReadAsStringAsync());
+        html.Should().Contain("Rien n'a été enregistré").And.NotContain("SqliteException");
+        (await CountsAsync(factory)).Should().Be(before, "no version, journal or audit row of the refused save");
+
+        // The same form, with room on the disk, is saved: it was the disk, not the form.
+        (await browser.PostFormAsync("/admin/content/Page/new", "/admin/content/Page/new", page)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await CountsAsync(factory)).Items.Should().BeGreaterThan(before.Items);
+    }
+}
