@@ -17,7 +17,9 @@ public sealed class OutboxTests
     private const string Subject = "Votre proposition est bien arrivée";
     private const string Body = "Texte du message, que l'écran de la boîte d'envoi ne montre jamais.";
 
-    private static PortalFactory Site(MovableClock clock, int smtpPort) => new PortalFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) }
+    public static TheoryData<string> Providers => TestDatabases.Providers;
+
+    private static PortalFactory Site(string provider, MovableClock clock, int smtpPort) => new PortalFactory(provider) { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) }
         .WithSetting("Portal:Smtp:Host", "127.0.0.1")
         .WithSetting("Portal:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .WithSetting("Portal:Smtp:Security", "None");
@@ -41,12 +43,12 @@ public sealed class OutboxTests
         return await MailAsync(factory, to);
     }
 
-    [Fact]
-    public async Task With_smtp_down_a_message_stays_pending_72_hours_then_fails_into_the_outbox_and_is_resent_when_the_server_is_back()
+    [Theory, MemberData(nameof(Providers))]
+    public async Task With_smtp_down_a_message_stays_pending_72_hours_then_fails_into_the_outbox_and_is_resent_when_the_server_is_back(string provider)
     {
         var clock = new MovableClock();
         var port = FakeSmtpServer.FreePort();
-        using var factory = Site(clock, port);
+        using var factory = Site(provider, clock, port);
         factory.CreateClient().Dispose();
         // The site's own worker waits an hour between rounds: the test plays the worker, attempt by attempt.
         factory.Services.GetRequiredService<BackgroundTaskProcessor>().PollInterval = TimeSpan.FromHours(1);
@@ -94,11 +96,11 @@ public sealed class OutboxTests
         (erased.To, erased.Subject, erased.Body).Should().Be((to, Subject, ""));
     }
 
-    [Fact]
-    public async Task A_discarded_message_is_never_sent_and_stays_listed()
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_discarded_message_is_never_sent_and_stays_listed(string provider)
     {
         var clock = new MovableClock();
-        using var factory = Site(clock, FakeSmtpServer.FreePort());
+        using var factory = Site(provider, clock, FakeSmtpServer.FreePort());
         factory.CreateClient().Dispose();
         factory.Services.GetRequiredService<BackgroundTaskProcessor>().PollInterval = TimeSpan.FromHours(1);
         await Task.Delay(1000);
