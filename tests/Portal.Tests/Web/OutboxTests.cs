@@ -75,6 +75,7 @@ public sealed class OutboxTests
             (await anonymous.GetAsync("/admin/outbox")).StatusCode.Should().NotBe(HttpStatusCode.OK);
         using var admin = factory.CreateBrowser();
         (await admin.SignInAsync()).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Browser.Decode(await admin.GetStringAsync("/admin")).Should().Contain("Boîte d'envoi : 1 message n'a pas pu être envoyé");
         var page = Browser.Decode(await admin.GetStringAsync("/admin/outbox?status=Failed"));
         page.Should().Contain(Subject).And.Contain(to).And.Contain(task.LastError!).And.NotContain("Texte du message");
 
