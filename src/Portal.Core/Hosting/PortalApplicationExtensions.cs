@@ -56,26 +56,37 @@ public static class PortalApplicationExtensions
     public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>200 when the database answers a read within <see cref="HealthTimeout"/>, 503 (and a log line) when it does not.</summary>
-    private static async Task<IResult> HealthAsync(PortalDbContext db, ILoggerFactory loggers, StartupState state, CancellationToken cancellationToken)
+    private static async Task<IResult> HealthAsync(IServiceScopeFactory scopes, ILoggerFactory loggers, StartupState state, CancellationToken cancellationToken)
     {
         bool reachable;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HealthTimeout);
         try
         {
-            db.Database.SetCommandTimeout(HealthTimeout);
-            // Once set up, a read of a real table, not just an open connection: a locked or stalled database counts as down.
-            if (state.Ready) await db.ContentItems.AsNoTracking().AnyAsync(timeout.Token);
-            reachable = state.Ready || await db.Database.CanConnectAsync(timeout.Token);
+            // In a scope of its own, abandoned after the timeout: a driver still waiting on a hung server finishes alone.
+            var probe = Task.Run(() => ProbeAsync(scopes, state.Ready, timeout.Token), CancellationToken.None);
+            _ = probe.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            reachable = await probe.WaitAsync(HealthTimeout, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = ex is OperationCanceledException ? $"no answer within {HealthTimeout.TotalSeconds} s" : (ex.GetBaseException() ?? ex).Message;
+            var reason = ex is OperationCanceledException or TimeoutException ? $"no answer within {HealthTimeout.TotalSeconds} s" : ex.GetBaseException().Message;
             loggers.CreateLogger("Portal.Health").LogError("Health check: the database is unreachable ({Reason}).", reason);
             reachable = false;
         }
         if (!reachable) return Results.Json(new { status = "unhealthy", database = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         if (!state.Ready) return Results.Json(new { status = "starting", database = "reachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         return Results.Json(new { status = "healthy", database = "reachable" });
+    }
+
+    /// <summary>Once set up, a read of a real table, not just an open connection: a locked or stalled database counts as down.</summary>
+    private static async Task<bool> ProbeAsync(IServiceScopeFactory scopes, bool ready, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Database.SetCommandTimeout(HealthTimeout);
+        if (!ready) return await db.Database.CanConnectAsync(cancellationToken);
+        await db.ContentItems.AsNoTracking().AnyAsync(cancellationToken);
+        return true;
     }
 }

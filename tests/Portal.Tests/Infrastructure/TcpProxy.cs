@@ -6,7 +6,7 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// Forwards a local port to a server (a database): <see cref="Stop"/> cuts every connection and refuses new ones, as a
-/// server that went down; <see cref="Start"/> on the same port brings it back.
+/// server that went down; <see cref="Start"/> on the same port brings it back; <see cref="Stalled"/> makes it hang.
 /// </summary>
 public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
 {
@@ -14,6 +14,9 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
     private TcpListener? _listener;
 
     public int Port { get; private set; }
+
+    /// <summary>While set, new connections are accepted but never answered: a server that hangs.</summary>
+    public volatile bool Stalled;
 
     public void Start()
     {
@@ -39,7 +42,8 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IDisposable
             Socket client;
             try { client = await listener.AcceptSocketAsync(); }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException) { return; }
-            _ = Task.Run(() => ForwardAsync(client));
+            if (Stalled) _open[client] = 0;
+            else _ = Task.Run(() => ForwardAsync(client));
         }
     }
 

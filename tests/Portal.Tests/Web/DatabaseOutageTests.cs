@@ -63,6 +63,32 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Health_reports_a_database_that_hangs_within_a_few_seconds()
+    {
+        if (TestDatabases.PostgresServer is null) return; // CI sets PORTAL_TEST_POSTGRES
+        var direct = new NpgsqlConnectionStringBuilder(TestDatabases.CreatePostgresDatabase(out var name));
+        using var proxy = new TcpProxy(direct.Host!, direct.Port);
+        try
+        {
+            proxy.Start();
+            var proxied = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port };
+            using var factory = new PortalFactory("Postgres", connectionString: proxied.ConnectionString);
+            using var client = factory.CreateClient();
+            (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            proxy.Stalled = true; // connections open at the TCP level, then nothing answers
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var health = await client.GetAsync("/health");
+            health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8), "the check gives up after 3 seconds");
+        }
+        finally
+        {
+            TestDatabases.DropPostgresDatabase(name);
+        }
+    }
+
     private static List<(string Category, LogLevel Level, string Message)> Failures(PortalFactory factory, int skip) =>
         factory.Logs.Entries.Skip(skip).Where(e => e.Level >= LogLevel.Warning).ToList();
 }
