@@ -11,7 +11,8 @@ builder.Logging.ClearProviders();
 builder.Host.UseSerilog((context, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), preserveStaticLogger: true, writeToProviders: true);
+    .Filter.With(new Portal.Web.RepeatedLogFilter(TimeProvider.System, TimeSpan.FromSeconds(60)))
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{Repeats:l}{NewLine}{Exception}"), preserveStaticLogger: true, writeToProviders: true);
 
 ModuleCatalog catalog;
 try

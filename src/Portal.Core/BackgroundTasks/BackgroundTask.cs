@@ -22,4 +22,6 @@ public static class BackgroundTaskStatus
     public const string Running = "Running";
     public const string Done = "Done";
     public const string Failed = "Failed";
+    /// <summary>Given up by a person (an outbox message an administrator discarded); kept, never run.</summary>
+    public const string Discarded = "Discarded";
 }

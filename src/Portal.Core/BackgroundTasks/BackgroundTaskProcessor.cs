@@ -12,6 +12,7 @@ namespace Portal.Core.BackgroundTasks;
 /// </summary>
 public sealed class BackgroundTaskProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BackgroundTaskProcessor> logger) : BackgroundService
 {
+    /// <summary>Attempts of a task whose handler does not say otherwise (see <see cref="IBackgroundTaskHandler.RetryDelay"/>).</summary>
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Lock = TimeSpan.FromMinutes(5);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -85,8 +86,9 @@ public sealed class BackgroundTaskProcessor(IServiceScopeFactory scopes, TimePro
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            status = task.Attempts >= MaxAttempts ? BackgroundTaskStatus.Failed : BackgroundTaskStatus.Pending;
-            available = clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Pow(4, task.Attempts));
+            var delay = handler.RetryDelay(task.Attempts);
+            status = delay is null ? BackgroundTaskStatus.Failed : BackgroundTaskStatus.Pending;
+            available = clock.GetUtcNow().UtcDateTime + (delay ?? TimeSpan.Zero);
             logger.LogWarning(ex, "Background task {TaskId} ({TaskName}) failed on attempt {Attempt}.", task.Id, task.Name, task.Attempts);
         }
 

@@ -23,7 +23,8 @@ public sealed class DatabaseOptions
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection))
             throw new InvalidOperationException("Portal:Database:Provider is Postgres but ConnectionStrings:Portal is empty.");
         if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connection))
-            connection = $"Data Source={Path.Combine(dataDirectory, "portal.db")};Cache=Shared;Pooling=True";
+            // A private cache per connection: a shared cache locks whole tables, so a long write would block every reader.
+            connection = $"Data Source={Path.Combine(dataDirectory, "portal.db")};Pooling=True;Default Timeout=30";
         return new DatabaseOptions { Provider = provider, ConnectionString = connection!, DataDirectory = dataDirectory };
     }
 }

@@ -40,7 +40,10 @@ public static class PortalServiceCollectionExtensions
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));
         else
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString));
+        {
+            var writeAheadLog = new SqliteWriteAheadLog();
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(writeAheadLog));
+        }
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
 using Portal.Core.Setup;
 
 namespace Portal.Core.Hosting;
@@ -22,14 +23,7 @@ public sealed class StartupGateMiddleware(RequestDelegate next, StartupState sta
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "10";
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync("""
-            <!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Service momentanément indisponible</title></head>
-            <body><main><h1>Service momentanément indisponible</h1><p>Le site démarre ou sa base de données ne répond pas. Réessayez dans quelques instants.</p>
-            <p lang="de">Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es in wenigen Augenblicken erneut.</p></main></body></html>
-            """);
+        await ServiceUnavailablePage.WriteAsync(context);
     }
 }
 
@@ -47,7 +41,7 @@ public sealed class StartupInitializer(IServiceScopeFactory scopes, StartupState
             state.Ready = true;
             return true;
         }
-        catch (Exception ex) when (IsConnectionFailure(ex))
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
             if (state.LastError != ex.Message) logger.LogError("The database is unreachable ({Reason}); the site answers 503 and will try again every 10 seconds.", ex.Message);
             state.LastError = ex.Message;
@@ -55,11 +49,6 @@ public sealed class StartupInitializer(IServiceScopeFactory scopes, StartupState
         }
     }
 
-    private static bool IsConnectionFailure(Exception ex) =>
-        ex is System.Net.Sockets.SocketException or Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
-        || ex.InnerException is not null && IsConnectionFailure(ex.InnerException)
-        || ex is Npgsql.NpgsqlException npg && npg.InnerException is System.Net.Sockets.SocketException
-        || ex is InvalidOperationException && ex.Message.Contains("transient", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class StartupRetryService(StartupInitializer initializer, StartupState state) : BackgroundService

@@ -49,6 +49,8 @@ public sealed class MailSender(IConfiguration configuration, DatabaseOptions dat
 {
     public string Name => MailQueue.TaskName;
 
+    public TimeSpan? RetryDelay(int attempts) => MailRetry.Delay(attempts);
+
     public string PickupDirectory => Path.Combine(database.DataDirectory, "mail");
 
     public async Task HandleAsync(string payload, CancellationToken cancellationToken)

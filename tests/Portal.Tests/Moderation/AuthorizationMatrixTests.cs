@@ -56,6 +56,10 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/account/security", [Partner1, Partner2, Editor, Moderator, Admin]),
         ("POST", "/admin/account/security/enable", [Partner1, Partner2, Editor, Moderator, Admin]),
+        ("GET", "/admin/outbox", [Admin]),
+        ("GET", "/admin/outbox?status=Failed", [Admin]),
+        ("POST", "/admin/outbox/0/resend", [Admin]),
+        ("POST", "/admin/outbox/0/discard", [Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>

@@ -146,4 +146,36 @@ public sealed class SearchLifecycleTests
             try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task An_interrupted_rebuild_leaves_no_orphan_folder_after_the_next_start()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            int pages;
+            using (var factory = new PortalFactory(dataDirectory: dataDirectory))
+            {
+                factory.CreateClient().Dispose();
+                pages = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                    db.ContentItems, i => i.Published && i.Culture == "de" && i.Path != null && i.ContentType != "Vocabulary"));
+                (await EventuallyAsync(factory, "culture=de", pages)).Should().Be(pages);
+            }
+            // What a rebuild stopped mid-way leaves behind: a half-written index folder that current.json never named.
+            var orphan = Path.Combine(dataDirectory, "search", "de-20260101000000-dead00");
+            System.IO.Directory.CreateDirectory(orphan);
+            File.WriteAllText(Path.Combine(orphan, "_0.cfs"), "half written");
+
+            using (var factory = new PortalFactory(dataDirectory: dataDirectory))
+            {
+                (await TotalAsync(factory, "culture=de")).Should().Be(pages, "the index in use still answers");
+                System.IO.Directory.Exists(orphan).Should().BeFalse("the next start deletes the folder of the interrupted build");
+                System.IO.Directory.GetDirectories(Path.Combine(dataDirectory, "search")).Should().HaveCount(2, "one index per culture, nothing else");
+            }
+        }
+        finally
+        {
+            try { System.IO.Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
 }

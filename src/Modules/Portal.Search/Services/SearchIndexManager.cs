@@ -72,6 +72,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
                 missing.Add(culture);
             }
             if (missing.Count > 0) await BuildAsync(missing, cancellationToken);
+            else DeleteOrphanFolders();
             _ready.TrySetResult();
         }
         finally { _write.Release(); }
@@ -143,12 +144,21 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
             index.Dispose();
             TryDelete(folder);
         }
-        // Folders of earlier builds that were never swapped in (a crash mid-build).
-        var kept = _indexes.Values.Select(v => v.Folder).ToHashSet();
-        foreach (var dir in System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(d => !kept.Contains(d)))
-            TryDelete(dir);
+        DeleteOrphanFolders();
         LastRebuildUtc = clock.GetUtcNow().UtcDateTime;
         logger.LogInformation("Search index built for {Cultures}: {Count} documents in {Elapsed} ms.", string.Join(", ", cultures), count, started.ElapsedMilliseconds);
+    }
+
+    /// <summary>Deletes the folders of builds that were never swapped in (a rebuild interrupted by a crash or a stop).</summary>
+    private void DeleteOrphanFolders()
+    {
+        HashSet<string> kept;
+        lock (_indexes) kept = _indexes.Values.Select(v => v.Folder).ToHashSet(StringComparer.Ordinal);
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(d => !kept.Contains(d)))
+        {
+            logger.LogInformation("Deleting {Folder}, the search index of an interrupted build.", dir);
+            TryDelete(dir);
+        }
     }
 
     /// <summary>Applies the journal's changes since this node's cursor; returns how many were applied.</summary>
