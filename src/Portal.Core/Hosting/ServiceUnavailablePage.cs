@@ -20,10 +20,16 @@ public static class ServiceUnavailablePage
         </main></body></html>
         """;
 
+    private static readonly string[] SecurityHeaderNames =
+        ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security"];
+
     public static Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
+        // Clear drops every header: the security headers set earlier in the pipeline are kept.
+        var kept = SecurityHeaderNames.Where(response.Headers.ContainsKey).Select(name => (name, value: response.Headers[name])).ToList();
         response.Clear();
+        foreach (var (name, value) in kept) response.Headers[name] = value;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = "30";
         response.Headers.CacheControl = "no-store";

@@ -37,6 +37,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 using var response = await client.GetAsync(urls[i % urls.Length]);
                 var body = await response.Content.ReadAsStringAsync();
                 response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, urls[i % urls.Length]);
+                response.Headers.Contains("Content-Security-Policy").Should().BeTrue("the 503 page keeps the security headers");
                 body.Should().Contain("Service momentanément indisponible").And.Contain("Dienst vorübergehend nicht verfügbar")
                     .And.NotContain("Exception").And.NotContain("Npgsql").And.NotContain(" at ");
             }
