@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Portal.BrowserTests;
 
 /// <summary>Every kind of page, in both languages, at desktop and phone widths, through axe-core in Debian's Chromium.</summary>
-public sealed class AccessibilityTests(SiteServer site) : IClassFixture<SiteServer>
+public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<SiteServer>
 {
     private readonly IBrowser? _browser = site.Browser;
     private static readonly string Axe = File.ReadAllText(Path.Combine(FindProjectDirectory(), "node_modules", "axe-core", "axe.min.js"));

@@ -21,6 +21,9 @@ public sealed class SiteServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The site's data directory: its SQLite database and its mail pickup folder.</summary>
+    public string DataDirectory => _data;
+
     /// <summary>The repository's root (where Portal.sln is): the samples live there.</summary>
     public static string Root
     {
@@ -84,6 +87,12 @@ public sealed class SiteServer : IAsyncLifetime
         info.Environment["Portal__Setup__AdminPassword"] = AdminPassword;
         info.Environment["Portal__Setup__DemoPassword"] = AdminPassword;
         info.Environment["Portal__Moderation__MinimumFillSeconds"] = "0";
+        // One proposal a day per e-mail address, so that the limit's message can be checked with a second one.
+        info.Environment["Portal__Moderation__ProposalsPerEmailPerDay"] = "1";
+        // The tests send more proposals from 127.0.0.1 than the five an address may send in an hour.
+        info.Environment["Portal__Moderation__ProposalsPerHour"] = "100";
+        // Every test signs in from 127.0.0.1, one after the other: more than the ten attempts a minute an address gets.
+        info.Environment["Portal__Users__SignInAttemptsPerMinute"] = "1000";
         info.Environment["Portal__Database__Provider"] = "Sqlite";
         info.Environment["ConnectionStrings__Portal"] = "";
         var process = Process.Start(info)!;
@@ -106,6 +115,29 @@ public sealed class SiteServer : IAsyncLifetime
             await Task.Delay(500);
         }
         throw new TimeoutException("The site did not answer /health within a minute.");
+    }
+
+    /// <summary>
+    /// A message the site gave up sending (as the outbox leaves one after 72 hours of a closed SMTP port), written into
+    /// the site's own queue table: the browser tests cannot wait three days.
+    /// </summary>
+    public async Task AddFailedMailAsync(string to, string subject, string error)
+    {
+        var payload = System.Text.Json.JsonSerializer.Serialize(new Portal.Core.Mail.OutgoingMail(to, subject, "Texte du message."));
+        var now = DateTime.UtcNow;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "portal.db")};Default Timeout=30");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO BackgroundTasks (Name, Payload, Status, Attempts, CreatedUtc, AvailableUtc, CompletedUtc, LastError)
+            VALUES ($name, $payload, 'Failed', 31, $created, $now, $now, $error)
+            """;
+        command.Parameters.AddWithValue("$name", Portal.Core.Mail.MailQueue.TaskName);
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$created", now.AddHours(-73).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$error", error);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static int FreePort()

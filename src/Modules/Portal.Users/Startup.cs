@@ -34,13 +34,14 @@ public sealed class Startup : IModuleStartup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordResetMail>();
-        // Ten sign-in attempts a minute per address, on top of the growing delays of SignInThrottle.
+        // Ten sign-in attempts a minute per address (Portal:Users:SignInAttemptsPerMinute), on top of the growing delays of SignInThrottle.
+        var perMinute = configuration.GetValue("Portal:Users:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = 429;
             o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 }

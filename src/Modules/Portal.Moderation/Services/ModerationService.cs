@@ -143,6 +143,22 @@ public sealed class ModerationService(
         return TransitionResult.Ok();
     }
 
+    /// <summary>A line of the history: a workflow transition or a change the audit trail recorded, in words.</summary>
+    public string ActionLabel(string action) => action switch
+    {
+        AuditActions.Created => T["created"],
+        AuditActions.Saved => T["saved"],
+        AuditActions.Published => T["published"],
+        AuditActions.Unpublished => T["unpublished"],
+        AuditActions.Removed => T["removed"],
+        AuditActions.Verified => T["verified"],
+        AuditActions.Reminded => T["reminded"],
+        AuditActions.WithdrawalRequested => T["withdrawal requested"],
+        AuditActions.Restored => T["restored"],
+        AuditActions.Proposed => T["proposed"],
+        _ => TransitionLabel(action),
+    };
+
     public string StateLabel(string state) => state switch
     {
         WorkflowStates.Draft => T["draft"],
