@@ -29,7 +29,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ProposalStamps>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
-        services.AddContentHandler<PublicationVerification>();
+        services.AddContentHandler<PublicationVerification>().AddContentHandler<TransitionMailer>();
         services.AddSingleton<VerificationTokens>();
         services.AddScoped<FreshnessService>();
         services.AddScoped<AccountService>();
@@ -50,7 +50,7 @@ public sealed class ModerationAdminMenu(PortalDbContext db, IStringLocalizer<Mod
     public IEnumerable<AdminMenuItem> GetItems()
     {
         // Only the workflow puts a version in review: no need to read the workflows for the count (an indexed query).
-        var waiting = db.ContentItems.Count(i => i.Latest && !i.Published && i.Status == ContentStatus.InReview);
+        var waiting = db.ContentItems.Count(i => i.Latest && !i.Published && i.Status == WorkflowStates.InReview);
         return
         [
             new(waiting == 0 ? T["Review queue"].Value : T["Review queue ({0} waiting)", waiting].Value, "/admin/review", Permissions.ReviewSubmissions, 150),
@@ -76,7 +76,7 @@ public sealed class ModerationDashboard(PortalDbContext db, WorkflowStore workfl
     public async Task<IEnumerable<DashboardCard>> GetAsync()
     {
         var types = await workflows.TypesAsync();
-        var waiting = await db.ContentItems.AsNoTracking().Where(i => i.Latest && !i.Published && i.Status == ContentStatus.InReview && types.Contains(i.ContentType))
+        var waiting = await db.ContentItems.AsNoTracking().Where(i => i.Latest && !i.Published && i.Status == WorkflowStates.InReview && types.Contains(i.ContentType))
             .Select(i => i.ModifiedUtc).ToListAsync();
         var cards = new List<DashboardCard>();
         if (waiting.Count > 0)

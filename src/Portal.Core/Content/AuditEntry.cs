@@ -34,11 +34,7 @@ public static class AuditActions
     public const string Published = "Published";
     public const string Unpublished = "Unpublished";
     public const string Removed = "Removed";
-    public const string Verified = "Verified";
-    public const string Reminded = "Reminded";
-    public const string WithdrawalRequested = "WithdrawalRequested";
     public const string Restored = "Restored";
-    public const string Proposed = "Proposed";
 }
 
 /// <summary>Which fields differ between two versions' data: "Part.Field" keys, in the order of the newer one.</summary>
@@ -61,7 +57,7 @@ public static class ContentDiff
 }
 
 /// <summary>Writes an audit row for every save, publish, unpublish and delete, with the fields that changed since the version before.</summary>
-public sealed class AuditTrailRecorder(Data.PortalDbContext db, ICurrentUser user, TimeProvider clock) : IContentHandler
+public sealed class AuditTrailRecorder(Data.PortalDbContext db, AuditTrail trail) : IContentHandler
 {
     public int Order => int.MaxValue - 1;
 
@@ -88,18 +84,7 @@ public sealed class AuditTrailRecorder(Data.PortalDbContext db, ICurrentUser use
             changed = fields.Count == 0 ? null : string.Join(",", fields);
             if (changed?.Length > 4000) changed = changed[..4000];
         }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = item.ContentItemId,
-            ContentItemVersionId = item.ContentItemVersionId,
-            ContentType = item.ContentType,
-            Action = action,
-            ToState = item.Status,
-            UserId = user.Id,
-            UserName = user.Name,
-            ChangedFields = changed,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        trail.Record(item, action, changed);
     }
 }
 

@@ -71,11 +71,7 @@ public static class ContentStatus
     public const string Published = "Published";
     public const string Unpublished = "Unpublished";
     public const string Deleted = "Deleted";
-    // The editorial workflow's states (Portal.Moderation), kept on the version they are about.
-    public const string InReview = "InReview";
-    public const string ChangesRequested = "ChangesRequested";
-    public const string Rejected = "Rejected";
-    public const string Archived = "Archived";
+    // Any other value is the name of a workflow state, which the workflow's module owns.
 }
 
 public static class ContentJson

@@ -22,6 +22,19 @@ public interface IContentManager
     /// <paramref name="expectedStamp"/> (the one the editor opened); otherwise nothing is written.
     /// </summary>
     Task<ContentResult> UpdateAsync(string contentItemId, JsonObject data, string expectedStamp, bool publish = false);
+    /// <summary>The same, over the latest version the caller has read already (it is not read again).</summary>
+    Task<ContentResult> UpdateAsync(ContentItem latest, JsonObject data, string expectedStamp, bool publish = false);
+    /// <summary>
+    /// Moves the latest version along its workflow: publishes, withdraws or sets the state the transition reaches;
+    /// one audit row with the transition, its comment and who took it; handlers hear it in the same unit of work.
+    /// The workflow's rules (who may, four eyes, a comment required) are checked by its module before.
+    /// </summary>
+    Task<ContentResult> TransitionAsync(ContentItem latest, ContentTransition transition, AuditNote? note = null);
+    /// <summary>
+    /// A change of metadata only (such as "verified"): no new version; <paramref name="change"/> is applied to the
+    /// latest and the published version, with one audit row and, when the item is public, one journal row.
+    /// </summary>
+    Task<ContentResult> ChangeMetadataAsync(string contentItemId, string action, Action<ContentItem> change, string? changedFields = null, AuditNote? note = null);
     Task<ContentResult> PublishAsync(string contentItemId);
     Task<ContentResult> UnpublishAsync(string contentItemId);
     Task<ContentResult> DeleteAsync(string contentItemId);
@@ -29,7 +42,7 @@ public interface IContentManager
     Task<ContentResult> CloneAsync(string contentItemId);
 }
 
-public sealed class ContentManager(
+public sealed partial class ContentManager(
     PortalDbContext db,
     IContentDefinitionStore definitions,
     IEnumerable<IContentFieldType> fieldTypes,
@@ -37,6 +50,7 @@ public sealed class ContentManager(
     ICurrentUser user,
     TimeProvider clock,
     IStringLocalizer<ContentManager> T,
+    AuditTrail audit,
     IServiceProvider services) : IContentManager
 {
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
@@ -156,6 +170,12 @@ public sealed class ContentManager(
     {
         var latest = await GetAsync(contentItemId, VersionOptions.Latest);
         if (latest is null) return ContentResult.NotFound(T["The item {0} does not exist.", contentItemId]);
+        return await UpdateAsync(latest, data, expectedStamp, publish);
+    }
+
+    public async Task<ContentResult> UpdateAsync(ContentItem latest, JsonObject data, string expectedStamp, bool publish = false)
+    {
+        var contentItemId = latest.ContentItemId;
         if (latest.ConcurrencyStamp != expectedStamp) return Stale(latest);
         var type = await definitions.GetTypeAsync(latest.ContentType);
         if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);

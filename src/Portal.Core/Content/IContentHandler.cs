@@ -23,6 +23,9 @@ public interface IContentHandler
     Task UnpublishedAsync(ContentContext context) => Task.CompletedTask;
 
     Task RemovedAsync(ContentContext context) => Task.CompletedTask;
+
+    /// <summary>A workflow transition was applied (after publish or unpublish, before the unit of work is stored).</summary>
+    Task TransitionedAsync(ContentTransitionContext context) => Task.CompletedTask;
 }
 
 public class ContentContext(ContentItem item, ContentTypeDefinition type)

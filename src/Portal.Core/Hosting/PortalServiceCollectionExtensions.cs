@@ -110,6 +110,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
         services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()

@@ -26,7 +26,7 @@ public sealed class ContentAdminController(
     IAuthorizationService authorization,
     IEnumerable<IContentEditorAction> editorActions,
     CsvExport csv,
-    TimeProvider clock,
+    AuditTrail audit,
     IStringLocalizer<ContentAdminController> T) : Controller
 {
     private static readonly string[] Statuses = [ContentStatus.Draft, ContentStatus.Published, ContentStatus.Unpublished];
@@ -267,12 +267,8 @@ public sealed class ContentAdminController(
             TempData["Notice"] = T["Version {0} could not be restored: {1}", version.Number, result.Message ?? result.Validation.ToString()].Value;
             return Redirect($"/admin/content/item/{id}/versions");
         }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = id, ContentItemVersionId = result.Item!.ContentItemVersionId, ContentType = latest.ContentType, Action = AuditActions.Restored,
-            ToState = result.Item.Status, UserId = User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "",
-            Comment = T["From version {0}", version.Number].Value, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        audit.Complete(result.Item!, AuditActions.Restored, from: null, to: result.Item!.Status, new AuditNote(T["From version {0}", version.Number].Value,
+            User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), User.Identity?.Name ?? ""));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["Notice"] = T["Version {0} is restored as a new draft; the published version is unchanged until you publish it.", version.Number].Value;

@@ -33,7 +33,7 @@ public sealed class PartnerController(
     IContentDefinitionStore definitions,
     ContentEditorBuilder editors,
     ContentFormBinder binder,
-    TimeProvider clock,
+    AuditTrail audit,
     IStringLocalizer<PartnerController> T,
     ILogger<PartnerController> logger) : Controller
 {
@@ -90,7 +90,7 @@ public sealed class PartnerController(
                 LastVerified = FreshnessService.VerifiedOn(item),
                 ModeratorComment = lastDecision?.Action is "request-changes" or "reject" && state is WorkflowStates.ChangesRequested or WorkflowStates.Rejected ? lastDecision.Comment : null,
                 Published = published.Contains(item.ContentItemId),
-                WithdrawalRequested = entries.LastOrDefault(a => a.Action is AuditActions.WithdrawalRequested or "archive")?.Action == AuditActions.WithdrawalRequested,
+                WithdrawalRequested = entries.LastOrDefault(a => a.Action is ModerationAudit.WithdrawalRequested or "archive")?.Action == ModerationAudit.WithdrawalRequested,
             };
         }
         // Each organisation's entries in the visitor's language when they exist, else in the other.
@@ -156,11 +156,11 @@ public sealed class PartnerController(
         var data = EditorFields.OnlyShown(await binder.BindAsync(type, Request.Form, latest.Data), latest.Data, shown);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await contentManager.UpdateAsync(id, data, stamp ?? "");
+        var result = await contentManager.UpdateAsync(latest, data, stamp ?? "");
         string? error = null;
         if (result.Succeeded && state != WorkflowStates.InReview)
         {
-            var submitted = await moderation.TransitionAsync(User, id, "submit", null, ownTransaction: false);
+            var submitted = await moderation.TransitionAsync(User, result.Item!, "submit", null);
             if (!submitted.Succeeded) error = submitted.Error;
         }
         if (!result.Succeeded || error is not null)
@@ -216,7 +216,7 @@ public sealed class PartnerController(
         string? error = null;
         if (result.Succeeded)
         {
-            var submitted = await moderation.TransitionAsync(User, item.ContentItemId, "submit", null, ownTransaction: false);
+            var submitted = await moderation.TransitionAsync(User, item, "submit", null);
             if (!submitted.Succeeded) error = submitted.Error;
         }
         if (!result.Succeeded || error is not null)
@@ -253,12 +253,8 @@ public sealed class PartnerController(
         if (item is null) return NotFound();
         reason = reason?.Trim();
         if (reason?.Length > 2000) reason = reason[..2000];
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = id, ContentItemVersionId = item.ContentItemVersionId, ContentType = item.ContentType, Action = AuditActions.WithdrawalRequested,
-            FromState = ModerationService.StateOf(item), UserId = User.FindFirstValue(ClaimTypes.NameIdentifier), UserName = User.Identity?.Name ?? "",
-            Comment = string.IsNullOrEmpty(reason) ? null : reason, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
+        audit.Note(item, ModerationAudit.WithdrawalRequested, ModerationService.StateOf(item),
+            new AuditNote(reason, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? ""));
         await mails.WithdrawalRequestedAsync(item, User.Identity?.Name ?? "", reason);
         await db.SaveChangesAsync();
         TempData["Notice"] = T["Your request to withdraw “{0}” is sent to the moderators. It stays public until they archive it.", item.DisplayText].Value;

@@ -33,6 +33,7 @@ public sealed class ProposalController(
     ContentEditorBuilder editors,
     ContentFormBinder binder,
     ModerationMails mails,
+    ModerationService moderation,
     ProposalStamps stamps,
     IDataProtectionProvider protection,
     IConfiguration configuration,
@@ -148,19 +149,13 @@ public sealed class ProposalController(
             return View("Index", new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, result.Validation), Started = Stamp(), ProposerEmail = proposerEmail });
         }
         await stamps.ConsumeAsync(started!);
-        var row = await db.ContentItems.SingleAsync(i => i.ContentItemId == item.ContentItemId && i.Latest);
-        row.Status = ContentStatus.InReview;
         var reference = ReferenceOf(item.ContentItemId);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = item.ContentItemId, ContentItemVersionId = item.ContentItemVersionId, ContentType = type, Action = AuditActions.Proposed,
-            FromState = WorkflowStates.Draft, ToState = WorkflowStates.InReview, UserName = "anonymous", Comment = reference,
-            Contact = string.IsNullOrEmpty(proposerEmail) ? null : proposerEmail, Culture = Culture, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
         await mails.ProposalReceivedAsync(item, reference, proposerEmail, Culture);
         try
         {
-            await db.SaveChangesAsync();
+            var proposed = await moderation.ProposeAsync(result.Item!, new AuditNote(reference, UserName: "anonymous",
+                Contact: string.IsNullOrEmpty(proposerEmail) ? null : proposerEmail, Culture: Culture));
+            if (!proposed.Succeeded) throw new InvalidOperationException($"The proposal could not be submitted: {proposed.Error}");
         }
         catch (DbUpdateException)
         {
@@ -191,7 +186,7 @@ public sealed class ProposalController(
     {
         var since = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1);
         var lower = email.ToLowerInvariant();
-        return db.AuditEntries.CountAsync(a => a.Action == AuditActions.Proposed && a.Contact != null && a.Contact.ToLower() == lower && a.CreatedUtc >= since);
+        return db.AuditEntries.CountAsync(a => a.Action == ModerationAudit.Proposed && a.Contact != null && a.Contact.ToLower() == lower && a.CreatedUtc >= since);
     }
 
     /// <summary>A reference a person can read out on the phone: P- and the first ten characters of the item's id.</summary>

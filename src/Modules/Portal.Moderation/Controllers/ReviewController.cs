@@ -92,9 +92,9 @@ public sealed class ReviewController(
         List<ContentItem> items;
         if (state == WithdrawalState)
         {
-            var requested = await db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.WithdrawalRequested || a.Action == "archive")
+            var requested = await db.AuditEntries.AsNoTracking().Where(a => a.Action == ModerationAudit.WithdrawalRequested || a.Action == "archive")
                 .OrderBy(a => a.Id).ToListAsync();
-            var pending = requested.GroupBy(a => a.ContentItemId).Where(g => g.Last().Action == AuditActions.WithdrawalRequested).Select(g => g.Key).ToList();
+            var pending = requested.GroupBy(a => a.ContentItemId).Where(g => g.Last().Action == ModerationAudit.WithdrawalRequested).Select(g => g.Key).ToList();
             items = await db.ContentItems.AsNoTracking().Where(i => i.Latest && pending.Contains(i.ContentItemId)).ToListAsync();
         }
         else items = await db.ContentItems.AsNoTracking().Where(i => i.Latest && !i.Published && i.Status == state && types.Contains(i.ContentType)).ToListAsync();
@@ -108,10 +108,10 @@ public sealed class ReviewController(
                 labels[item.ContentType] = label = (await definitions.GetTypeAsync(item.ContentType))?.DisplayNameFor(Cultures.Current) ?? item.ContentType;
             var entries = audit.Where(a => a.ContentItemId == item.ContentItemId).ToList();
             var entered = state == WithdrawalState
-                ? entries.LastOrDefault(a => a.Action == AuditActions.WithdrawalRequested)
-                : entries.LastOrDefault(a => a.ToState == state && a.Action is not (AuditActions.Saved or AuditActions.Verified));
+                ? entries.LastOrDefault(a => a.Action == ModerationAudit.WithdrawalRequested)
+                : entries.LastOrDefault(a => a.ToState == state && a.Action is not (AuditActions.Saved or ModerationAudit.Verified));
             var since = entered?.CreatedUtc ?? item.ModifiedUtc;
-            var who = entered?.Action == AuditActions.Proposed ? T["a visitor"].Value : entered?.UserName;
+            var who = entered?.Action == ModerationAudit.Proposed ? T["a visitor"].Value : entered?.UserName;
             var itemState = ModerationService.StateOf(item);
             var workflow = await workflows.ForTypeAsync(item.ContentType);
             var ownWork = workflow is { AllowSelfApproval: false } && workflow.Transition("approve")?.RequiresOtherPerson == true && FourEyes.WroteVersion(User, item, entries);

@@ -21,28 +21,13 @@ namespace Portal.Moderation.Services;
 /// keeps only the date and who checked as the public may know it (<see cref="Verification"/>); the account is in the
 /// audit row.
 /// </summary>
-public sealed class VerificationRecorder(PortalDbContext db, TimeProvider clock)
+public sealed class VerificationRecorder(IContentManager contentManager, TimeProvider clock)
 {
     public async Task RecordAsync(string contentItemId, string? userId, string userName, string by)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await db.ContentItems.Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync();
-        if (rows.Count == 0) return;
-        foreach (var row in rows)
-        {
-            Verification.Stamp(row, now, by);
-            row.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        }
-        var latest = rows.First(r => r.Latest);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = contentItemId, ContentItemVersionId = latest.ContentItemVersionId, ContentType = latest.ContentType,
-            Action = AuditActions.Verified, ToState = ModerationService.StateOf(latest), UserId = userId, UserName = userName,
-            ChangedFields = $"{DirectoryTypes.EntryPart}.{Verification.DateField}", CreatedUtc = now,
-        });
-        if (rows.Any(r => r.Published))
-            db.ContentChanges.Add(new ContentChange { ContentItemId = contentItemId, ContentType = latest.ContentType, Kind = ContentChangeKind.Published, CreatedUtc = now });
-        await db.SaveChangesAsync();
+        await contentManager.ChangeMetadataAsync(contentItemId, ModerationAudit.Verified, row => Verification.Stamp(row, now, by),
+            $"{DirectoryTypes.EntryPart}.{Verification.DateField}", new AuditNote(UserId: userId, UserName: userName));
     }
 }
 
@@ -75,7 +60,7 @@ public sealed record StaleItem(ContentItem Item, DateTime Since, int Months, str
 /// per entry and partner.
 /// </summary>
 public sealed class FreshnessService(
-    PortalDbContext db, IDocumentStore documents, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, PublicUrl site,
+    PortalDbContext db, IDocumentStore documents, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, PublicUrl site, AuditTrail audit,
     TimeProvider clock, IStringLocalizer<FreshnessService> T, ILogger<FreshnessService> logger)
 {
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(30);
@@ -111,7 +96,7 @@ public sealed class FreshnessService(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var item = stale.Item;
-            var recent = await db.AuditEntries.Where(a => a.ContentItemId == item.ContentItemId && a.Action == AuditActions.Reminded && a.CreatedUtc > now - ReminderInterval)
+            var recent = await db.AuditEntries.Where(a => a.ContentItemId == item.ContentItemId && a.Action == ModerationAudit.Reminded && a.CreatedUtc > now - ReminderInterval)
                 .Select(a => a.UserId).ToListAsync(cancellationToken);
             foreach (var partner in await partners.PartnersOfAsync(item))
             {
@@ -123,11 +108,7 @@ public sealed class FreshnessService(
                     T["Is this still accurate? {0}", item.DisplayText],
                     T["The directory shows {0} as checked on {1:d}, {2} months ago.\n\nStill accurate? One click records it: {3}\n\nSomething changed? Update it: {4}\n\nThe links are valid for 60 days.", item.DisplayText, stale.Since, stale.Months, verify, update],
                     culture, partner.Name)));
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    ContentItemId = item.ContentItemId, ContentItemVersionId = item.ContentItemVersionId, ContentType = item.ContentType,
-                    Action = AuditActions.Reminded, UserId = partner.Id, UserName = "system", Contact = partner.Email, CreatedUtc = now,
-                });
+                audit.Note(item, ModerationAudit.Reminded, state: null, new AuditNote(UserId: partner.Id, UserName: "system", Contact: partner.Email));
                 sent++;
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -103,7 +103,7 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
 
     private async Task<(string Email, string Culture)?> ProposerAsync(string contentItemId)
     {
-        var proposal = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == contentItemId && a.Action == AuditActions.Proposed && a.Contact != null)
+        var proposal = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == contentItemId && a.Action == ModerationAudit.Proposed && a.Contact != null)
             .OrderBy(a => a.Id).FirstOrDefaultAsync();
         return proposal is null ? null : (proposal.Contact!, proposal.Culture ?? "fr");
     }

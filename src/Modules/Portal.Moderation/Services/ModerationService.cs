@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Content;
-using Portal.Core.Data;
 using Portal.Core.Security;
 
 namespace Portal.Moderation.Services;
@@ -23,13 +21,10 @@ public sealed record TransitionResult(bool Succeeded, string? Error = null, int 
 /// required; applies it through the content manager; records who, when, from, to and why; and tells whom it concerns.
 /// </summary>
 public sealed class ModerationService(
-    PortalDbContext db,
     IContentManager contentManager,
     WorkflowStore workflows,
     PartnerScope partners,
     FourEyes fourEyes,
-    ModerationMails mails,
-    TimeProvider clock,
     IStringLocalizer<ModerationService> T,
     ILogger<ModerationService> logger)
 {
@@ -68,10 +63,17 @@ public sealed class ModerationService(
         return false;
     }
 
-    public async Task<TransitionResult> TransitionAsync(ClaimsPrincipal user, string contentItemId, string transitionName, string? comment, bool ownTransaction = true)
+    public async Task<TransitionResult> TransitionAsync(ClaimsPrincipal user, string contentItemId, string transitionName, string? comment)
     {
         var latest = await contentManager.GetAsync(contentItemId, VersionOptions.Latest);
         if (latest is null) return TransitionResult.Fail(T["This item does not exist."], 404);
+        return await TransitionAsync(user, latest, transitionName, comment);
+    }
+
+    /// <summary>Checks the workflow's rules for this person, then lets the content manager apply the transition to <paramref name="latest"/> (read once by the caller).</summary>
+    public async Task<TransitionResult> TransitionAsync(ClaimsPrincipal user, ContentItem latest, string transitionName, string? comment)
+    {
+        var contentItemId = latest.ContentItemId;
         var workflow = await workflows.ForTypeAsync(latest.ContentType);
         var transition = workflow?.Transition(transitionName);
         if (workflow is null || transition is null) return TransitionResult.Fail(T["The workflow of this item has no step '{0}'.", transitionName], 400);
@@ -92,56 +94,31 @@ public sealed class ModerationService(
             return TransitionResult.Fail(T["Say why: a comment is required to {0}.", TransitionLabel(transition.Name)], 400);
         if (comment?.Length > 4000) return TransitionResult.Fail(T["The comment is too long (at most {0} characters).", 4000], 400);
 
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync() : null;
-        var result = await ApplyAsync(latest, transition.To);
-        if (!result.Succeeded) return result;
-        latest = (await contentManager.GetAsync(contentItemId, VersionOptions.Latest))!;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ContentItemId = contentItemId,
-            ContentItemVersionId = latest.ContentItemVersionId,
-            ContentType = latest.ContentType,
-            Action = transition.Name,
-            FromState = from,
-            ToState = transition.To,
-            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = user.Identity?.Name ?? "system",
-            Comment = string.IsNullOrEmpty(comment) ? null : comment,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await mails.TransitionAsync(latest, transition, from, comment);
-        await db.SaveChangesAsync();
-        if (transaction is not null) await transaction.CommitAsync();
-        return TransitionResult.Ok();
+        var result = await contentManager.TransitionAsync(latest, ToContent(transition, from),
+            new AuditNote(comment, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "system"));
+        return result.Succeeded ? TransitionResult.Ok()
+            : TransitionResult.Fail(result.Message ?? T["The item could not be published."], result.Error == ContentError.Concurrency ? 409 : 400, result.Validation);
     }
 
-    /// <summary>Puts the latest version in the target state; publishing goes through the content manager's checks.</summary>
-    private async Task<TransitionResult> ApplyAsync(ContentItem latest, string to)
+    /// <summary>
+    /// A visitor's proposal takes the same workflow step as a partner's submission ("submit"): the workflow data says
+    /// from where and to which state. Who may propose is the type's setting, checked by the form, not a role.
+    /// </summary>
+    public async Task<TransitionResult> ProposeAsync(ContentItem draft, AuditNote note)
     {
-        switch (to)
-        {
-            case WorkflowStates.Published:
-                var published = await contentManager.PublishAsync(latest.ContentItemId);
-                return published.Succeeded ? TransitionResult.Ok() : TransitionResult.Fail(published.Message ?? T["The item could not be published."], 400, published.Validation);
-            case WorkflowStates.Archived:
-                if (latest.Published)
-                {
-                    var unpublished = await contentManager.UnpublishAsync(latest.ContentItemId);
-                    if (!unpublished.Succeeded) return TransitionResult.Fail(unpublished.Message ?? "", 400);
-                }
-                break;
-        }
-        var row = await db.ContentItems.SingleAsync(i => i.ContentItemId == latest.ContentItemId && i.Latest);
-        if (to != WorkflowStates.Published)
-        {
-            // The version stays in the table whatever happens to it: a rejected proposal keeps its text and its reason.
-            row.Status = to;
-            row.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-            row.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
-        }
-        return TransitionResult.Ok();
+        var transition = (await workflows.ForTypeAsync(draft.ContentType))?.Transition(Submit);
+        if (transition is null) return TransitionResult.Fail(T["The workflow of this item has no step '{0}'.", Submit], 400);
+        var from = StateOf(draft);
+        if (!transition.From.Contains(from)) return TransitionResult.Fail(T["This item is {0}: '{1}' cannot be done now.", StateLabel(from), Submit], 409);
+        var result = await contentManager.TransitionAsync(draft, ToContent(transition, from), note with { Action = ModerationAudit.Proposed });
+        return result.Succeeded ? TransitionResult.Ok() : TransitionResult.Fail(result.Message ?? "", 400, result.Validation);
     }
+
+    public const string Submit = "submit";
+
+    /// <summary>The kernel's view of a step of this workflow: reaching Published publishes, reaching Archived withdraws.</summary>
+    public static ContentTransition ToContent(WorkflowTransition transition, string from) =>
+        new(transition.Name, from, transition.To, Publishes: transition.To == WorkflowStates.Published, Unpublishes: transition.To == WorkflowStates.Archived);
 
     /// <summary>A line of the history: a workflow transition or a change the audit trail recorded, in words.</summary>
     public string ActionLabel(string action) => action switch
@@ -151,11 +128,11 @@ public sealed class ModerationService(
         AuditActions.Published => T["published"],
         AuditActions.Unpublished => T["unpublished"],
         AuditActions.Removed => T["removed"],
-        AuditActions.Verified => T["verified"],
-        AuditActions.Reminded => T["reminded"],
-        AuditActions.WithdrawalRequested => T["withdrawal requested"],
+        ModerationAudit.Verified => T["verified"],
+        ModerationAudit.Reminded => T["reminded"],
+        ModerationAudit.WithdrawalRequested => T["withdrawal requested"],
         AuditActions.Restored => T["restored"],
-        AuditActions.Proposed => T["proposed"],
+        ModerationAudit.Proposed => T["proposed"],
         _ => TransitionLabel(action),
     };
 

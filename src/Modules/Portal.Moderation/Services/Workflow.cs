@@ -9,11 +9,11 @@ namespace Portal.Moderation.Services;
 public static class WorkflowStates
 {
     public const string Draft = ContentStatus.Draft;
-    public const string InReview = ContentStatus.InReview;
-    public const string ChangesRequested = ContentStatus.ChangesRequested;
+    public const string InReview = "InReview";
+    public const string ChangesRequested = "ChangesRequested";
     public const string Published = ContentStatus.Published;
-    public const string Archived = ContentStatus.Archived;
-    public const string Rejected = ContentStatus.Rejected;
+    public const string Archived = "Archived";
+    public const string Rejected = "Rejected";
 
     public static readonly string[] All = [Draft, InReview, ChangesRequested, Published, Archived, Rejected];
 }
