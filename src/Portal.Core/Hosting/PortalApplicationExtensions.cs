@@ -27,9 +27,6 @@ public static class PortalApplicationExtensions
         app.UseAuthorization();
 
         app.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health");
-        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
-            foreach (var startup in module.Startups)
-                startup.MapEndpoints(app);
         app.MapControllers();
         return app;
     }

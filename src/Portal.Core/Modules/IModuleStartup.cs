@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +9,6 @@ public interface IModuleStartup
     /// <summary>Among modules with no dependency between them, lower runs first.</summary>
     int Order => 0;
 
+    /// <summary>Registers the module's services; its endpoints are controllers, found by MVC.</summary>
     void ConfigureServices(IServiceCollection services, IConfiguration configuration);
-
-    void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

@@ -83,10 +83,10 @@ public sealed class MapTests(MapSite site) : IClassFixture<MapSite>
         var page = await client.GetStringAsync("/fr/carte?f.fees=gratuit");
         var total = JsonNode.Parse(await client.GetStringAsync("/api/search?culture=fr&f.fees=gratuit"))!["total"]!.GetValue<int>();
         page.Should().Contain($"{total} résultats").And.Contain("id=\"f-fees-gratuit\" checked").And.Contain("id=\"map\"").And.Contain("<noscript>")
-            .And.Contain("/_content/Portal.Theme/lib/leaflet/leaflet.js");
+            .And.Contain("/_content/Portal.Maps/lib/leaflet/leaflet.js");
         (await client.GetStringAsync("/de/karte")).Should().Contain("<html lang=\"de\"").And.Contain("Karte des Verzeichnisses");
-        (await client.GetAsync("/_content/Portal.Theme/lib/leaflet/leaflet.js")).StatusCode.Should().Be(HttpStatusCode.OK, "Leaflet is served by the site, not a CDN");
-        (await client.GetAsync("/_content/Portal.Theme/lib/leaflet.markercluster/leaflet.markercluster.js")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/_content/Portal.Maps/lib/leaflet/leaflet.js")).StatusCode.Should().Be(HttpStatusCode.OK, "Leaflet is served by the site, not a CDN");
+        (await client.GetAsync("/_content/Portal.Maps/lib/leaflet.markercluster/leaflet.markercluster.js")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
 
