@@ -37,6 +37,10 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
         return new SearchResponse(query, culture, result, facets, types);
     }
 
+    /// <summary>The same query placed on a map: every point, or grid clusters above <paramref name="threshold"/> points.</summary>
+    public async Task<MapResult> MapAsync(SearchQuery query, string culture, int zoom, int threshold, CancellationToken cancellationToken = default) =>
+        (await indexes.GetAsync(culture, cancellationToken)).Map(query, zoom, threshold);
+
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
         (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
 
