@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Search.Engine;
+using Portal.Search.Services;
 
 namespace Portal.Maps;
 
 /// <summary>
-/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, actor, commune,
-/// marker category) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
+/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, marker category,
+/// then the stored short texts the modules declare) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
 /// carries "total", "unlocated" (items in the list but without a position) and "clustered".
 /// </summary>
-public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
+public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<SearchOptions> search)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
@@ -20,11 +22,13 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
-        await WriteAsync(stream, map, labels, clustered);
+        await WriteAsync(stream, map, labels, clustered, search.Value.Categories);
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
-    public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered)
+    /// <param name="categories">Content type → marker category; a type not listed is "other".</param>
+    public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered,
+        IReadOnlyDictionary<string, string>? categories = null)
     {
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
@@ -46,26 +50,16 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
             json.WriteString("id", point.Id);
             json.WriteString("type", point.Type);
             json.WriteString("typeLabel", labels.GetValueOrDefault(point.Type, point.Type));
-            json.WriteString("category", Category(point.Type));
+            json.WriteString("category", categories?.GetValueOrDefault(point.Type) ?? "other");
             json.WriteString("title", point.Title);
             json.WriteString("url", point.Url);
-            if (point.Actor is not null) json.WriteString("actor", point.Actor);
-            if (point.Commune is not null) json.WriteString("commune", point.Commune);
+            foreach (var (name, text) in point.Stored) json.WriteString(name, text);
             EndFeature(json);
         }
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync();
     }
-
-    /// <summary>The marker's look: one shape and colour per kind of entry.</summary>
-    public static string Category(string type) => type switch
-    {
-        "Actor" => "actor",
-        "Action" => "action",
-        "AidantSupport" => "support",
-        _ => "other",
-    };
 
     private static void StartFeature(Utf8JsonWriter json, double lat, double lon)
     {
