@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Search.Engine;
@@ -9,11 +10,11 @@ using Portal.Search.Services;
 namespace Portal.Maps;
 
 /// <summary>
-/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, marker category,
-/// then the stored short texts the modules declare) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
+/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, marker category and
+/// shape, the stored short texts the modules declare, and "details", those texts worded for the popup) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
 /// carries "total", "unlocated" (items in the list but without a position) and "clustered".
 /// </summary>
-public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<SearchOptions> search)
+public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
@@ -22,13 +23,19 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
-        await WriteAsync(stream, map, labels, clustered, search.Value.Categories);
+        var markers = new Dictionary<string, MarkerDefinition>(StringComparer.Ordinal);
+        foreach (var marker in search.Value.Markers)
+            foreach (var type in marker.Types) markers.TryAdd(type, marker);
+        var stored = search.Value.StoredFields;
+        await WriteAsync(stream, map, labels, clustered, markers,
+            point => stored.Where(f => point.Stored.ContainsKey(f.Name)).Select(f => T[f.HitText, point.Stored[f.Name]].Value));
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
-    /// <param name="categories">Content type → marker category; a type not listed is "other".</param>
+    /// <param name="markers">Content type → its marker; a type not listed is an "other" diamond.</param>
+    /// <param name="details">The lines a point's popup shows under its title, in the reader's language.</param>
     public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered,
-        IReadOnlyDictionary<string, string>? categories = null)
+        IReadOnlyDictionary<string, MarkerDefinition>? markers = null, Func<MapPoint, IEnumerable<string>>? details = null)
     {
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
@@ -50,10 +57,18 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<
             json.WriteString("id", point.Id);
             json.WriteString("type", point.Type);
             json.WriteString("typeLabel", labels.GetValueOrDefault(point.Type, point.Type));
-            json.WriteString("category", categories?.GetValueOrDefault(point.Type) ?? "other");
+            var marker = markers?.GetValueOrDefault(point.Type);
+            json.WriteString("category", marker?.Category ?? "other");
+            json.WriteString("shape", marker?.Shape ?? "diamond");
             json.WriteString("title", point.Title);
             json.WriteString("url", point.Url);
             foreach (var (name, text) in point.Stored) json.WriteString(name, text);
+            if (details is not null)
+            {
+                json.WriteStartArray("details");
+                foreach (var line in details(point)) json.WriteStringValue(line);
+                json.WriteEndArray();
+            }
             EndFeature(json);
         }
         json.WriteEndArray();

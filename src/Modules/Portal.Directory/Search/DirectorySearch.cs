@@ -2,7 +2,8 @@ using Portal.Search.Services;
 
 namespace Portal.Directory.Search;
 
-/// <summary>What the directory gives the search: its types, its facets (titles are English message ids), its stored texts and map markers.</summary>
+/// <summary>What the directory gives the search: its types, its facets (titles are English message ids), its stored texts and map markers.
+/// Titles, wordings and legends are English message ids, translated in this module's PO files.</summary>
 public static class DirectorySearch
 {
     /// <summary>The vocabulary of communes (its leaves), départements and regions.</summary>
@@ -36,8 +37,11 @@ public static class DirectorySearch
             new() { Name = ActorStored, HitText = "by {0}", HitOrder = 2 },
             new() { Name = CommuneStored, HitText = "{0}", HitOrder = 1, InShortLists = true },
         ]);
-        options.Categories[DirectoryTypes.Actor] = "actor";
-        options.Categories[DirectoryTypes.Action] = "action";
-        options.Categories[DirectoryTypes.AidantSupport] = "support";
+        options.Markers.AddRange(
+        [
+            new() { Category = "actor", Types = [DirectoryTypes.Actor], Shape = "circle", Legend = "Organisation (circle)" },
+            new() { Category = "action", Types = [DirectoryTypes.Action], Shape = "square", Legend = "Activity or service (square)" },
+            new() { Category = "support", Types = [DirectoryTypes.AidantSupport], Shape = "triangle", Legend = "Support for caregivers (triangle)" },
+        ]);
     }
 }

@@ -18,8 +18,8 @@ public sealed class SearchOptions
     /// <summary>Short texts stored with each hit (shown under its title and on the map), in the order the index keeps them.</summary>
     public List<StoredFieldDefinition> StoredFields { get; set; } = [];
 
-    /// <summary>Content type → the marker category the map draws it with; other types are "other".</summary>
-    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>How the map draws the types; a type in none is an "other" diamond.</summary>
+    public List<MarkerDefinition> Markers { get; set; } = [];
 
     /// <summary>Every facet's name, "type" first.</summary>
     public IReadOnlyList<string> FacetNames => [Engine.LuceneSearchIndex.TypeFacet, .. Facets.Select(f => f.Name)];
@@ -49,4 +49,16 @@ public sealed class StoredFieldDefinition
     public int HitOrder { get; set; }
     /// <summary>Also shown in short lists of hits, such as a map widget's.</summary>
     public bool InShortLists { get; set; }
+}
+
+/// <summary>A kind of map marker: a shape (never colour alone) and its line in the map's legend.</summary>
+public sealed class MarkerDefinition
+{
+    /// <summary>Sent as the point's "category"; the theme colours <c>.shape-{Category}</c>.</summary>
+    public string Category { get; set; } = "";
+    public List<string> Types { get; set; } = [];
+    /// <summary>circle, square, triangle or diamond.</summary>
+    public string Shape { get; set; } = "diamond";
+    /// <summary>The legend's text as an English message id, translated by the declaring module's PO files.</summary>
+    public string Legend { get; set; } = "";
 }
