@@ -4,7 +4,10 @@ using Portal.Core.Content.Parts;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 using Portal.Directory.Handlers;
+using Portal.Directory.Search;
 using Portal.Directory.Services;
+using Portal.Search.Indexing;
+using Portal.Search.Services;
 
 namespace Portal.Directory;
 
@@ -18,7 +21,11 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<DirectoryPresenter>();
         services.AddMemoryCache();
         services.AddScoped<ISiteNotice, SampleDataNotice>();
-        services.AddScoped<ISiteNavigation, DirectoryNavigation>();
+        services.AddScoped<DirectoryNavigation>();
+        services.AddScoped<ISiteNavigation>(sp => sp.GetRequiredService<DirectoryNavigation>());
+        services.Configure<SearchOptions>(DirectorySearch.Configure);
+        services.AddScoped<ISearchIndexContributor, DirectoryPlaces>();
+        services.AddScoped<ISearchBrowseLinks, DirectoryBrowseLinks>();
         services.AddScoped<IHomeSection, FeaturedActions>();
         services.AddScoped<Portal.Core.Content.IContentEditorAction, LocateAtCommune>();
     }

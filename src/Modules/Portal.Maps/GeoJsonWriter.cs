@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Search.Engine;
+using Portal.Search.Services;
 
 namespace Portal.Maps;
 
 /// <summary>
-/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, actor, commune,
-/// marker category) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
+/// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, marker category and
+/// shape, the stored short texts the modules declare, and "details", those texts worded for the popup) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
 /// carries "total", "unlocated" (items in the list but without a position) and "clustered".
 /// </summary>
-public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
+public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
@@ -20,11 +23,19 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
-        await WriteAsync(stream, map, labels, clustered);
+        var markers = new Dictionary<string, MarkerDefinition>(StringComparer.Ordinal);
+        foreach (var marker in search.Value.Markers)
+            foreach (var type in marker.Types) markers.TryAdd(type, marker);
+        var stored = search.Value.StoredFields;
+        await WriteAsync(stream, map, labels, clustered, markers,
+            point => stored.Where(f => point.Stored.ContainsKey(f.Name)).Select(f => T[f.HitText, point.Stored[f.Name]].Value));
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
-    public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered)
+    /// <param name="markers">Content type → its marker; a type not listed is an "other" diamond.</param>
+    /// <param name="details">The lines a point's popup shows under its title, in the reader's language.</param>
+    public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered,
+        IReadOnlyDictionary<string, MarkerDefinition>? markers = null, Func<MapPoint, IEnumerable<string>>? details = null)
     {
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
@@ -46,26 +57,24 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions)
             json.WriteString("id", point.Id);
             json.WriteString("type", point.Type);
             json.WriteString("typeLabel", labels.GetValueOrDefault(point.Type, point.Type));
-            json.WriteString("category", Category(point.Type));
+            var marker = markers?.GetValueOrDefault(point.Type);
+            json.WriteString("category", marker?.Category ?? "other");
+            json.WriteString("shape", marker?.Shape ?? "diamond");
             json.WriteString("title", point.Title);
             json.WriteString("url", point.Url);
-            if (point.Actor is not null) json.WriteString("actor", point.Actor);
-            if (point.Commune is not null) json.WriteString("commune", point.Commune);
+            foreach (var (name, text) in point.Stored) json.WriteString(name, text);
+            if (details is not null)
+            {
+                json.WriteStartArray("details");
+                foreach (var line in details(point)) json.WriteStringValue(line);
+                json.WriteEndArray();
+            }
             EndFeature(json);
         }
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync();
     }
-
-    /// <summary>The marker's look: one shape and colour per kind of entry.</summary>
-    public static string Category(string type) => type switch
-    {
-        "Actor" => "actor",
-        "Action" => "action",
-        "AidantSupport" => "support",
-        _ => "other",
-    };
 
     private static void StartFeature(Utf8JsonWriter json, double lat, double lon)
     {

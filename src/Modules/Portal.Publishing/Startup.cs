@@ -11,6 +11,8 @@ public sealed class Startup : IModuleStartup
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataMigration<Migrations>();
+        // Pages and news are searched, after the types other modules list.
+        services.Configure<Portal.Search.Services.SearchOptions>(o => o.IndexedTypes.AddRange(new[] { PublishingTypes.Page, PublishingTypes.News }.Where(t => !o.IndexedTypes.Contains(t))));
         services.AddContentHandler<NewsHandler>();
         services.AddSingleton<IAutoroutePrefix, NewsRoutes>();
         services.AddScoped<NewsQueries>();

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
+using Portal.Core.Content.Fields;
+using Portal.Search.Indexing;
 using Portal.Search.Services;
 
 namespace Portal.Search;
@@ -14,6 +16,12 @@ public sealed class Startup : IModuleStartup
         services.AddSingleton<SearchIndexManager>();
         services.AddHostedService<SearchIndexer>();
         services.AddScoped<SearchDocumentBuilder>();
+        foreach (var textType in new[] { "Text", "Markdown", "Html" })
+            services.AddScoped<ISearchFieldContributor>(sp => new TextFieldContributor(sp.GetServices<IContentFieldType>().First(f => f.Name == textType)));
+        services.AddScoped<ISearchFieldContributor, TaxonomyTermsContributor>();
+        services.AddScoped<ISearchFieldContributor, ContentPickerContributor>();
+        services.AddScoped<ISearchFieldContributor, GeoPointContributor>();
+        services.AddScoped<ISearchFieldContributor, VerifiedDateContributor>();
         services.AddScoped<SearchService>();
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();

@@ -10,7 +10,7 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
 [AllowAnonymous]
-public sealed class MapApiController(SearchService search, SearchIndexManager indexes, GeoJsonWriter writer, IOptions<MapOptions> options,
+public sealed class MapApiController(SearchService search, GeoJsonWriter writer, IOptions<MapOptions> options,
     IStringLocalizer<MapApiController> T) : Controller
 {
     [HttpGet("/api/map.geojson")]
@@ -23,8 +23,7 @@ public sealed class MapApiController(SearchService search, SearchIndexManager in
             return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["zoom must be a whole number from 0 to 20."]);
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: read.Error);
-        var index = await indexes.GetAsync(culture!, cancellationToken);
-        var map = index.Map(read.Query, level, options.Value.ClusterThreshold);
+        var map = await search.MapAsync(read.Query, culture!, level, options.Value.ClusterThreshold, cancellationToken);
         Response.ContentType = "application/geo+json; charset=utf-8";
         Response.Headers.CacheControl = "public, max-age=30";
         await writer.WriteAsync(Response.Body, map, culture!, clustered: map.Clusters.Count > 0);

@@ -15,11 +15,16 @@
     var live = document.getElementById('map-live');
     var center = element.dataset.center.split(',').map(Number);
     var format = function (text, value) { return text.replace('{0}', value); };
+    // The shapes of the legend; the category (declared by the module that owns the type) gives the colour.
     var shapes = {
-        actor: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><circle cx="13" cy="13" r="10" class="shape-actor"/></svg>',
-        action: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><rect x="4" y="4" width="18" height="18" class="shape-action"/></svg>',
-        support: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><path d="M13 2 L24 23 L2 23 Z" class="shape-support"/></svg>',
-        other: '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false"><path d="M13 2 L24 13 L13 24 L2 13 Z" class="shape-other"/></svg>'
+        circle: '<circle cx="13" cy="13" r="10" class="CSS"/>',
+        square: '<rect x="4" y="4" width="18" height="18" class="CSS"/>',
+        triangle: '<path d="M13 2 L24 23 L2 23 Z" class="CSS"/>',
+        diamond: '<path d="M13 2 L24 13 L13 24 L2 13 Z" class="CSS"/>'
+    };
+    var markerSvg = function (p) {
+        var css = 'shape-' + String(p.category || 'other').replace(/[^A-Za-z0-9-]/g, '');
+        return '<svg viewBox="0 0 26 26" aria-hidden="true" focusable="false">' + (shapes[p.shape] || shapes.diamond).replace('CSS', css) + '</svg>';
     };
 
     var map = L.map(element, { keyboard: true, worldCopyJump: false, maxZoom: 18 });
@@ -64,7 +69,7 @@
         title.appendChild(a);
         box.appendChild(type);
         box.appendChild(title);
-        [p.actor ? labels.by + ' ' + p.actor : null, p.commune].forEach(function (text) {
+        (p.details || []).forEach(function (text) {
             if (!text) return;
             var line = document.createElement('p');
             line.textContent = text;
@@ -114,7 +119,7 @@
                         var label = p.typeLabel + ' : ' + p.title;
                         var marker = accessible(L.marker(at, {
                             keyboard: true, title: label,
-                            icon: L.divIcon({ className: 'map-marker map-marker--' + p.category, html: shapes[p.category] || shapes.other, iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
+                            icon: L.divIcon({ className: 'map-marker map-marker--' + p.category, html: markerSvg(p), iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
                         }), label);
                         marker.bindPopup(popup(p));
                         markers.push(marker);

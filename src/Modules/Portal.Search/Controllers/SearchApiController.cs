@@ -28,24 +28,30 @@ public sealed class SearchApiController(SearchService search, IStringLocalizer<S
             page = result.Page,
             pageSize = result.PageSize,
             fuzzy = result.Fuzzy,
-            hits = result.Hits.Select(h => new
-            {
-                id = h.Id,
-                type = h.Type,
-                typeLabel = response.TypeLabels.GetValueOrDefault(h.Type, h.Type),
-                title = h.Title,
-                url = h.Url,
-                snippet = string.Concat(h.Snippet.Select(p => p.Text)),
-                snippetHtml = string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
-                actor = h.Actor,
-                commune = h.Commune,
-                lat = h.Latitude,
-                lon = h.Longitude,
-                distanceKm = h.DistanceKm,
-                lastVerified = h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }),
+            hits = result.Hits.Select(h => Hit(h, response)),
             facets = response.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, label = v.Label, count = v.Count, selected = v.Selected })),
         });
+    }
+
+    /// <summary>A hit as JSON; each declared stored text is a property of its own name, null when the hit has none.</summary>
+    private Dictionary<string, object?> Hit(Engine.SearchHit h, SearchResponse response)
+    {
+        var hit = new Dictionary<string, object?>
+        {
+            ["id"] = h.Id,
+            ["type"] = h.Type,
+            ["typeLabel"] = response.TypeLabels.GetValueOrDefault(h.Type, h.Type),
+            ["title"] = h.Title,
+            ["url"] = h.Url,
+            ["snippet"] = string.Concat(h.Snippet.Select(p => p.Text)),
+            ["snippetHtml"] = string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
+        };
+        foreach (var name in search.Options.StoredFieldNames) hit[name] = h.Stored.GetValueOrDefault(name);
+        hit["lat"] = h.Latitude;
+        hit["lon"] = h.Longitude;
+        hit["distanceKm"] = h.DistanceKm;
+        hit["lastVerified"] = h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return hit;
     }
 
     [HttpGet("/api/search/suggest")]

@@ -28,7 +28,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     internal const string LongitudeField = "lon";
     internal const string VerifiedField = "verified";
     internal const string SortTitleField = "sorttitle";
-    /// <summary>What a map marker shows, in one uncompressed doc value: id, type, title, url, actor, commune.</summary>
+    /// <summary>What a map marker shows, in one uncompressed doc value: id, type, title, url, then each stored short text.</summary>
     internal const string MarkerField = "marker";
     private const char Separator = '\u001f';
     private const string CursorKey = "cursor";
@@ -38,6 +38,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly PortalAnalyzer _words;
+    private readonly IReadOnlyList<string> _stored;
 
     public string Culture { get; }
     public PortalAnalyzer Analyzer { get; }
@@ -47,9 +48,11 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public long Cursor { get; private set; }
 
     /// <param name="create">true starts an empty index; false opens an existing one and fails when there is none.</param>
-    public LuceneSearchIndex(LuceneDirectory directory, string culture, bool create)
+    /// <param name="storedFields">The names of the short texts stored with each document, in the order markers keep them.</param>
+    public LuceneSearchIndex(LuceneDirectory directory, string culture, bool create, IReadOnlyList<string>? storedFields = null)
     {
         Culture = culture;
+        _stored = storedFields ?? [];
         Analyzer = new PortalAnalyzer(culture, stem: true);
         _words = new PortalAnalyzer(culture, stem: false);
         var analyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer> { [WordsField] = _words });
@@ -112,7 +115,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     [GeneratedRegex(@"\b(\p{L}+)[-‐](\p{L}+)\b")]
     private static partial Regex Hyphenated();
 
-    private static Document ToLucene(SearchDocument d)
+    private Document ToLucene(SearchDocument d)
     {
         var doc = new Document
         {
@@ -130,8 +133,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
         foreach (var word in TextFolding.Words(text).Where(w => w.Length >= 3 && !w.All(char.IsAsciiDigit)).Select(w => w.ToLowerInvariant()).Distinct())
             doc.Add(new StringField(SuggestField, TextFolding.Fold(word) + "|" + word, Field.Store.NO));
         if (d.Summary is { Length: > 0 }) doc.Add(new StoredField("summary", d.Summary));
-        if (d.Actor is { Length: > 0 }) doc.Add(new StoredField("actor", d.Actor));
-        if (d.Commune is { Length: > 0 }) doc.Add(new StoredField("commune", d.Commune));
+        foreach (var name in _stored)
+            if (d.Stored.GetValueOrDefault(name) is { Length: > 0 } stored) doc.Add(new StoredField(name, stored));
         var lat = d.Latitude ?? double.NaN;
         var lon = d.Longitude ?? double.NaN;
         doc.Add(new DoubleDocValuesField(LatitudeField, lat));
@@ -145,7 +148,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
         doc.Add(new NumericDocValuesField(VerifiedField, verified));
         if (verified != 0) doc.Add(new StoredField(VerifiedField, verified));
         doc.Add(new SortedDocValuesField(SortTitleField, new BytesRef(TextFolding.Fold(d.Title))));
-        doc.Add(new BinaryDocValuesField(MarkerField, new BytesRef(string.Join(Separator, d.Id, d.Type, d.Title, d.Url, d.Actor ?? "", d.Commune ?? ""))));
+        doc.Add(new BinaryDocValuesField(MarkerField, new BytesRef(string.Join(Separator, [d.Id, d.Type, d.Title, d.Url, .. _stored.Select(n => d.Stored.GetValueOrDefault(n) ?? "")]))));
         doc.Add(new SortedSetDocValuesField(FacetPrefix + TypeFacet, new BytesRef(d.Type)));
         foreach (var (facet, values) in d.Facets)
         {
@@ -195,7 +198,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
             hits.Add(new SearchHit
             {
                 Id = doc.Get(IdField), Type = doc.Get("type"), Title = doc.Get("title"), Url = doc.Get("url"),
-                Actor = doc.Get("actor"), Commune = doc.Get("commune"), Latitude = lat, Longitude = lon,
+                Stored = StoredOf(name => doc.Get(name)), Latitude = lat, Longitude = lon,
                 DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
                 LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
                 Score = r.Score,
@@ -238,7 +241,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
                     if (markers[leaf] is not { } values) continue;
                     values.Get(doc - leaves[leaf].DocBase, bytes);
                     var parts = bytes.Utf8ToString().Split(Separator);
-                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], parts[4].Length == 0 ? null : parts[4], parts[5].Length == 0 ? null : parts[5], lat, lon));
+                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(4 + IndexOf(_stored, name))), lat, lon));
                 }
                 return new MapResult(collector.Total, collector.Unlocated, list, []);
             }
@@ -256,6 +259,21 @@ public sealed partial class LuceneSearchIndex : IDisposable
                 clusters.Values.Select(c => new MapCluster(c.Lat / c.Count, c.Lon / c.Count, c.Count)).ToList());
         }
         finally { _searchers.Release(searcher); }
+    }
+
+    private Dictionary<string, string> StoredOf(Func<string, string?> read)
+    {
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in _stored)
+            if (read(name) is { Length: > 0 } value) stored[name] = value;
+        return stored;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+            if (names[i] == name) return i;
+        return -1;
     }
 
     private static FacetingCollector Collect(IndexSearcher searcher, SearchQuery query, TextQuery text)

@@ -10,8 +10,8 @@ public sealed class SearchDocument
     public string Text { get; set; } = "";
     /// <summary>Plain text shown under the title of a hit (a description's first paragraphs).</summary>
     public string? Summary { get; set; }
-    public string? Actor { get; set; }
-    public string? Commune { get; set; }
+    /// <summary>Short texts a hit shows (stored field name → text), as contributors declare them.</summary>
+    public Dictionary<string, string> Stored { get; set; } = new(StringComparer.Ordinal);
     public string Url { get; set; } = "";
     /// <summary>Facet name → values (stable slugs, never labels). The type is added as the facet "type".</summary>
     public Dictionary<string, List<string>> Facets { get; set; } = new(StringComparer.Ordinal);

@@ -67,8 +67,8 @@ public sealed class SearchHit
     public string Type { get; init; } = "";
     public string Title { get; init; } = "";
     public string Url { get; init; } = "";
-    public string? Actor { get; init; }
-    public string? Commune { get; init; }
+    /// <summary>The stored short texts of the hit, by name; a name the hit has no text for is absent.</summary>
+    public IReadOnlyDictionary<string, string> Stored { get; init; } = new Dictionary<string, string>();
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public double? DistanceKm { get; init; }
@@ -85,6 +85,6 @@ public readonly record struct Suggestion(string Text, int Count);
 
 public sealed record MapResult(int Total, int Unlocated, IReadOnlyList<MapPoint> Points, IReadOnlyList<MapCluster> Clusters);
 
-public sealed record MapPoint(string Id, string Type, string Title, string Url, string? Actor, string? Commune, double Latitude, double Longitude);
+public sealed record MapPoint(string Id, string Type, string Title, string Url, IReadOnlyDictionary<string, string> Stored, double Latitude, double Longitude);
 
 public sealed record MapCluster(double Latitude, double Longitude, int Count);

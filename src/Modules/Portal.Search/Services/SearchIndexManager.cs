@@ -3,6 +3,7 @@ using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Localization;
@@ -15,7 +16,8 @@ namespace Portal.Search.Services;
 /// cursor kept in each index's commit; rebuilds into a new folder and swaps it in, so searches never wait for a
 /// rebuild; rebuilds at start an index that is missing or cannot be read.
 /// </summary>
-public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOptions database, TimeProvider clock, ILogger<SearchIndexManager> logger) : IDisposable
+public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOptions database, IOptions<SearchOptions> options, TimeProvider clock,
+    ILogger<SearchIndexManager> logger) : IDisposable
 {
     private const int BatchSize = 500;
     /// <summary>A gap in the journal's ids younger than this may be a transaction still committing: wait for it.</summary>
@@ -59,7 +61,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
                 {
                     try
                     {
-                        var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: false);
+                        var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: false, options.Value.StoredFieldNames);
                         lock (_indexes) _indexes[culture] = (index, folder);
                         continue;
                     }
@@ -105,7 +107,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
         foreach (var culture in cultures)
         {
             var folder = $"{culture}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-            built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true), folder);
+            built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true, options.Value.StoredFieldNames), folder);
         }
         var types = builder.Options.IndexedTypes;
         long lastId = 0;

@@ -37,6 +37,10 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
         return new SearchResponse(query, culture, result, facets, types);
     }
 
+    /// <summary>The same query placed on a map: every point, or grid clusters above <paramref name="threshold"/> points.</summary>
+    public async Task<MapResult> MapAsync(SearchQuery query, string culture, int zoom, int threshold, CancellationToken cancellationToken = default) =>
+        (await indexes.GetAsync(culture, cancellationToken)).Map(query, zoom, threshold);
+
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
         (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
 
@@ -51,21 +55,17 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
     private async Task<string> TypeLabelAsync(string type, string culture) =>
         (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
 
-    public string FacetTitle(string facet) => facet switch
-    {
-        "type" => T["Kind of entry"],
-        "domain" => T["Domain"],
-        "disability" => T["Disability"],
-        "audience" => T["Audience"],
-        "supportType" => T["Type of support"],
-        "typology" => T["Type of organisation"],
-        "fees" => T["Fees"],
-        "mode" => T["How it is provided"],
-        "language" => T["Language"],
-        "territory" => T["Département or region"],
-        "commune" => T["Commune"],
-        _ => facet,
-    };
+    /// <summary>A facet's title in the visitor's language: "type" is the search's own, the others their declarer's message id.</summary>
+    public string FacetTitle(string facet) => facet == LuceneSearchIndex.TypeFacet
+        ? T["Kind of entry"]
+        : options.Value.Facets.FirstOrDefault(f => f.Name == facet) is { Title.Length: > 0 } definition ? T[definition.Title] : facet;
+
+    /// <summary>The stored short texts a hit shows beside its kind, in their declared order and wording.</summary>
+    /// <param name="shortList">Only those declared for short lists of hits.</param>
+    public IEnumerable<string> HitDetails(SearchHit hit, bool shortList = false) =>
+        options.Value.StoredFields.OrderBy(f => f.HitOrder)
+            .Where(f => hit.Stored.ContainsKey(f.Name) && (f.InShortLists || !shortList))
+            .Select(f => T[f.HitText, hit.Stored[f.Name]].Value);
 }
 
 public sealed record SearchResponse(SearchQuery Query, string Culture, SearchResult Result, IReadOnlyList<FacetGroup> Facets, IReadOnlyDictionary<string, string> TypeLabels);
