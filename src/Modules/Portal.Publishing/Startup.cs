@@ -10,6 +10,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(PublishingRoutes.Table);
         services.AddDataMigration<Migrations>();
         services.AddContentHandler<NewsHandler>();
         services.AddSingleton<IAutoroutePrefix, NewsRoutes>();
