@@ -484,7 +484,7 @@ public sealed class ImportService(
         var sets = found.GroupBy(a => a.LocalizationSet ?? a.ContentItemId).ToList();
         if (sets.Count == 1)
         {
-            var actor = sets[0].OrderBy(a => a.Culture == "fr" ? 0 : 1).First();
+            var actor = sets[0].OrderBy(a => a.Culture == cultures.Default ? 0 : 1).First();
             return new JsonObject { ["ContentItemIds"] = new JsonArray(actor.ContentItemId) };
         }
         if (sets.Count > 1)
