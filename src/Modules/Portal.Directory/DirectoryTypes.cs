@@ -13,22 +13,8 @@ public static class DirectoryTypes
     public static bool IsDirectoryType(string contentType) => All.Contains(contentType);
 
     /// <summary>The first segment of public addresses, per type and culture: /fr/acteurs/…, /de/akteure/….</summary>
-    public static string Segment(string contentType, string culture) => (contentType, culture) switch
-    {
-        (Actor, "de") => "akteure",
-        (Actor, _) => "acteurs",
-        (Action, "de") => "angebote",
-        (Action, _) => "actions",
-        (AidantSupport, "de") => "angehoerige",
-        (AidantSupport, _) => "aidants",
-        _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, null),
-    };
+    public static string Segment(string contentType, string culture) =>
+        DirectoryRouteTable.Table.Contains(contentType) ? DirectoryRouteTable.Table.Segment(contentType, culture) : throw new ArgumentOutOfRangeException(nameof(contentType), contentType, null);
 
-    public static string? TypeOfSegment(string segment) => segment switch
-    {
-        "acteurs" or "akteure" => Actor,
-        "actions" or "angebote" => Action,
-        "aidants" or "angehoerige" => AidantSupport,
-        _ => null,
-    };
+    public static string? TypeOfSegment(string segment) => DirectoryRouteTable.Table.KeyOf(segment);
 }

@@ -15,6 +15,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(DirectoryRouteTable.Table);
         services.AddDataMigration<Migrations>();
         services.AddContentHandler<DirectoryEntryHandler>();
         services.AddSingleton<IAutoroutePrefix, DirectoryRoutes>();

@@ -9,6 +9,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(OpenDataRoutes.Table);
         services.Configure<OpenDataOptions>(configuration.GetSection("Portal:OpenData"));
         services.AddScoped<DataInclusionExporter>();
         services.AddSingleton<IPortalCommand, ExportCommand>();

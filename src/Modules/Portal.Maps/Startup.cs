@@ -9,6 +9,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(MapRoutes.Table);
         services.Configure<MapOptions>(configuration.GetSection("Portal:Maps"));
         services.AddScoped<GeoJsonWriter>();
         services.AddContentField<SearchMapFieldType>();

@@ -18,6 +18,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(ModerationRoutes.Table);
         services.AddPermissions<Permissions>();
         services.AddRecipeStep<WorkflowStep>().AddRecipeStep<DemoAccountsStep>();
         services.AddScoped<WorkflowStore>();

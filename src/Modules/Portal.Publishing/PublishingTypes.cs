@@ -9,9 +9,9 @@ public static class PublishingTypes
     public const string Page = "Page";
 
     /// <summary>The news list's address segment: /fr/actualites, /de/aktuelles (a news item lives below it).</summary>
-    public static string NewsSegment(string culture) => culture == "de" ? "aktuelles" : "actualites";
+    public static string NewsSegment(string culture) => PublishingRoutes.Table.Segment(PublishingRoutes.News, culture);
 
-    public static string SiteMapSegment(string culture) => culture == "de" ? "seitenuebersicht" : "plan-du-site";
+    public static string SiteMapSegment(string culture) => PublishingRoutes.Table.Segment(PublishingRoutes.SiteMap, culture);
 }
 
 /// <summary>A news item's address starts with the news list's: /fr/actualites/{slug}.</summary>

@@ -10,6 +10,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(PublishingRoutes.Table);
         services.AddDataMigration<Migrations>();
         // Pages and news are searched, after the types other modules list.
         services.Configure<Portal.Search.Services.SearchOptions>(o => o.IndexedTypes.AddRange(new[] { PublishingTypes.Page, PublishingTypes.News }.Where(t => !o.IndexedTypes.Contains(t))));

@@ -12,6 +12,7 @@ public sealed class Startup : IModuleStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRouteTable(SearchRoutes.Table);
         services.Configure<SearchOptions>(configuration.GetSection("Portal:Search"));
         services.AddSingleton<SearchIndexManager>();
         services.AddHostedService<SearchIndexer>();

@@ -27,6 +27,9 @@ namespace Portal.Core.Hosting;
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>Registers the kernel, then lets every module, in dependency order, plug itself in.</summary>
+    /// <summary>Registers a module's localized route segments (see <see cref="RouteTable"/>).</summary>
+    public static IServiceCollection AddRouteTable(this IServiceCollection services, RouteTable table) => services.AddSingleton(table);
+
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment, ModuleCatalog catalog)
     {
         var database = DatabaseOptions.From(configuration, environment.ContentRootPath);
@@ -77,19 +80,29 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
-        // Interface strings: PO files embedded in every module.
+        // Cultures: the catalogue (configuration Portal:Cultures), their route segments, and the PO files embedded in
+        // every module (plus any file named in Portal:Localization:PoFiles, e.g. a language not shipped yet).
+        var cultures = Cultures.FromConfiguration(configuration);
+        services.AddSingleton(cultures);
+        services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o =>
+        {
+            o.ConstraintMap["culture"] = typeof(CultureRouteConstraint);
+            o.ConstraintMap["localized"] = typeof(LocalizedSegmentConstraint);
+            o.ConstraintMap["localizedexact"] = typeof(ExactLocalizedSegmentConstraint);
+        });
         var poCatalog = PoCatalog.FromAssemblies(catalog.Modules.Select(m => m.Assembly).Append(typeof(PortalServiceCollectionExtensions).Assembly));
+        foreach (var file in configuration.GetSection("Portal:Localization:PoFiles").GetChildren().Select(s => s.Value).OfType<string>())
+            poCatalog.AddFile(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
         services.AddSingleton(poCatalog);
         services.AddLocalization();
         services.AddSingleton<IStringLocalizerFactory, PoStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(PoStringLocalizer<>));
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Supported.Select(c => new System.Globalization.CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture(Cultures.Default);
-            o.SupportedCultures = cultures;
-            o.SupportedUICultures = cultures;
-            o.RequestCultureProviders = [new UrlCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.DefaultRequestCulture = new RequestCulture(cultures.All[0].Formats, cultures.All[0].Interface);
+            o.SupportedCultures = cultures.All.Select(c => c.Formats).Distinct().ToList();
+            o.SupportedUICultures = cultures.All.Select(c => c.Interface).ToList();
+            o.RequestCultureProviders = [new UrlCultureProvider(cultures), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         var mvc = services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))

@@ -7,8 +7,10 @@ namespace Portal.Core.Localization;
 /// The interface translations, read from the gettext PO files that each module embeds as
 /// Portal.Localization.{culture}.po. Keys are msgid, or msgctxt + U+0004 + msgid, as gettext does.
 /// </summary>
-public sealed class PoCatalog
+public sealed partial class PoCatalog
 {
+    private readonly Dictionary<string, bool> _zeroIsSingular = new(StringComparer.OrdinalIgnoreCase);
+
     private readonly Dictionary<string, Dictionary<string, string[]>> _byCulture = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<string> Cultures => _byCulture.Keys;
@@ -23,11 +25,24 @@ public sealed class PoCatalog
                 var culture = resource["Portal.Localization.".Length..^".po".Length];
                 using var stream = assembly.GetManifestResourceStream(resource)!;
                 using var reader = new StreamReader(stream, Encoding.UTF8);
-                catalog.Add(culture, PoParser.Parse(reader.ReadToEnd()));
+                catalog.AddFile(culture, reader.ReadToEnd());
             }
         }
         return catalog;
     }
+
+    /// <summary>Adds a PO file's entries, and its plural rule from the header's Plural-Forms.</summary>
+    public void AddFile(string culture, string text)
+    {
+        if (PluralRule().Match(text) is { Success: true } rule) _zeroIsSingular[culture] = rule.Groups[1].Value.Replace(" ", "") == "n>1";
+        Add(culture, PoParser.Parse(text));
+    }
+
+    /// <summary>Whether 0 takes the singular in <paramref name="culture"/> (<c>plural=(n > 1)</c>, as in French); by default, as in English and German, it does not.</summary>
+    public bool ZeroIsSingular(string culture) => _zeroIsSingular.TryGetValue(culture, out var zero) && zero;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Plural-Forms:[^\n""]*plural=\(?([^;\)\\]*)")]
+    private static partial System.Text.RegularExpressions.Regex PluralRule();
 
     public void Add(string culture, IEnumerable<PoEntry> entries)
     {

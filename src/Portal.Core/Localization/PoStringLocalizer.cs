@@ -18,13 +18,13 @@ public class PoStringLocalizer(PoCatalog catalog, string? context = null) : IPlu
         return new LocalizedString(name, arguments.Length == 0 ? text : string.Format(culture, text, arguments), resourceNotFound: found is null);
     }
 
-    /// <summary>The plural form for <paramref name="count"/>: French uses the singular for 0 and 1, German only for 1.</summary>
+    /// <summary>The plural form for <paramref name="count"/>, by the PO file's Plural-Forms: French uses the singular for 0 and 1, German only for 1.</summary>
     public LocalizedString Plural(int count, string singular, string plural, params object[] arguments)
     {
         var culture = CultureInfo.CurrentUICulture;
         var lang = culture.TwoLetterISOLanguageName;
         var found = catalog.Find(lang, singular, context);
-        var index = lang == "fr" ? (count > 1 ? 1 : 0) : (count != 1 ? 1 : 0);
+        var index = catalog.ZeroIsSingular(lang) ? (count > 1 ? 1 : 0) : (count != 1 ? 1 : 0);
         var text = found is not null && found.Length > index ? found[index] : index == 0 ? singular : plural;
         var args = new object[] { count }.Concat(arguments).ToArray();
         return new LocalizedString(singular, string.Format(culture, text, args), found is null);

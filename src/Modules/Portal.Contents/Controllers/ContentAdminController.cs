@@ -17,7 +17,7 @@ using ContentResult = Portal.Core.Content.ContentResult;
 namespace Portal.Contents.Controllers;
 
 [Route("admin"), RequirePermission(Users.Permissions.AccessAdmin)]
-public sealed class ContentAdminController(
+public sealed class ContentAdminController(Portal.Core.Localization.Cultures cultures, 
     IContentManager contentManager,
     IContentDefinitionStore definitions,
     ContentFormBinder binder,
@@ -61,7 +61,7 @@ public sealed class ContentAdminController(
         if (definition is null) return NotFound();
         if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
         if (!string.IsNullOrEmpty(status) && !Statuses.Contains(status)) return BadRequest(T["Unknown status filter."].Value);
-        if (!string.IsNullOrEmpty(culture) && !Cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
+        if (!string.IsNullOrEmpty(culture) && !cultures.IsSupported(culture)) return BadRequest(T["Unknown language filter."].Value);
         if (!string.IsNullOrEmpty(sort) && !Sorts.Contains(sort)) return BadRequest(T["Unknown sort order."].Value);
         if (q?.Length > 200) return BadRequest(T["The search text is too long."].Value);
         if (format is not (null or "" or "csv" or "xlsx")) return BadRequest(T["Unknown format: the list can be downloaded as csv or xlsx."].Value);
@@ -93,8 +93,8 @@ public sealed class ContentAdminController(
             var rows = await query.Take(maxRows).ToListAsync();
             var site = HttpContext.RequestServices.GetRequiredService<PublicUrl>().Base;
             return format == "csv"
-                ? File(await csv.WriteAsync(definition, rows, Cultures.Current, site), "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv")
-                : File(await csv.WriteWorkbookAsync(definition, rows, Cultures.Current, site), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
+                ? File(await csv.WriteAsync(definition, rows, cultures.Current, site), "text/csv; charset=utf-8", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.csv")
+                : File(await csv.WriteWorkbookAsync(definition, rows, cultures.Current, site), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{type}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
         }
         const int pageSize = 25;
         var total = await query.CountAsync();
@@ -206,7 +206,7 @@ public sealed class ContentAdminController(
     public async Task<IActionResult> Translate(string id, string culture)
     {
         if (await ItemRightAsync(id, Permissions.EditContent, owned: false) is { } refused) return refused;
-        if (!Cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
+        if (!cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
         var source = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (source is null) return NotFound();
         var definition = await definitions.GetTypeAsync(source.ContentType);

@@ -15,7 +15,7 @@ namespace Portal.Contents.Controllers;
 /// GET /api/content?type=Actor&amp;culture=fr&amp;page=1&amp;pageSize=50 and GET /api/content/{id}?culture=fr.
 /// </summary>
 [ApiController, AllowAnonymous, Route("api/content"), IgnoreAntiforgeryToken]
-public sealed class ContentApiController(PortalDbContext db, IContentDefinitionStore definitions) : ControllerBase
+public sealed class ContentApiController(Portal.Core.Localization.Cultures cultures, PortalDbContext db, IContentDefinitionStore definitions) : ControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -24,7 +24,7 @@ public sealed class ContentApiController(PortalDbContext db, IContentDefinitionS
     {
         var types = (await definitions.ListTypesAsync()).Where(t => t.Listable).Select(t => t.Name).ToList();
         if (type is not null && !types.Contains(type)) return Problem400($"Unknown type '{type}'. Known types: {string.Join(", ", types)}.");
-        if (culture is not null && !Cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use fr or de.");
+        if (culture is not null && !cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use {string.Join(" or ", cultures.Supported)}.");
         if (!TryInt(page, 1, 1, QueryValues.MaxPage, out var pageNumber)) return Problem400($"page must be a whole number from 1 to {QueryValues.MaxPage}.");
         if (!TryInt(pageSize, 50, 1, MaxPageSize, out var size)) return Problem400($"pageSize must be a whole number from 1 to {MaxPageSize}.");
 
@@ -39,7 +39,7 @@ public sealed class ContentApiController(PortalDbContext db, IContentDefinitionS
     [HttpGet("{id}")]
     public async Task<IActionResult> Get(string id, [FromQuery] string? culture)
     {
-        if (culture is not null && !Cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use fr or de.");
+        if (culture is not null && !cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use {string.Join(" or ", cultures.Supported)}.");
         if (!IdGenerator.IsValid(id)) return Problem400("The id is not a content item id.");
         var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == id && i.Published);
         // Asked in another culture: the translation of the same item, when there is one.
@@ -50,9 +50,9 @@ public sealed class ContentApiController(PortalDbContext db, IContentDefinitionS
         return Ok(Describe(item, culture));
     }
 
-    private static object Describe(ContentItem item, string? culture)
+    private object Describe(ContentItem item, string? culture)
     {
-        var itemCulture = string.IsNullOrEmpty(item.Culture) ? culture ?? Cultures.Default : item.Culture;
+        var itemCulture = string.IsNullOrEmpty(item.Culture) ? culture ?? cultures.Default : item.Culture;
         return new
         {
             id = item.ContentItemId,

@@ -10,23 +10,23 @@ namespace Portal.Contents.Controllers;
 
 /// <summary>The public side of any item with an address: /{culture}/{path}. Only published versions are shown.</summary>
 [AllowAnonymous]
-public sealed class ContentPublicController(PortalDbContext db, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
+public sealed class ContentPublicController(PortalDbContext db, Cultures cultures, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
 {
     [HttpGet("/")]
-    public IActionResult Root() => Redirect("/" + Cultures.Current);
+    public IActionResult Root() => Redirect("/" + cultures.Current);
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}")]
+    [HttpGet("/{culture:culture}")]
     public async Task<IActionResult> Home(string culture)
     {
         var recent = await db.ContentItems.AsNoTracking()
             .Where(i => i.Published && i.Path != null && (i.Culture == culture || i.Culture == ""))
             .OrderByDescending(i => i.PublishedUtc).Take(12).ToListAsync();
         var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name);
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => "/" + c);
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => "/" + c);
         return View(new PublicHomeViewModel { Recent = recent, Types = types });
     }
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{**path}")]
+    [HttpGet("/{culture:culture}/{**path}")]
     public async Task<IActionResult> Item(string culture, string path)
     {
         path = path.Trim('/').ToLowerInvariant();
@@ -39,7 +39,7 @@ public sealed class ContentPublicController(PortalDbContext db, IContentDefiniti
         if (type is null) return NotFound();
 
         var alternates = new Dictionary<string, string>();
-        if (item.Culture == "") foreach (var c in Cultures.Supported) alternates[c] = $"/{c}/{item.Path}";
+        if (item.Culture == "") foreach (var c in cultures.Supported) alternates[c] = $"/{c}/{item.Path}";
         else if (item.LocalizationSet is { } set)
         {
             var translations = await db.ContentItems.AsNoTracking()

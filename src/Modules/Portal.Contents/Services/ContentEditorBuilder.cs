@@ -9,7 +9,7 @@ using Portal.Core.Localization;
 namespace Portal.Contents.Services;
 
 /// <summary>Builds the generic editor of an item from its type's definition.</summary>
-public sealed class ContentEditorBuilder(
+public sealed class ContentEditorBuilder(Portal.Core.Localization.Cultures cultures, 
     IContentDefinitionStore definitions,
     IEnumerable<IContentFieldType> fieldTypes,
     IEnumerable<IFieldEditorDataProvider> editorData,
@@ -24,7 +24,7 @@ public sealed class ContentEditorBuilder(
         string? message = null, bool canPublish = false, bool canDelete = false)
     {
         validation ??= new ContentValidationResult();
-        var culture = Cultures.Current;
+        var culture = cultures.Current;
         var hasPublished = !isNew && await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId && i.Published);
         var model = new ContentEditorViewModel
         {

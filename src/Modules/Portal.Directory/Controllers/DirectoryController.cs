@@ -14,11 +14,11 @@ namespace Portal.Directory.Controllers;
 
 /// <summary>The list of published actors, actions or aidant supports of a culture, by title, paged.</summary>
 [AllowAnonymous]
-public sealed class DirectoryController(PortalDbContext db, VocabularyStore vocabularies, IStringLocalizer<DirectoryController> T) : Controller
+public sealed class DirectoryController(PortalDbContext db, Cultures cultures, VocabularyStore vocabularies, IStringLocalizer<DirectoryController> T) : Controller
 {
     private const int PageSize = 30;
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(acteurs|akteure|actions|angebote|aidants|angehoerige)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(Actor|Action|AidantSupport)}")]
     public async Task<IActionResult> List(string culture, string segment, string? page)
     {
         var type = DirectoryTypes.TypeOfSegment(segment)!;
@@ -42,7 +42,7 @@ public sealed class DirectoryController(PortalDbContext db, VocabularyStore voca
             DirectoryTypes.Action => T["Activities and services"].Value,
             _ => T["Support for caregivers"].Value,
         };
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => $"/{c}/{DirectoryTypes.Segment(type, c)}");
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => $"/{c}/{DirectoryTypes.Segment(type, c)}");
         return View("List", new DirectoryListViewModel
         {
             ContentType = type, Heading = heading, Items = items.Select(i => (i, Commune(i))).ToList(),

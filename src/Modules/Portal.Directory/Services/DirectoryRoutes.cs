@@ -5,10 +5,10 @@ using Portal.Core.Localization;
 namespace Portal.Directory.Services;
 
 /// <summary>Directory items live under a segment per type and culture: /fr/acteurs/…, /de/angebote/….</summary>
-public sealed class DirectoryRoutes : IAutoroutePrefix
+public sealed class DirectoryRoutes(Cultures cultures) : IAutoroutePrefix
 {
     public string? PrefixFor(ContentItem item) =>
         DirectoryTypes.IsDirectoryType(item.ContentType)
-            ? DirectoryTypes.Segment(item.ContentType, string.IsNullOrEmpty(item.Culture) ? Cultures.Default : item.Culture)
+            ? DirectoryTypes.Segment(item.ContentType, string.IsNullOrEmpty(item.Culture) ? cultures.Default : item.Culture)
             : null;
 }

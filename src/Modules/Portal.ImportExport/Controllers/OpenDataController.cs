@@ -15,9 +15,9 @@ namespace Portal.ImportExport.Controllers;
 
 /// <summary>The open datasets (Licence Ouverte 2.0) and the page that describes them.</summary>
 [AllowAnonymous]
-public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbContext db, IContentDefinitionStore definitions, IOptions<OpenDataOptions> options, PublicUrl publicUrl) : Controller
+public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbContext db, IContentDefinitionStore definitions, IOptions<OpenDataOptions> options, PublicUrl publicUrl, Cultures cultures) : Controller
 {
-    public static string PagePath(string culture) => culture == "de" ? "/de/offene-daten" : "/fr/donnees-ouvertes";
+    public static string PagePath(string culture) => OpenDataRoutes.Table.Path(OpenDataRoutes.OpenData, culture);
 
     private string Site => publicUrl.Base;
 
@@ -44,7 +44,7 @@ public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbC
         foreach (var item in items)
         {
             if (GeoPointFieldType.Read(item.Field(item.ContentType, "Location")) is not { } point) continue;
-            var culture = item.Culture == "" ? Cultures.Default : item.Culture;
+            var culture = item.Culture == "" ? cultures.Default : item.Culture;
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteStartObject("geometry");
@@ -72,11 +72,11 @@ public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbC
         await json.FlushAsync();
     }
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(donnees-ouvertes|offene-daten)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(open-data)}")]
     public async Task<IActionResult> Page(string culture, string segment)
     {
         if (PagePath(culture) != $"/{culture}/{segment}") return RedirectPermanent(PagePath(culture));
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, PagePath);
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, PagePath);
         var export = await exporter.ExportAsync(options.Value.Source, Site);
         return View("Index", new OpenDataModel(culture, export.Structures.Count, export.Services.Count));
     }

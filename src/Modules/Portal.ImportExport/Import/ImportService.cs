@@ -21,6 +21,7 @@ namespace Portal.ImportExport.Import;
 /// transaction and writes every row, or none.
 /// </summary>
 public sealed class ImportService(
+    Portal.Core.Localization.Cultures cultures,
     PortalDbContext db,
     SpreadsheetReader reader,
     ImportTargets targetCatalog,
@@ -167,7 +168,7 @@ public sealed class ImportService(
             }
             if (columns.FirstOrDefault(c => c.Item3.Key == key).Item2 is { } other)
             {
-                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(Portal.Core.Localization.Cultures.Current)]));
+                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(cultures.Current)]));
                 continue;
             }
             // The column's position in the file (the mapping leaves out columns without a header).
@@ -182,7 +183,7 @@ public sealed class ImportService(
             if (Mapped(target.Key)) continue;
             if (target.Key == $"{DirectoryTypes.Actor}.Territory" && (Mapped("AddressPart.InseeCode") || Mapped("AddressPart.Commune"))) continue;
             if (target.Key == "LocalizationPart.Culture") continue;
-            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(Portal.Core.Localization.Cultures.Current)]));
+            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(cultures.Current)]));
         }
         if (Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LatitudeSuffix)).Key) != Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LongitudeSuffix)).Key))
             report.Issues.Add(new(0, "", ImportSeverity.Error, T["Latitude and longitude go together: map both columns or neither."]));
@@ -385,7 +386,7 @@ public sealed class ImportService(
                 var option = settings.Options.FirstOrDefault(o => ImportTargets.Normalize(o.Value) == normalized || ImportTargets.Normalize(o.Label) == normalized || ImportTargets.Normalize(o.LabelDe ?? "") == normalized);
                 if (option is null)
                 {
-                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(Portal.Core.Localization.Cultures.Current)], Closest(cell, settings.Options.Select(o => (o.LabelFor(Portal.Core.Localization.Cultures.Current), new[] { o.Value, o.Label, o.LabelDe ?? "" }))));
+                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(cultures.Current)], Closest(cell, settings.Options.Select(o => (o.LabelFor(cultures.Current), new[] { o.Value, o.Label, o.LabelDe ?? "" }))));
                     return null;
                 }
                 return FieldValues.Of("Text", option.Value);
@@ -430,7 +431,7 @@ public sealed class ImportService(
         var name = TaxonomyTermsFieldType.VocabularyOf(target.Definition!.Settings);
         if (name is null || !context.Vocabularies.TryGetValue(name, out var vocabulary))
         {
-            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(Portal.Core.Localization.Cultures.Current)], null);
+            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(cultures.Current)], null);
             return null;
         }
         // The whole cell first (a label may hold a comma), then its parts.
@@ -445,15 +446,15 @@ public sealed class ImportService(
             if (term is null)
             {
                 failed = true;
-                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(Portal.Core.Localization.Cultures.Current)],
-                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(Portal.Core.Localization.Cultures.Current), new[] { t.Slug, t.Fr, t.De }))));
+                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(cultures.Current)],
+                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(cultures.Current), new[] { t.Slug, t.Fr, t.De }))));
             }
             else if (!slugs.Contains(term.Slug)) slugs.Add(term.Slug);
         }
         if (failed) return null;
         if (!target.Definition.Settings.Multiple && slugs.Count > 1)
         {
-            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(Portal.Core.Localization.Cultures.Current), slugs.Count], null);
+            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(cultures.Current), slugs.Count], null);
             return null;
         }
         return slugs.Count == 0 ? null : new JsonObject { ["Terms"] = new JsonArray(slugs.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()) };
@@ -483,7 +484,7 @@ public sealed class ImportService(
         var sets = found.GroupBy(a => a.LocalizationSet ?? a.ContentItemId).ToList();
         if (sets.Count == 1)
         {
-            var actor = sets[0].OrderBy(a => a.Culture == "fr" ? 0 : 1).First();
+            var actor = sets[0].OrderBy(a => a.Culture == cultures.Default ? 0 : 1).First();
             return new JsonObject { ["ContentItemIds"] = new JsonArray(actor.ContentItemId) };
         }
         if (sets.Count > 1)

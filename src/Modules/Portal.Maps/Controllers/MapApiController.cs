@@ -10,14 +10,14 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
 [AllowAnonymous]
-public sealed class MapApiController(SearchService search, GeoJsonWriter writer, IOptions<MapOptions> options,
+public sealed class MapApiController(Portal.Core.Localization.Cultures cultures, SearchService search, GeoJsonWriter writer, IOptions<MapOptions> options,
     IStringLocalizer<MapApiController> T) : Controller
 {
     [HttpGet("/api/map.geojson")]
     public async Task<IActionResult> GeoJson(string? culture, string? zoom, CancellationToken cancellationToken)
     {
-        if (!Cultures.IsSupported(culture))
-            return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["culture must be one of: {0}.", string.Join(", ", Cultures.Supported)]);
+        if (!cultures.IsSupported(culture))
+            return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["culture must be one of: {0}.", string.Join(", ", cultures.Supported)]);
         var level = 8;
         if (!string.IsNullOrEmpty(zoom) && (!int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out level) || level is < 0 or > 20))
             return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["zoom must be a whole number from 0 to 20."]);

@@ -8,15 +8,15 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>/fr/carte and /de/karte: the map, the search's filters, and the list of what the map shows (which works without JavaScript).</summary>
 [AllowAnonymous]
-public sealed class MapController(SearchService search) : Controller
+public sealed class MapController(SearchService search, Cultures cultures) : Controller
 {
-    public static string PathOf(string culture) => culture == "de" ? "/de/karte" : "/fr/carte";
+    public static string PathOf(string culture) => MapRoutes.Table.Path(MapRoutes.Map, culture);
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(carte|karte)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(map)}")]
     public async Task<IActionResult> Index(string culture, string segment, CancellationToken cancellationToken)
     {
         if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
         var query = SearchPageViewModel.PairsOf(Request.Query);
         var read = search.Read(Request.Query);
         if (read.Query is null)

@@ -13,7 +13,7 @@ namespace Portal.Moderation.Controllers;
 
 /// <summary>/admin/users: the accounts with their roles and organisations; inviting someone; changing an account's roles and links.</summary>
 [RequirePermission(Portal.Users.Permissions.ManageUsers)]
-public sealed class AccountsController(
+public sealed class AccountsController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, RoleManager<IdentityRole> roles, AccountService accounts, IStringLocalizer<AccountsController> T) : Controller
 {
     public sealed record AccountRow(PortalUser User, IList<string> Roles, int Actors, bool Invited);
@@ -63,7 +63,7 @@ public sealed class AccountsController(
         else if (await users.FindByEmailAsync(model.Email) is not null) model.Errors["Email"] = T["An account with this address exists already."];
         if (model.Roles.Count != 1 || !allRoles.Contains(model.Roles[0])) model.Errors["Roles"] = T["Choose one role."];
         if (model.Name?.Length > 100) model.Errors["Name"] = T["The name is too long (at most 100 characters)."];
-        if (!Cultures.IsSupported(model.Culture)) model.Errors["Culture"] = T["Choose French or German."];
+        if (!cultures.IsSupported(model.Culture)) model.Errors["Culture"] = T["Choose French or German."];
         var known = (await accounts.ActorsAsync()).Select(a => a.Id).ToHashSet();
         model.Actors = model.Actors.Where(known.Contains).ToList();
         if (model.Roles is ["Partner"] && model.Actors.Count == 0) model.Errors["Actors"] = T["Link a partner to at least one organisation."];
@@ -114,7 +114,7 @@ public sealed class AccountsController(
         await users.AddToRolesAsync(user, model.Roles.Except(current));
         await accounts.SetActorsAsync(user, model.Actors);
         user.DisplayName = model.Name?.Trim() is { Length: > 0 and <= 100 } name ? name : user.DisplayName;
-        if (Cultures.IsSupported(model.Culture)) user.PreferredCulture = model.Culture;
+        if (cultures.IsSupported(model.Culture)) user.PreferredCulture = model.Culture;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         // The stamp is checked on every request: one's own session is renewed rather than ended.

@@ -11,7 +11,7 @@ namespace Portal.Moderation.Controllers;
 
 /// <summary>/admin/freshness: the published entries not checked for N months, by age, type and territory.</summary>
 [RequirePermission(Permissions.ViewFreshness)]
-public sealed class FreshnessController(FreshnessService freshness, VocabularyStore vocabularies, IContentDefinitionStore definitions, IStringLocalizer<FreshnessController> T) : Controller
+public sealed class FreshnessController(Portal.Core.Localization.Cultures cultures, FreshnessService freshness, VocabularyStore vocabularies, IContentDefinitionStore definitions, IStringLocalizer<FreshnessController> T) : Controller
 {
     public sealed class FreshnessModel
     {
@@ -29,7 +29,7 @@ public sealed class FreshnessController(FreshnessService freshness, VocabularySt
     {
         if (!string.IsNullOrEmpty(type) && !DirectoryTypes.IsDirectoryType(type)) return BadRequest(T["Unknown type filter."].Value);
         var all = await freshness.StaleAsync();
-        var culture = Cultures.Current;
+        var culture = cultures.Current;
         var terms = (await vocabularies.GetAsync("territories"))?.Terms ?? [];
         var labels = terms.ToDictionary(t => t.Slug, t => t.LabelFor(culture));
         var types = new List<(string, string)>();

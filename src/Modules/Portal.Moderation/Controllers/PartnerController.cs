@@ -23,7 +23,7 @@ namespace Portal.Moderation.Controllers;
 /// against the account's links on every request: another partner's id answers 404, and the attempt is logged.
 /// </summary>
 [Authorize]
-public sealed class PartnerController(
+public sealed class PartnerController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db,
     PartnerScope scope,
     ModerationService moderation,
@@ -69,10 +69,10 @@ public sealed class PartnerController(
         public bool HasPublishedVersion { get; init; }
     }
 
-    private string Culture => Cultures.Current;
+    private string Culture => cultures.Current;
     private string Space => $"/{Culture}/{PartnerRoutes.Segment(Culture)}";
 
-    [HttpGet("/fr/espace-partenaire"), HttpGet("/de/partnerbereich")]
+    [HttpGet("/{culture:culture}/{space:localizedexact(partner-space)}")]
     public async Task<IActionResult> Index()
     {
         var items = await scope.ItemsAsync(User);
@@ -131,7 +131,7 @@ public sealed class PartnerController(
         return editor;
     }
 
-    [HttpGet("/fr/espace-partenaire/{id}"), HttpGet("/de/partnerbereich/{id}")]
+    [HttpGet("/{culture:culture}/{space:localizedexact(partner-space)}/{id}")]
     public async Task<IActionResult> Edit(string id)
     {
         var item = await OwnedAsync(id);
@@ -144,7 +144,7 @@ public sealed class PartnerController(
         });
     }
 
-    [HttpPost("/fr/espace-partenaire/{id}"), HttpPost("/de/partnerbereich/{id}"), ValidateAntiForgeryToken]
+    [HttpPost("/{culture:culture}/{space:localizedexact(partner-space)}/{id}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> EditPost(string id, [FromForm] string? stamp)
     {
         var latest = await OwnedAsync(id);
@@ -180,7 +180,7 @@ public sealed class PartnerController(
         return Redirect(Space);
     }
 
-    [HttpGet("/fr/espace-partenaire/nouveau/{type}"), HttpGet("/de/partnerbereich/neu/{type}")]
+    [HttpGet("/{culture:culture}/{space:localizedexact(partner-space)}/{verb:localizedexact(new)}/{type}")]
     public async Task<IActionResult> Create(string type, string? actor)
     {
         if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
@@ -192,11 +192,11 @@ public sealed class PartnerController(
         return View("Edit", new PartnerEditModel
         {
             Culture = Culture, Editor = await EditorAsync(editable, item, isNew: true), ActorName = owner.DisplayText,
-            Action = $"{Space}/{(Culture == "de" ? "neu" : "nouveau")}/{type}?actor={Uri.EscapeDataString(actor)}",
+            Action = $"{Space}/{ModerationRoutes.Table.Segment(ModerationRoutes.New, Culture)}/{type}?actor={Uri.EscapeDataString(actor)}",
         });
     }
 
-    [HttpPost("/fr/espace-partenaire/nouveau/{type}"), HttpPost("/de/partnerbereich/neu/{type}"), ValidateAntiForgeryToken]
+    [HttpPost("/{culture:culture}/{space:localizedexact(partner-space)}/{verb:localizedexact(new)}/{type}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> CreatePost(string type, string? actor)
     {
         if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
@@ -227,7 +227,7 @@ public sealed class PartnerController(
             return View("Edit", new PartnerEditModel
             {
                 Culture = Culture, Editor = await EditorAsync(editable, item, isNew: true, result.Validation), ActorName = owner.DisplayText,
-                Action = $"{Space}/{(Culture == "de" ? "neu" : "nouveau")}/{type}?actor={Uri.EscapeDataString(actor)}",
+                Action = $"{Space}/{ModerationRoutes.Table.Segment(ModerationRoutes.New, Culture)}/{type}?actor={Uri.EscapeDataString(actor)}",
                 Error = error ?? (result.Validation.Succeeded ? result.Message : T["Some fields need correcting: see the messages below."].Value),
             });
         }
@@ -236,7 +236,7 @@ public sealed class PartnerController(
         return Redirect(Space);
     }
 
-    [HttpPost("/fr/espace-partenaire/{id}/verifier"), HttpPost("/de/partnerbereich/{id}/pruefen"), ValidateAntiForgeryToken]
+    [HttpPost("/{culture:culture}/{space:localizedexact(partner-space)}/{id}/{verb:localizedexact(verify)}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Verify(string id)
     {
         var item = await OwnedAsync(id);
@@ -246,7 +246,7 @@ public sealed class PartnerController(
         return Redirect(Space);
     }
 
-    [HttpPost("/fr/espace-partenaire/{id}/retrait"), HttpPost("/de/partnerbereich/{id}/rueckzug"), ValidateAntiForgeryToken]
+    [HttpPost("/{culture:culture}/{space:localizedexact(partner-space)}/{id}/{verb:localizedexact(withdraw)}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Withdraw(string id, [FromForm] string? reason)
     {
         var item = await OwnedAsync(id);

@@ -26,7 +26,7 @@ namespace Portal.Moderation.Controllers;
 /// review; its author gets a reference and, with an e-mail address, the outcome (messages that quote nothing they wrote).
 /// </summary>
 [AllowAnonymous]
-public sealed class ProposalController(
+public sealed class ProposalController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db,
     IContentManager contentManager,
     IContentDefinitionStore definitions,
@@ -66,13 +66,13 @@ public sealed class ProposalController(
         public string? Title { get; init; }
     }
 
-    private string Culture => Cultures.Current;
+    private string Culture => cultures.Current;
     private IDataProtector Protector => protection.CreateProtector("Portal.Moderation.Proposal");
     private int MinimumSeconds => int.TryParse(configuration["Portal:Moderation:MinimumFillSeconds"], out var s) ? s : 3;
     private int PerEmailPerDay => int.TryParse(configuration["Portal:Moderation:ProposalsPerEmailPerDay"], out var n) ? n : 5;
-    public static string PathOf(string culture) => culture == "de" ? "/de/vorschlagen" : "/fr/proposer";
+    public static string PathOf(string culture) => ModerationRoutes.Table.Path(ModerationRoutes.Proposal, culture);
 
-    [HttpGet("/fr/proposer"), HttpGet("/de/vorschlagen")]
+    [HttpGet("/{culture:culture}/{segment:localizedexact(proposal)}")]
     public async Task<IActionResult> Index(string? type)
     {
         var types = new List<(string, string)>();
@@ -100,7 +100,7 @@ public sealed class ProposalController(
         return editor;
     }
 
-    [HttpPost("/fr/proposer"), HttpPost("/de/vorschlagen"), ValidateAntiForgeryToken, EnableRateLimiting(RateLimit)]
+    [HttpPost("/{culture:culture}/{segment:localizedexact(proposal)}"), ValidateAntiForgeryToken, EnableRateLimiting(RateLimit)]
     public async Task<IActionResult> Submit([FromQuery] string? type, [FromForm] string? started, [FromForm] string? proposerEmail, [FromForm(Name = "website_url")] string? honeypot)
     {
         if (type is null || !Fields.ContainsKey(type)) return BadRequest(T["Unknown kind of proposal."].Value);

@@ -12,7 +12,7 @@ namespace Portal.Moderation.Controllers;
 
 /// <summary>/admin/review: what waits, filtered by type, state, age and partner; each submission compared with the published version; the decisions.</summary>
 [RequirePermission(Permissions.ReviewSubmissions)]
-public sealed class ReviewController(
+public sealed class ReviewController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db,
     ModerationService moderation,
     WorkflowStore workflows,
@@ -77,7 +77,7 @@ public sealed class ReviewController(
         var filtered = rows.Where(r => (type is null or "" || r.Item.ContentType == type) && (minDays is null || r.Days >= minDays)
             && (string.IsNullOrEmpty(partner) || r.SubmittedBy == partner)).ToList();
         var typeLabels = new List<(string, string)>();
-        foreach (var name in types) typeLabels.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(Cultures.Current) ?? name));
+        foreach (var name in types) typeLabels.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(cultures.Current) ?? name));
         return View("Index", new QueueModel
         {
             Rows = filtered, Types = typeLabels, Partners = rows.Select(r => r.SubmittedBy).OfType<string>().Distinct().Order().ToList(),
@@ -105,7 +105,7 @@ public sealed class ReviewController(
         foreach (var item in items)
         {
             if (!labels.TryGetValue(item.ContentType, out var label))
-                labels[item.ContentType] = label = (await definitions.GetTypeAsync(item.ContentType))?.DisplayNameFor(Cultures.Current) ?? item.ContentType;
+                labels[item.ContentType] = label = (await definitions.GetTypeAsync(item.ContentType))?.DisplayNameFor(cultures.Current) ?? item.ContentType;
             var entries = audit.Where(a => a.ContentItemId == item.ContentItemId).ToList();
             var entered = state == WithdrawalState
                 ? entries.LastOrDefault(a => a.Action == ModerationAudit.WithdrawalRequested)
@@ -132,7 +132,7 @@ public sealed class ReviewController(
         return View("Detail", new DetailModel
         {
             Item = latest, Published = published, State = state, StateLabel = moderation.StateLabel(state),
-            Fields = await differ.CompareAsync(published, latest, Cultures.Current),
+            Fields = await differ.CompareAsync(published, latest, cultures.Current),
             Transitions = await moderation.AvailableAsync(User, latest),
             Withheld = await moderation.WithheldAsync(User, latest),
             History = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(),

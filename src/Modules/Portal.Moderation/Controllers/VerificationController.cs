@@ -18,7 +18,7 @@ namespace Portal.Moderation.Controllers;
 /// An expired or altered link says so and changes nothing.
 /// </summary>
 [AllowAnonymous]
-public sealed class VerificationController(
+public sealed class VerificationController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db, PartnerScope scope, VerificationTokens tokens, VerificationRecorder recorder, IContentManager contentManager, ILogger<VerificationController> logger) : Controller
 {
     public sealed class VerificationModel
@@ -30,27 +30,27 @@ public sealed class VerificationController(
         public bool Done { get; init; }
     }
 
-    [HttpGet("/fr/verification/{token}"), HttpGet("/de/verification/{token}")]
+    [HttpGet("/{culture:culture}/verification/{token}")]
     public async Task<IActionResult> Show(string token)
     {
         var (item, _) = await ReadAsync(token);
         if (item is null) return Invalid();
-        return View("Index", new VerificationModel { Culture = Cultures.Current, Token = token, Item = item });
+        return View("Index", new VerificationModel { Culture = cultures.Current, Token = token, Item = item });
     }
 
-    [HttpPost("/fr/verification/{token}"), HttpPost("/de/verification/{token}"), ValidateAntiForgeryToken]
+    [HttpPost("/{culture:culture}/verification/{token}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Confirm(string token)
     {
         var (item, partner) = await ReadAsync(token);
         if (item is null || partner is null) return Invalid();
         await recorder.RecordAsync(item.ContentItemId, partner.Id, partner.Email ?? partner.UserName ?? "", Portal.Directory.Verification.Partner);
-        return View("Index", new VerificationModel { Culture = Cultures.Current, Item = item, Done = true });
+        return View("Index", new VerificationModel { Culture = cultures.Current, Item = item, Done = true });
     }
 
     private IActionResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Index", new VerificationModel { Culture = Cultures.Current, Invalid = true });
+        return View("Index", new VerificationModel { Culture = cultures.Current, Invalid = true });
     }
 
     /// <summary>The item and partner of a valid token, when the partner is still linked to the item's organisation.</summary>

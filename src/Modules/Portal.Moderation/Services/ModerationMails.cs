@@ -111,5 +111,5 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
 
 public static class PartnerRoutes
 {
-    public static string Segment(string culture) => culture == "de" ? "partnerbereich" : "espace-partenaire";
+    public static string Segment(string culture) => ModerationRoutes.Table.Segment(ModerationRoutes.PartnerSpace, culture);
 }

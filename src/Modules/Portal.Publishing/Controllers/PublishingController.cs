@@ -14,12 +14,12 @@ namespace Portal.Publishing.Controllers;
 
 /// <summary>The news list and its RSS feed per culture, sitemap.xml with language alternates, robots.txt and the site map page.</summary>
 [AllowAnonymous]
-public sealed class PublishingController(PortalDbContext db, NewsQueries news, IDocumentStore documents, IEnumerable<ISiteNavigation> navigation,
+public sealed class PublishingController(PortalDbContext db, Cultures cultures, NewsQueries news, IDocumentStore documents, IEnumerable<ISiteNavigation> navigation,
     PublicUrl publicUrl, IStringLocalizer<PublishingController> T) : Controller
 {
     private const int PageSize = 10;
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(actualites|aktuelles)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(news)}")]
     public async Task<IActionResult> News(string culture, string segment, string? page)
     {
         if (PublishingTypes.NewsSegment(culture) != segment) return RedirectPermanent($"/{culture}/{PublishingTypes.NewsSegment(culture)}{Request.QueryString}");
@@ -27,11 +27,11 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
         var (items, total) = await news.PageAsync(culture, number, PageSize);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (number > pages) return NotFound();
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => $"/{c}/{PublishingTypes.NewsSegment(c)}");
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => $"/{c}/{PublishingTypes.NewsSegment(c)}");
         return View("NewsList", new NewsListModel(items, total, number, pages, $"/{culture}/{PublishingTypes.NewsSegment(culture)}", culture));
     }
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(actualites|aktuelles)$)}/rss.xml")]
+    [HttpGet("/{culture:culture}/{segment:localized(news)}/rss.xml")]
     public async Task<IActionResult> Rss(string culture, string segment)
     {
         if (PublishingTypes.NewsSegment(culture) != segment) return RedirectPermanent($"/{culture}/{PublishingTypes.NewsSegment(culture)}/rss.xml");
@@ -86,10 +86,10 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
         var fixedPages = new Func<string, string>[] { c => $"/{c}", c => $"/{c}/{PublishingTypes.NewsSegment(c)}", c => $"/{c}/{PublishingTypes.SiteMapSegment(c)}" };
         foreach (var pattern in fixedPages)
         {
-            var alternates = Cultures.Supported.ToDictionary(c => c, c => site + pattern(c));
-            foreach (var culture in Cultures.Supported) entries.Add((alternates[culture], null, alternates));
+            var alternates = cultures.Supported.ToDictionary(c => c, c => site + pattern(c));
+            foreach (var culture in cultures.Supported) entries.Add((alternates[culture], null, alternates));
         }
-        foreach (var culture in Cultures.Supported)
+        foreach (var culture in cultures.Supported)
             foreach (var link in (await Task.WhenAll(navigation.Select(n => n.GetItemsAsync(culture)))).SelectMany(l => l).Where(l => l.Area == NavigationArea.Main && !l.Url.Contains('?')))
                 if (entries.All(e => e.Url != site + link.Url)) entries.Add((site + link.Url, null, new Dictionary<string, string>()));
 
@@ -98,11 +98,11 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
         var bySet = items.Where(i => i.LocalizationSet != null).GroupBy(i => i.LocalizationSet!).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var item in items)
         {
-            var cultures = item.Culture == "" ? Cultures.Supported : [item.Culture];
+            var itemCultures = item.Culture == "" ? cultures.Supported : [item.Culture];
             var alternates = new Dictionary<string, string>();
-            if (item.Culture == "") foreach (var c in Cultures.Supported) alternates[c] = $"{site}/{c}/{item.Path}";
+            if (item.Culture == "") foreach (var c in cultures.Supported) alternates[c] = $"{site}/{c}/{item.Path}";
             else if (item.LocalizationSet is { } set) foreach (var t in bySet[set].Where(t => t.Culture != "")) alternates[t.Culture] = $"{site}/{t.Culture}/{t.Path}";
-            foreach (var c in cultures) entries.Add(($"{site}/{c}/{item.Path}", item.ModifiedUtc, alternates));
+            foreach (var c in itemCultures) entries.Add(($"{site}/{c}/{item.Path}", item.ModifiedUtc, alternates));
         }
 
         using var buffer = new MemoryStream();
@@ -137,14 +137,14 @@ public sealed class PublishingController(PortalDbContext db, NewsQueries news, I
     public Microsoft.AspNetCore.Mvc.ContentResult Robots() => Content(
         $"User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /api/content\nSitemap: {publicUrl.For("/sitemap.xml")}\n", "text/plain; charset=utf-8");
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(plan-du-site|seitenuebersicht)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(site-map)}")]
     public async Task<IActionResult> SiteMap(string culture, string segment)
     {
         if (PublishingTypes.SiteMapSegment(culture) != segment) return RedirectPermanent($"/{culture}/{PublishingTypes.SiteMapSegment(culture)}");
         var links = new List<NavigationItem>();
         foreach (var source in navigation) links.AddRange(await source.GetItemsAsync(culture));
         var pages = await PublishingNavigation.PagesAsync(db, culture);
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => $"/{c}/{PublishingTypes.SiteMapSegment(c)}");
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => $"/{c}/{PublishingTypes.SiteMapSegment(c)}");
         return View("SiteMap", new SiteMapModel(culture, links, pages));
     }
 }

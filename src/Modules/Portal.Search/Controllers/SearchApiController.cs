@@ -11,7 +11,7 @@ namespace Portal.Search.Controllers;
 /// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SearchApiController(SearchService search, IStringLocalizer<SearchApiController> T) : Controller
+public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, IStringLocalizer<SearchApiController> T) : Controller
 {
     [HttpGet("/api/search")]
     public async Task<IActionResult> Search(string? culture, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ public sealed class SearchApiController(SearchService search, IStringLocalizer<S
     }
 
     private IActionResult? CultureError(string? culture) =>
-        Cultures.IsSupported(culture) ? null : Problem(T["culture must be one of: {0}.", string.Join(", ", Cultures.Supported)]);
+        cultures.IsSupported(culture) ? null : Problem(T["culture must be one of: {0}.", string.Join(", ", cultures.Supported)]);
 
     private ObjectResult Problem(string? reason) => Problem(detail: reason, statusCode: 400, title: T["The search cannot be read."]);
 }

@@ -8,15 +8,15 @@ namespace Portal.Search.Controllers;
 
 /// <summary>/fr/recherche and /de/suche: a plain GET form with facets, so it works without JavaScript.</summary>
 [AllowAnonymous]
-public sealed class SearchController(SearchService search) : Controller
+public sealed class SearchController(SearchService search, Cultures cultures) : Controller
 {
-    public static string PathOf(string culture) => culture == "de" ? "/de/suche" : "/fr/recherche";
+    public static string PathOf(string culture) => SearchRoutes.Table.Path(SearchRoutes.Search, culture);
 
-    [HttpGet("/{culture:regex(^(fr|de)$)}/{segment:regex(^(recherche|suche)$)}")]
+    [HttpGet("/{culture:culture}/{segment:localized(search)}")]
     public async Task<IActionResult> Index(string culture, string segment, CancellationToken cancellationToken)
     {
         if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
-        ViewData["Alternates"] = Cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
+        ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
         var read = search.Read(Request.Query);
         if (read.Query is null)
         {

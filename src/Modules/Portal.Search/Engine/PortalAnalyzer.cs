@@ -18,18 +18,34 @@ public sealed class PortalAnalyzer(string culture, bool stem) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>
+    /// What each language adds to the chain, as data: elided articles, stop words, a normalization before the accents
+    /// are folded, a light stemmer. A culture not listed gets the generic chain (tokens, lower case, folded accents).
+    /// </summary>
+    private sealed record Language(CharArraySet? Articles, CharArraySet? StopWords, Func<TokenStream, TokenStream>? Normalize, Func<TokenStream, TokenStream>? Stem);
+
+    private static readonly Language Generic = new(null, null, null, null);
+
+    private static readonly Dictionary<string, Language> Languages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fr"] = new(FrenchAnalyzer.DEFAULT_ARTICLES, FrenchAnalyzer.DefaultStopSet, null, s => new FrenchLightStemFilter(s)),
+        ["de"] = new(null, GermanAnalyzer.DefaultStopSet, s => new GermanNormalizationFilter(s), s => new GermanLightStemFilter(s)),
+    };
+
     public string Culture { get; } = culture;
+
+    private readonly Language _language = Languages.GetValueOrDefault(culture) ?? Generic;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new StandardFilter(Version, source);
-        if (Culture == "fr") stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        if (_language.Articles is { } articles) stream = new ElisionFilter(stream, articles);
         stream = new LowerCaseFilter(Version, stream);
-        if (stem) stream = new StopFilter(Version, stream, Culture == "de" ? GermanAnalyzer.DefaultStopSet : FrenchAnalyzer.DefaultStopSet);
-        if (Culture == "de") stream = new GermanNormalizationFilter(stream);
+        if (stem && _language.StopWords is { } stopWords) stream = new StopFilter(Version, stream, stopWords);
+        if (_language.Normalize is { } normalize) stream = normalize(stream);
         stream = new ASCIIFoldingFilter(stream);
-        if (stem) stream = Culture == "de" ? new GermanLightStemFilter(stream) : new FrenchLightStemFilter(stream);
+        if (stem && _language.Stem is { } stemmer) stream = stemmer(stream);
         return new TokenStreamComponents(source, stream);
     }
 

@@ -27,7 +27,7 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
     public bool IsIndexed(string contentType) => options.Value.IndexedTypes.Contains(contentType);
 
     /// <summary>The cultures an item is searched in: its own, or every one for an item without a culture.</summary>
-    public static IEnumerable<string> CulturesOf(ContentItem item) => string.IsNullOrEmpty(item.Culture) ? Cultures.Supported : Cultures.Supported.Where(c => c == item.Culture);
+    public static IEnumerable<string> CulturesOf(ContentItem item, Cultures cultures) => string.IsNullOrEmpty(item.Culture) ? cultures.Supported : cultures.Supported.Where(c => c == item.Culture);
 
     public Task<SearchDocument?> BuildAsync(ContentItem item, string culture) => BuildAsync(item, culture, followReferences: true);
 

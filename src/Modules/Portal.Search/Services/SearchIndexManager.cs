@@ -16,7 +16,7 @@ namespace Portal.Search.Services;
 /// cursor kept in each index's commit; rebuilds into a new folder and swaps it in, so searches never wait for a
 /// rebuild; rebuilds at start an index that is missing or cannot be read.
 /// </summary>
-public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOptions database, IOptions<SearchOptions> options, TimeProvider clock,
+public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCultures, IServiceScopeFactory scopes, DatabaseOptions database, IOptions<SearchOptions> options, TimeProvider clock,
     ILogger<SearchIndexManager> logger) : IDisposable
 {
     private const int BatchSize = 500;
@@ -55,7 +55,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
         {
             var current = ReadCurrent();
             var missing = new List<string>();
-            foreach (var culture in Cultures.Supported)
+            foreach (var culture in siteCultures.Supported)
             {
                 if (current.TryGetValue(culture, out var folder) && System.IO.Directory.Exists(Path.Combine(Root, folder)))
                 {
@@ -87,7 +87,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
         try
         {
             _rebuildRequested = false;
-            await BuildAsync(Cultures.Supported, cancellationToken);
+            await BuildAsync(siteCultures.Supported, cancellationToken);
             _ready.TrySetResult();
         }
         finally { _write.Release(); }
@@ -119,7 +119,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
             if (batch.Count == 0) break;
             lastId = batch[^1].Id;
             foreach (var item in batch)
-                foreach (var culture in SearchDocumentBuilder.CulturesOf(item).Where(built.ContainsKey))
+                foreach (var culture in SearchDocumentBuilder.CulturesOf(item, siteCultures).Where(built.ContainsKey))
                     if (await builder.BuildAsync(item, culture) is { } document)
                     {
                         built[culture].Item1.Add(document);
@@ -229,7 +229,7 @@ public sealed class SearchIndexManager(IServiceScopeFactory scopes, DatabaseOpti
                 var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id && i.Published, cancellationToken);
                 foreach (var index in indexes)
                 {
-                    var document = item is not null && SearchDocumentBuilder.CulturesOf(item).Contains(index.Culture)
+                    var document = item is not null && SearchDocumentBuilder.CulturesOf(item, siteCultures).Contains(index.Culture)
                         ? await builder.BuildAsync(item, index.Culture) : null;
                     if (document is null) index.Delete(id);
                     else index.Upsert(document);

@@ -13,8 +13,11 @@ using Portal.Users.ViewModels;
 namespace Portal.Users.Controllers;
 
 [Route("admin")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInThrottle throttle, Microsoft.Extensions.Configuration.IConfiguration configuration, IStringLocalizer<AccountController> T) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInThrottle throttle, Microsoft.Extensions.Configuration.IConfiguration configuration, Cultures cultures, IEnumerable<RouteTable> routes, IStringLocalizer<AccountController> T) : Controller
 {
+    /// <summary>The partner space's route key (declared by the module that owns it), where a partner lands after signing in.</summary>
+    private const string PartnerSpaceRoute = "partner-space";
+
     /// <summary>The answer to an attempt made before the delay has passed: the same whether the account exists or not.</summary>
     private string TooManyAttempts(TimeSpan wait)
     {
@@ -30,8 +33,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         var user = await users.FindByEmailAsync(email);
         if (user is null || !await users.IsInRoleAsync(user, "Partner") || await users.IsInRoleAsync(user, Roles.Administrator)) return "/admin";
         // Partners land in their space, in their own language.
-        var culture = user.PreferredCulture == "de" ? "de" : "fr";
-        return configuration[$"Portal:Users:PartnerHome:{culture}"] ?? (culture == "de" ? "/de/partnerbereich" : "/fr/espace-partenaire");
+        var culture = cultures.OrDefault(user.PreferredCulture);
+        return configuration[$"Portal:Users:PartnerHome:{culture}"] ?? routes.FirstOrDefault(t => t.Contains(PartnerSpaceRoute))?.Path(PartnerSpaceRoute, culture) ?? "/" + culture;
     }
 
     public sealed class InvitationModel
@@ -197,7 +200,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     [HttpPost("culture"), AllowAnonymous]
     public IActionResult SetCulture([FromForm] string culture, [FromForm] string? returnUrl)
     {
-        if (!Cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
+        if (!cultures.IsSupported(culture)) return BadRequest(T["Unknown language."].Value);
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });

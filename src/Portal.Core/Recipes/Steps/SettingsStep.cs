@@ -8,7 +8,7 @@ using Portal.Core.Settings;
 namespace Portal.Core.Recipes.Steps;
 
 /// <summary>{ "name": "Settings", "SiteName": "…", "DefaultCulture": "fr", … }: sets the given site settings, keeps the others.</summary>
-public sealed partial class SettingsStep(IDocumentStore documents) : IRecipeStep
+public sealed partial class SettingsStep(IDocumentStore documents, Cultures cultures) : IRecipeStep
 {
     public string Name => "Settings";
 
@@ -30,9 +30,9 @@ public sealed partial class SettingsStep(IDocumentStore documents) : IRecipeStep
         try { settings = merged.Deserialize<SiteSettings>(ContentJson.Options)!; }
         catch (JsonException ex) { throw new RecipeStepException($"a setting has a value of the wrong kind ({ex.Path}): {ex.Message}"); }
 
-        if (!Cultures.IsSupported(settings.DefaultCulture)) throw new RecipeStepException($"DefaultCulture \"{settings.DefaultCulture}\" is not one of fr, de.");
-        if (settings.SupportedCultures.Count == 0 || settings.SupportedCultures.Any(c => !Cultures.IsSupported(c)))
-            throw new RecipeStepException("SupportedCultures must list fr and/or de.");
+        if (!cultures.IsSupported(settings.DefaultCulture)) throw new RecipeStepException($"DefaultCulture \"{settings.DefaultCulture}\" is not one of {string.Join(", ", cultures.Supported)}.");
+        if (settings.SupportedCultures.Count == 0 || settings.SupportedCultures.Any(c => !cultures.IsSupported(c)))
+            throw new RecipeStepException($"SupportedCultures must list some of {string.Join(", ", cultures.Supported)}.");
         if (!settings.SupportedCultures.Contains(settings.DefaultCulture)) throw new RecipeStepException("DefaultCulture must be one of SupportedCultures.");
         foreach (var (name, color) in new[] { ("PrimaryColor", settings.PrimaryColor), ("AccentColor", settings.AccentColor) })
             if (!Color().IsMatch(color)) throw new RecipeStepException($"{name} \"{color}\" must be a colour such as #1f4e8c.");

@@ -1,0 +1,12 @@
+using Portal.Core.Localization;
+
+namespace Portal.Search;
+
+/// <summary>The search page's address segment per culture (the default culture first; a culture not listed uses the default culture's segment).</summary>
+public static class SearchRoutes
+{
+    public const string Search = "search";
+
+    public static readonly RouteTable Table = new RouteTable()
+        .Add(Search, ("fr", "recherche"), ("de", "suche"));
+}
