@@ -118,6 +118,12 @@ public static class PortalServiceCollectionExtensions
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        // TempData (one-time notices): Secure on https like the other cookies, including when it is cleared.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = ".Portal.Notice";
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
 
         // Content kernel.
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
