@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Moderation;
@@ -60,6 +65,13 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/outbox?status=Failed", [Admin]),
         ("POST", "/admin/outbox/0/resend", [Admin]),
         ("POST", "/admin/outbox/0/discard", [Admin]),
+        ("GET", "/admin/roles/new", [Admin]),
+        ("POST", "/admin/roles/no-such-role", [Admin]),
+        ("GET", "/admin/taxonomies/fees/terms/gratuit", [Editor, Admin]),
+        ("POST", "/admin/taxonomies/fees/terms/new", [Editor, Admin]),
+        ("POST", "/admin/import/0123456789abcdef0123456789abcdef/check", [Editor, Admin]),
+        ("POST", "/admin/account/security/password", [Partner1, Partner2, Editor, Moderator, Admin]),
+        ("POST", "/admin/account/security/disable", [Partner1, Partner2, Editor, Moderator, Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -76,7 +88,85 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/fr/espace-partenaire/{item}", [Partner1]),
         ("GET", "/fr/proposer", Everyone),
         ("GET", "/de/vorschlagen?type=Action", Everyone),
+        ("GET", "/de/partnerbereich/{item}", [Partner1]),
+        ("GET", "/de/partnerbereich/neu/Action?actor={actor}", [Partner1]),
+        ("POST", "/de/partnerbereich/neu/AidantSupport?actor={actor}", [Partner1]),
+        ("POST", "/de/partnerbereich/{item}/pruefen", [Partner1]),
+        ("POST", "/de/partnerbereich/{item}", [Partner1]),
+        ("POST", "/fr/espace-partenaire/{item}/retrait", [Partner1]),
     ];
+
+    /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>
+    private static readonly (string Method, string Url)[] Public =
+    [
+        ("GET", "/health"), ("GET", "/error/404"), ("GET", "/robots.txt"), ("GET", "/sitemap.xml"), ("GET", "/theme/colors.css"),
+        ("GET", "/"), ("GET", "/fr"), ("GET", "/fr/une-page"), ("GET", "/fr/actions"), ("GET", "/fr/actualites"), ("GET", "/fr/actualites/rss.xml"),
+        ("GET", "/fr/recherche"), ("GET", "/fr/carte"), ("GET", "/fr/donnees-ouvertes"), ("GET", "/fr/plan-du-site"),
+        ("GET", "/api/search"), ("GET", "/api/search/suggest"), ("GET", "/api/map.geojson"), ("GET", "/api/content/{item}"),
+        ("GET", "/api/open-data/data-inclusion/structures.json"), ("GET", "/api/open-data/data-inclusion/services.json"), ("GET", "/api/open-data/directory.geojson"),
+        ("GET", "/api/content"), ("POST", "/fr/proposer"), ("POST", "/de/vorschlagen"),
+        ("GET", "/fr/verification/token"), ("POST", "/fr/verification/token"), ("GET", "/de/verification/token"), ("POST", "/de/verification/token"),
+        ("GET", "/admin/login"), ("POST", "/admin/login"), ("GET", "/admin/login/code"), ("POST", "/admin/login/code"), ("POST", "/admin/logout"),
+        ("GET", "/admin/denied"), ("POST", "/admin/culture"), ("GET", "/admin/invitation"), ("POST", "/admin/invitation"),
+        ("GET", "/admin/password/forgot"), ("POST", "/admin/password/forgot"), ("GET", "/admin/password/reset"), ("POST", "/admin/password/reset"),
+    ];
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix_or_in_the_public_list()
+    {
+        using var factory = new PortalFactory();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        endpoints.Should().HaveCountGreaterThan(50, "the endpoints are read from the running site");
+        string.Join("\n", Unlisted(factory.Services, endpoints)).Should().BeEmpty("a new endpoint goes in the authorization matrix, or in the public list if anyone may use it");
+    }
+
+    [Fact]
+    public void An_endpoint_missing_from_the_matrix_is_reported()
+    {
+        using var factory = new PortalFactory();
+        var forgotten = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/admin/forgotten/{id:int}"), 0,
+            new EndpointMetadataCollection(new HttpMethodMetadata(["POST"])), "forgotten");
+        var listedGet = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/admin/outbox"), 0,
+            new EndpointMetadataCollection(new HttpMethodMetadata(["GET"])), "listed");
+        Unlisted(factory.Services, [forgotten, listedGet]).Should().Equal("POST /admin/forgotten/{id:int}");
+    }
+
+    /// <summary>"METHOD pattern" of each endpoint that no row of the matrix or of the public list reaches.</summary>
+    private static List<string> Unlisted(IServiceProvider services, IEnumerable<RouteEndpoint> endpoints)
+    {
+        var resolver = services.GetRequiredService<IInlineConstraintResolver>();
+        var context = new DefaultHttpContext { RequestServices = services };
+        var rows = BackOffice.Select(r => (r.Method, r.Url)).Concat(PartnerSpace.Select(r => (r.Method, r.Url))).Concat(Public)
+            .Select(r => (r.Method, Path: r.Url.Split('?')[0].Replace("{item}", "0123456789abcdef0123456789abcdef").Replace("{actor}", "gr-actor-001-fr")))
+            .ToList();
+        var all = endpoints.ToList();
+        // A row stands for the endpoint the router would choose: of those it reaches, the first by order, then precedence.
+        var chosen = rows.Select(r => all.Where(e => Reaches(e, r.Method, r.Path, resolver, context))
+                .OrderBy(e => e.Order).ThenBy(e => e.RoutePattern.InboundPrecedence).FirstOrDefault())
+            .OfType<RouteEndpoint>().ToHashSet();
+        return all
+            .Where(e => !chosen.Contains(e))
+            .Select(e => $"{string.Join("|", e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool Reaches(RouteEndpoint endpoint, string method, string path, IInlineConstraintResolver resolver, HttpContext context)
+    {
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+        if (methods is { Count: > 0 } && !methods.Contains(method)) return false;
+        var values = new RouteValueDictionary();
+        var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary(endpoint.RoutePattern.Defaults));
+        if (!matcher.TryMatch(path, values)) return false;
+        foreach (var (name, policies) in endpoint.RoutePattern.ParameterPolicies)
+            foreach (var policy in policies)
+            {
+                var constraint = policy.ParameterPolicy as IRouteConstraint ?? (policy.Content is { } text ? resolver.ResolveConstraint(text) : null);
+                if (constraint is not null && values.TryGetValue(name, out var value) && value is not null
+                    && !constraint.Match(context, null, name, values, RouteDirection.IncomingRequest))
+                    return false;
+            }
+        return true;
+    }
 
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_designed()
