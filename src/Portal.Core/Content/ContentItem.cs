@@ -43,6 +43,23 @@ public sealed class ContentItem
         set => _data = value;
     }
 
+    /// <summary>An unsaved copy of this version (to validate or show an editor again: the content manager saves).</summary>
+    public ContentItem Copy() => new()
+    {
+        ContentItemId = ContentItemId, ContentItemVersionId = ContentItemVersionId, ContentType = ContentType, Culture = Culture,
+        LocalizationSet = LocalizationSet, Owner = Owner, Status = Status, Latest = Latest, Published = Published, Path = Path,
+        DisplayText = DisplayText, Content = Content,
+    };
+
+    /// <summary>An unsaved copy of this version with other data, to show an editor again.</summary>
+    public ContentItem WithData(JsonObject data, string concurrencyStamp)
+    {
+        var copy = Copy();
+        copy.Data = data;
+        copy.ConcurrencyStamp = concurrencyStamp;
+        return copy;
+    }
+
     public JsonObject? Part(string name) => Data[name] as JsonObject;
 
     public JsonObject GetOrCreatePart(string name)

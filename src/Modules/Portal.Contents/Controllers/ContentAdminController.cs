@@ -164,11 +164,7 @@ public sealed class ContentAdminController(Portal.Core.Localization.Cultures cul
         if (publish && !await MayAsync(Permissions.PublishContent, new(latest.ContentType))) return Forbid();
 
         var data = await binder.BindAsync(definition, Request.Form, latest.Data);
-        var edited = new ContentItem
-        {
-            ContentItemId = id, ContentType = latest.ContentType, Culture = latest.Culture, Status = latest.Status, Published = latest.Published,
-            ContentItemVersionId = latest.ContentItemVersionId, ConcurrencyStamp = stamp ?? "", DisplayText = latest.DisplayText, Data = data,
-        };
+        var edited = latest.WithData(data, stamp ?? "");
         if (await ApplyEditorActionAsync(definition, edited, submit) is { } helped)
             return View("Edit", await BuildAsync(definition, edited, isNew: false, message: helped));
         var result = await contentManager.UpdateAsync(id, data, stamp ?? "", publish);

@@ -329,7 +329,7 @@ public sealed class ImportService(
         else if (values.ContainsKey(locationKey) && values[locationKey] is not null) entry.Remove("LocationApproximate");
         data[DirectoryTypes.EntryPart] = entry;
 
-        var candidate = match is null ? await contentManager.NewAsync(context.ContentType) : Copy(match);
+        var candidate = match is null ? await contentManager.NewAsync(context.ContentType) : match.Copy();
         candidate.Data = data;
         candidate.Culture = match?.Culture ?? culture;
         var validation = await contentManager.ValidateAsync(candidate);
@@ -365,13 +365,6 @@ public sealed class ImportService(
             column = context.Columns.FirstOrDefault(c => c.Target.Key is "AddressPart.InseeCode" or "AddressPart.Commune");
         return column.Header ?? key;
     }
-
-    private static ContentItem Copy(ContentItem source) => new()
-    {
-        ContentItemId = source.ContentItemId, ContentItemVersionId = source.ContentItemVersionId, ContentType = source.ContentType,
-        Culture = source.Culture, LocalizationSet = source.LocalizationSet, Owner = source.Owner, Status = source.Status,
-        Latest = source.Latest, Published = source.Published, Path = source.Path, DisplayText = source.DisplayText, Content = source.Content,
-    };
 
     // ------------------------------------------------------------------ values
 
