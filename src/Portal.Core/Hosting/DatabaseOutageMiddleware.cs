@@ -20,14 +20,8 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // Same message for every request of an outage: the log filter keeps one line per minute of it.
-            logger.LogError("The database does not answer; pages answer 503 until it does ({Reason}).", Innermost(ex).Message);
+            logger.LogError("The database does not answer; pages answer 503 until it does ({Reason}).", ex.GetBaseException().Message);
             await ServiceUnavailablePage.WriteAsync(context);
         }
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null) ex = ex.InnerException;
-        return ex;
     }
 }
