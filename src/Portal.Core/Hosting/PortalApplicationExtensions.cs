@@ -19,7 +19,9 @@ public static class PortalApplicationExtensions
         app.UseSecurityHeaders();
         app.UseFaultPages();
         app.UseMiddleware<StartupGateMiddleware>();
-        app.UseStaticFiles();
+        app.UseHttpEfficiency();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => HttpEfficiency.CacheStaticFile(file.Context) });
+        app.UseEntityTags();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseRateLimiter();

@@ -39,6 +39,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddPublicUrl(configuration).AddReverseProxy(configuration).AddSecurityHeaders(configuration);
+        services.AddHttpEfficiency();
 
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));

@@ -13,7 +13,13 @@ namespace Portal.Contents.Controllers;
 public sealed class ContentPublicController(PortalDbContext db, Cultures cultures, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
 {
     [HttpGet("/")]
-    public IActionResult Root() => Redirect("/" + cultures.Current);
+    public IActionResult Root()
+    {
+        // The language comes from the cookie or the browser's languages: a shared cache must keep one answer per value.
+        Response.Headers.Vary = "Accept-Language, Cookie";
+        Response.Headers.CacheControl = "private, no-cache";
+        return Redirect("/" + cultures.Current);
+    }
 
     [HttpGet("/{culture:culture}")]
     public async Task<IActionResult> Home(string culture)
