@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly (string Method, string Url)[] Public =
     [
         ("GET", "/health"), ("GET", "/error/404"), ("GET", "/robots.txt"), ("GET", "/sitemap.xml"), ("GET", "/theme/colors.css"),
+        ("GET", "/favicon.ico"), ("GET", "/fr/manifest.webmanifest"),
         ("GET", "/"), ("GET", "/fr"), ("GET", "/fr/une-page"), ("GET", "/fr/actions"), ("GET", "/fr/actualites"), ("GET", "/fr/actualites/rss.xml"),
         ("GET", "/fr/recherche"), ("GET", "/fr/carte"), ("GET", "/fr/donnees-ouvertes"), ("GET", "/fr/plan-du-site"),
         ("GET", "/api/search"), ("GET", "/api/search/suggest"), ("GET", "/api/map.geojson"), ("GET", "/api/content/{item}"),
