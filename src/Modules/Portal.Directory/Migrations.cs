@@ -3,6 +3,7 @@ using Portal.Core.Content;
 using Portal.Core.Content.Parts;
 using Portal.Core.Data;
 using Portal.Core.DataMigrations;
+using Portal.Core.Localization;
 using Portal.Directory.Services;
 
 namespace Portal.Directory;
@@ -27,14 +28,12 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
             .Named("Vérification", "Überprüfung")
             .WithField("LastVerified", "Date", "Dernière vérification", "Zuletzt überprüft", s =>
             {
-                s.Hint = "Date à laquelle ces informations ont été confirmées par l'organisation ou le département.";
-                s.HintDe = "Datum, an dem diese Angaben von der Organisation oder dem Département bestätigt wurden.";
+                s.Hint = LegacyLabels.Pair("Date à laquelle ces informations ont été confirmées par l'organisation ou le département.", "Datum, an dem diese Angaben von der Organisation oder dem Département bestätigt wurden.");
             })
             .WithField("VerifiedBy", "Text", "Vérifié par", "Überprüft von", s => s.MaxLength = 120)
             .WithField("Sample", "Boolean", "Donnée d'exemple", "Beispieldaten", s =>
             {
-                s.Hint = "Cochée sur les fiches de démonstration, qui ne décrivent pas une offre réelle.";
-                s.HintDe = "Angekreuzt bei Demonstrationseinträgen, die kein echtes Angebot beschreiben.";
+                s.Hint = LegacyLabels.Pair("Cochée sur les fiches de démonstration, qui ne décrivent pas une offre réelle.", "Angekreuzt bei Demonstrationseinträgen, die kein echtes Angebot beschreiben.");
             })
             .WithField("ExternalId", "Text", "Identifiant externe", "Externe Kennung", s => s.MaxLength = 100));
 
@@ -46,8 +45,7 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
             .WithField("OpeningHours", "Text", "Horaires d'accueil", "Öffnungszeiten", s =>
             {
                 s.MaxLength = 255;
-                s.Hint = "Au format OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
-                s.HintDe = "Im OpenStreetMap-Format, zum Beispiel: Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
+                s.Hint = LegacyLabels.Pair("Au format OpenStreetMap, par exemple : Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00", "Im OpenStreetMap-Format, zum Beispiel: Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00");
             })
             .WithField("Siret", "Text", "SIRET", "SIRET", s => s.Hint = "14 chiffres.")
             .WithField("Finess", "Text", "Numéro FINESS", "FINESS-Nummer", s => s.Hint = "9 caractères, pour les établissements médico-sociaux.")
@@ -62,18 +60,17 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
             .WithField("Audiences", "TaxonomyTerms", "Publics", "Zielgruppen", Terms("audiences"))
             .WithField("Location", "GeoPoint", "Position sur la carte", "Position auf der Karte", s =>
             {
-                s.Hint = "Laissée vide, c'est celle de la structure.";
-                s.HintDe = "Leer gelassen, gilt die Position der Einrichtung.";
+                s.Hint = LegacyLabels.Pair("Laissée vide, c'est celle de la structure.", "Leer gelassen, gilt die Position der Einrichtung.");
             })
             .WithField("Schedule", "Text", "Quand", "Wann", s => { s.Editor = "TextArea"; s.MaxLength = 500; })
             .WithField("StartDate", "Date", "Du", "Vom")
             .WithField("EndDate", "Date", "Au", "Bis")
             .WithField("Recurrence", "Text", "Rythme", "Häufigkeit", s => s.Options =
             [
-                new() { Value = "ponctuel", Label = "Ponctuel", LabelDe = "Einmalig" },
-                new() { Value = "hebdomadaire", Label = "Chaque semaine", LabelDe = "Wöchentlich" },
-                new() { Value = "mensuel", Label = "Chaque mois", LabelDe = "Monatlich" },
-                new() { Value = "permanent", Label = "Toute l'année", LabelDe = "Ganzjährig" },
+                new() { Value = "ponctuel", Label = LegacyLabels.Pair("Ponctuel", "Einmalig") },
+                new() { Value = "hebdomadaire", Label = LegacyLabels.Pair("Chaque semaine", "Wöchentlich") },
+                new() { Value = "mensuel", Label = LegacyLabels.Pair("Chaque mois", "Monatlich") },
+                new() { Value = "permanent", Label = LegacyLabels.Pair("Toute l'année", "Ganzjährig") },
             ])
             .WithField("Fees", "TaxonomyTerms", "Tarifs", "Kosten", Terms("fees"))
             .WithField("FeeDetails", "Text", "Précisions sur les tarifs", "Einzelheiten zu den Kosten", s => s.MaxLength = 300)
@@ -90,8 +87,7 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
             .WithField("CaredFor", "TaxonomyTerms", "Personne aidée", "Gepflegte Person", Terms("cared-for"))
             .WithField("Location", "GeoPoint", "Position sur la carte", "Position auf der Karte", s =>
             {
-                s.Hint = "Laissée vide, c'est celle de la structure.";
-                s.HintDe = "Leer gelassen, gilt die Position der Einrichtung.";
+                s.Hint = LegacyLabels.Pair("Laissée vide, c'est celle de la structure.", "Leer gelassen, gilt die Position der Einrichtung.");
             })
             .WithField("ReceptionModes", "TaxonomyTerms", "Modes d'accueil", "Art der Betreuung", Terms("reception-modes"))
             .WithField("Fees", "TaxonomyTerms", "Tarifs", "Kosten", Terms("fees"))
@@ -111,8 +107,7 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
         await store.AlterPartAsync(DirectoryTypes.EntryPart, p => p
             .WithField("LocationApproximate", "Boolean", "Position approximative (centre de la commune)", "Ungefähre Position (Gemeindemitte)", s =>
             {
-                s.Hint = "Cochée quand la fiche a été placée au centre de sa commune faute de coordonnées : à préciser.";
-                s.HintDe = "Angekreuzt, wenn der Eintrag mangels Koordinaten in die Gemeindemitte gesetzt wurde: bitte genauer angeben.";
+                s.Hint = LegacyLabels.Pair("Cochée quand la fiche a été placée au centre de sa commune faute de coordonnées : à préciser.", "Angekreuzt, wenn der Eintrag mangels Koordinaten in die Gemeindemitte gesetzt wurde: bitte genauer angeben.");
             }));
         return 2;
     }
@@ -129,8 +124,8 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
                 s.MaxLength = 20;
                 s.Options =
                 [
-                    new() { Value = Verification.Partner, Label = "La structure", LabelDe = "Der Anbieter" },
-                    new() { Value = Verification.Editorial, Label = "L'équipe éditoriale", LabelDe = "Die Redaktion" },
+                    new() { Value = Verification.Partner, Label = LegacyLabels.Pair("La structure", "Der Anbieter") },
+                    new() { Value = Verification.Editorial, Label = LegacyLabels.Pair("L'équipe éditoriale", "Die Redaktion") },
                 ];
             }));
         await VerifiedByMarkers.RewriteAsync(db);
@@ -139,8 +134,7 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
 
     private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>
     {
-        t.DisplayName = fr;
-        t.DisplayNameDe = de;
+        t.DisplayName = LegacyLabels.Pair(fr, de);
         t.WithPart(BuiltInParts.Title, 0).WithPart(name, 1);
         var position = 2;
         foreach (var part in extraParts) t.WithPart(part, position++);

@@ -19,7 +19,7 @@ namespace Portal.ImportExport;
 /// AidantSupports services. Taxonomy terms go through their "data-inclusion" codes, kept only when the schema's
 /// enumerations hold them; identifiers are "{source}--{localization set}", so they survive re-publication.
 /// </summary>
-public sealed partial class DataInclusionExporter(PortalDbContext db, VocabularyStore vocabularies)
+public sealed partial class DataInclusionExporter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies)
 {
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Enums = new(LoadEnums);
 
@@ -99,7 +99,7 @@ public sealed partial class DataInclusionExporter(PortalDbContext db, Vocabulary
         return new Export(structures, services);
     }
 
-    private static void AddressAndContact(JsonObject record, ContentItem item, JsonObject own, Vocabulary? territories)
+    private void AddressAndContact(JsonObject record, ContentItem item, JsonObject own, Vocabulary? territories)
     {
         var address = item.As<AddressPart>();
         if (address.Street.Text is { } street) record["adresse"] = street;
@@ -108,7 +108,7 @@ public sealed partial class DataInclusionExporter(PortalDbContext db, Vocabulary
         if (address.Commune.Text is { } commune) record["commune"] = commune;
         else if (TaxonomyTermsFieldType.Terms(own["Territory"]).Select(s => territories?.Find(s)).FirstOrDefault() is { } term)
         {
-            record["commune"] = term.Fr;
+            record["commune"] = term.DefaultLabel(cultures);
             if (term.Codes.TryGetValue("insee", out var code) && code.Length == 5) record["code_insee"] = code;
         }
         if (GeoPointFieldType.Read(own["Location"]) is { } point)

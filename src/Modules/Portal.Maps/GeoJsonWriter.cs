@@ -14,7 +14,7 @@ namespace Portal.Maps;
 /// shape, the stored short texts the modules declare, and "details", those texts worded for the popup) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
 /// carries "total", "unlocated" (items in the list but without a position) and "clustered".
 /// </summary>
-public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
+public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
@@ -22,7 +22,7 @@ public sealed class GeoJsonWriter(IContentDefinitionStore definitions, IOptions<
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
-            labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+            labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
         var markers = new Dictionary<string, MarkerDefinition>(StringComparer.Ordinal);
         foreach (var marker in search.Value.Markers)
             foreach (var type in marker.Types) markers.TryAdd(type, marker);

@@ -12,6 +12,8 @@ public sealed class Startup : IModuleStartup
         services.AddRouteTable(MapRoutes.Table);
         services.Configure<MapOptions>(configuration.GetSection("Portal:Maps"));
         services.AddScoped<GeoJsonWriter>();
+        services.AddModuleSettings<Settings.MapSettingsStore>();
+        services.AddDataMigration<Migrations>();
         services.AddContentField<SearchMapFieldType>();
         services.AddScoped<ISiteNavigation, MapNavigation>();
         services.AddScoped<IHomeSection, MapTeaser>();

@@ -25,6 +25,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<PartnerScope>();
         services.AddScoped<ModerationService>();
         services.AddScoped<FourEyes>();
+        services.AddModuleSettings<Settings.FreshnessSettingsStore>();
         services.AddDataMigration<Migrations>();
         services.AddScoped<ModerationMails>();
         services.AddScoped<ProposalStamps>();

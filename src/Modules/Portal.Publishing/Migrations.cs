@@ -1,6 +1,7 @@
 using Portal.Core.Content;
 using Portal.Core.Content.Parts;
 using Portal.Core.DataMigrations;
+using Portal.Core.Localization;
 
 namespace Portal.Publishing;
 
@@ -13,35 +14,29 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
             .WithField("Summary", "Text", "Chapô", "Vorspann", s =>
             {
                 s.Required = true; s.MaxLength = 300; s.Editor = "TextArea";
-                s.Hint = "Une ou deux phrases, reprises dans la liste des actualités et le flux RSS.";
-                s.HintDe = "Ein oder zwei Sätze, übernommen in die Nachrichtenliste und den RSS-Feed.";
+                s.Hint = LegacyLabels.Pair("Une ou deux phrases, reprises dans la liste des actualités et le flux RSS.", "Ein oder zwei Sätze, übernommen in die Nachrichtenliste und den RSS-Feed.");
             })
             .WithField("PublicationDate", "Date", "Date de publication", "Veröffentlichungsdatum", s =>
             {
-                s.Hint = "Laissée vide, c'est le jour de l'enregistrement.";
-                s.HintDe = "Leer gelassen, gilt der Tag des Speicherns.";
+                s.Hint = LegacyLabels.Pair("Laissée vide, c'est le jour de l'enregistrement.", "Leer gelassen, gilt der Tag des Speicherns.");
             })
             .WithField("Image", "Link", "Image (adresse)", "Bild (Adresse)", s =>
             {
-                s.Hint = "Adresse https d'une image, ou chemin d'une image de ce site.";
-                s.HintDe = "https-Adresse eines Bildes oder Pfad eines Bildes dieser Website.";
+                s.Hint = LegacyLabels.Pair("Adresse https d'une image, ou chemin d'une image de ce site.", "https-Adresse eines Bildes oder Pfad eines Bildes dieser Website.");
             })
             .WithField("ImageAlt", "Text", "Texte de remplacement de l'image", "Alternativtext des Bildes", s =>
             {
                 s.MaxLength = 250;
-                s.Hint = "Ce que l'image apporte, pour qui ne la voit pas. Obligatoire avec une image ; écrivez « décorative » si elle n'apporte rien.";
-                s.HintDe = "Was das Bild vermittelt, für alle, die es nicht sehen. Pflicht mit Bild; schreiben Sie „dekorativ“, wenn es nichts vermittelt.";
+                s.Hint = LegacyLabels.Pair("Ce que l'image apporte, pour qui ne la voit pas. Obligatoire avec une image ; écrivez « décorative » si elle n'apporte rien.", "Was das Bild vermittelt, für alle, die es nicht sehen. Pflicht mit Bild; schreiben Sie „dekorativ“, wenn es nichts vermittelt.");
             })
             .WithField("Tags", "Text", "Mots-clés", "Schlagwörter", s =>
             {
                 s.MaxLength = 200;
-                s.Hint = "Séparés par des virgules.";
-                s.HintDe = "Durch Kommas getrennt.";
+                s.Hint = LegacyLabels.Pair("Séparés par des virgules.", "Durch Kommas getrennt.");
             }));
         await store.AlterTypeAsync(PublishingTypes.News, t =>
         {
-            t.DisplayName = "Actualité";
-            t.DisplayNameDe = "Nachricht";
+            t.DisplayName = LegacyLabels.Pair("Actualité", "Nachricht");
             t.WithPart(BuiltInParts.Title, 0).WithPart(PublishingTypes.News, 1).WithPart(BuiltInParts.HtmlBody, 2)
                 .WithPart(BuiltInParts.Autoroute, 3).WithPart(BuiltInParts.Localization, 4);
         });

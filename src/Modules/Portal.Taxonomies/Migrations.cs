@@ -1,5 +1,6 @@
 using Portal.Core.Content;
 using Portal.Core.DataMigrations;
+using Portal.Core.Localization;
 using Portal.Taxonomies.Services;
 
 namespace Portal.Taxonomies;
@@ -12,8 +13,7 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
         await store.AlterPartAsync(VocabularyStore.PartName, p => p.Named("Vocabulaire", "Vokabular"));
         await store.AlterTypeAsync(VocabularyStore.ContentType, t =>
         {
-            t.DisplayName = "Vocabulaire";
-            t.DisplayNameDe = "Vokabular";
+            t.DisplayName = LegacyLabels.Pair("Vocabulaire", "Vokabular");
             t.Creatable = false;
             t.Listable = false;
             t.WithPart("TitlePart").WithPart(VocabularyStore.PartName);

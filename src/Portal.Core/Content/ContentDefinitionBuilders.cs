@@ -1,3 +1,5 @@
+using Portal.Core.Localization;
+
 namespace Portal.Core.Content;
 
 /// <summary>Code-side alteration of definitions, for module migrations: reads like the definition it makes.</summary>
@@ -31,10 +33,16 @@ public static class ContentDefinitionBuilders
         return type;
     }
 
+    /// <summary>Names the part: <paramref name="displayName"/> in the default culture, <paramref name="displayNameDe"/> its German (the old pair).</summary>
     public static ContentPartDefinition Named(this ContentPartDefinition part, string displayName, string displayNameDe)
     {
+        part.DisplayName = LegacyLabels.Pair(displayName, displayNameDe);
+        return part;
+    }
+
+    public static ContentPartDefinition Named(this ContentPartDefinition part, LocalizedText displayName)
+    {
         part.DisplayName = displayName;
-        part.DisplayNameDe = displayNameDe;
         return part;
     }
 
@@ -47,8 +55,7 @@ public static class ContentDefinitionBuilders
             part.Fields.Add(field);
         }
         field.FieldType = fieldType;
-        field.DisplayName = displayName;
-        field.DisplayNameDe = displayNameDe;
+        field.DisplayName = LegacyLabels.Pair(displayName, displayNameDe);
         settings?.Invoke(field.Settings);
         return part;
     }

@@ -19,7 +19,7 @@ public interface IContentDefinitionStore
     Task<IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)>> GetPartsOfAsync(ContentTypeDefinition type);
 }
 
-public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider clock) : IContentDefinitionStore
+public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider clock, Portal.Core.Localization.Cultures cultures) : IContentDefinitionStore
 {
     private Dictionary<(string Kind, string Name), ContentDefinitionRecord>? _records;
 
@@ -28,7 +28,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync() =>
         (await RecordsAsync()).Values.Where(r => r.Kind == ContentDefinitionRecord.TypeKind)
-            .Select(r => Read<ContentTypeDefinition>(r)).OrderBy(t => t.DisplayName, StringComparer.CurrentCulture).ToList();
+            .Select(r => Read<ContentTypeDefinition>(r)).OrderBy(t => t.DisplayName.For(cultures.Default, cultures), StringComparer.CurrentCulture).ToList();
 
     public async Task<IReadOnlyList<ContentPartDefinition>> ListPartsAsync() =>
         (await RecordsAsync()).Values.Where(r => r.Kind == ContentDefinitionRecord.PartKind)

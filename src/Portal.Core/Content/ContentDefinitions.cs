@@ -1,20 +1,27 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Content;
 
-public sealed class ContentTypeDefinition
+public sealed class ContentTypeDefinition : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    /// <summary>German display name; the French one is <see cref="DisplayName"/>.</summary>
-    public string? DisplayNameDe { get; set; }
+    public LocalizedText DisplayName { get; set; } = LocalizedText.Empty;
     public string? Description { get; set; }
     public bool Creatable { get; set; } = true;
     public bool Listable { get; set; } = true;
     public bool Versionable { get; set; } = true;
     public List<ContentTypePartDefinition> Parts { get; set; } = [];
 
-    public string DisplayNameFor(string culture) => culture == "de" && !string.IsNullOrEmpty(DisplayNameDe) ? DisplayNameDe : DisplayName;
+    public string DisplayNameFor(string culture, Cultures cultures) => DisplayName.For(culture, cultures);
+
+    /// <summary>The old shape's German sibling, read only.</summary>
+    [JsonInclude, JsonPropertyName("DisplayNameDe")]
+    private string? LegacyDisplayNameDe { get => null; set => _legacyDisplayNameDe = value; }
+    private string? _legacyDisplayNameDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => DisplayName = LegacyLabels.Pair(DisplayName, _legacyDisplayNameDe);
 }
 
 public sealed class ContentTypePartDefinition
@@ -26,29 +33,39 @@ public sealed class ContentTypePartDefinition
     public int Position { get; set; }
 }
 
-public sealed class ContentPartDefinition
+public sealed class ContentPartDefinition : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
-    public string? DisplayName { get; set; }
-    public string? DisplayNameDe { get; set; }
+    public LocalizedText DisplayName { get; set; } = LocalizedText.Empty;
     public string? Description { get; set; }
     public List<ContentPartFieldDefinition> Fields { get; set; } = [];
+
+    [JsonInclude, JsonPropertyName("DisplayNameDe")]
+    private string? LegacyDisplayNameDe { get => null; set => _legacyDisplayNameDe = value; }
+    private string? _legacyDisplayNameDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => DisplayName = LegacyLabels.Pair(DisplayName, _legacyDisplayNameDe);
 }
 
-public sealed class ContentPartFieldDefinition
+public sealed class ContentPartFieldDefinition : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
     public string FieldType { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string? DisplayNameDe { get; set; }
+    public LocalizedText DisplayName { get; set; } = LocalizedText.Empty;
     public int Position { get; set; }
     public FieldSettings Settings { get; set; } = new();
 
-    public string LabelFor(string culture) => culture == "de" && !string.IsNullOrEmpty(DisplayNameDe) ? DisplayNameDe : DisplayName;
+    public string LabelFor(string culture, Cultures cultures) => DisplayName.For(culture, cultures);
+
+    [JsonInclude, JsonPropertyName("DisplayNameDe")]
+    private string? LegacyDisplayNameDe { get => null; set => _legacyDisplayNameDe = value; }
+    private string? _legacyDisplayNameDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => DisplayName = LegacyLabels.Pair(DisplayName, _legacyDisplayNameDe);
 }
 
 /// <summary>The settings every field type understands; each type reads those that mean something to it.</summary>
-public sealed class FieldSettings
+public sealed class FieldSettings : IJsonOnDeserialized
 {
     public bool Required { get; set; }
     public int? MaxLength { get; set; }
@@ -61,22 +78,32 @@ public sealed class FieldSettings
     public List<FieldOption> Options { get; set; } = [];
     public bool Multiple { get; set; }
     public List<string> ContentTypes { get; set; } = [];
-    public string? Hint { get; set; }
-    public string? HintDe { get; set; }
+    public LocalizedText Hint { get; set; } = LocalizedText.Empty;
     public string? Editor { get; set; }
     /// <summary>Free settings for field types added by modules (e.g. the vocabulary of a taxonomy field).</summary>
     public JsonObject? Extra { get; set; }
 
-    public string? HintFor(string culture) => culture == "de" && !string.IsNullOrEmpty(HintDe) ? HintDe : Hint;
+    public string? HintFor(string culture, Cultures cultures) => Hint.ForOrNull(culture, cultures);
+
+    [JsonInclude, JsonPropertyName("HintDe")]
+    private string? LegacyHintDe { get => null; set => _legacyHintDe = value; }
+    private string? _legacyHintDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => Hint = LegacyLabels.Pair(Hint, _legacyHintDe);
 }
 
-public sealed class FieldOption
+public sealed class FieldOption : IJsonOnDeserialized
 {
     public string Value { get; set; } = "";
-    public string Label { get; set; } = "";
-    public string? LabelDe { get; set; }
+    public LocalizedText Label { get; set; } = LocalizedText.Empty;
 
-    public string LabelFor(string culture) => culture == "de" && !string.IsNullOrEmpty(LabelDe) ? LabelDe : Label;
+    public string LabelFor(string culture, Cultures cultures) => Label.For(culture, cultures);
+
+    [JsonInclude, JsonPropertyName("LabelDe")]
+    private string? LegacyLabelDe { get => null; set => _legacyLabelDe = value; }
+    private string? _legacyLabelDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => Label = LegacyLabels.Pair(Label, _legacyLabelDe);
 }
 
 /// <summary>A stored definition (a type or a part), one row each, its body as JSON.</summary>

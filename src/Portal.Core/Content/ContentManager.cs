@@ -42,7 +42,7 @@ public interface IContentManager
     Task<ContentResult> CloneAsync(string contentItemId);
 }
 
-public sealed partial class ContentManager(
+public sealed partial class ContentManager(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db,
     IContentDefinitionStore definitions,
     IEnumerable<IContentFieldType> fieldTypes,
@@ -130,7 +130,7 @@ public sealed partial class ContentManager(
                     result.Add(key, T["The field type '{0}' is not available.", field.FieldType]);
                     continue;
                 }
-                var label = T[field.LabelFor(culture)];
+                var label = T[field.LabelFor(culture, cultures)];
                 await fieldType.ValidateAsync(new FieldValidationContext(item, field, key, label, item.Field(typePart.Name, field.Name), T, services, result));
             }
         }

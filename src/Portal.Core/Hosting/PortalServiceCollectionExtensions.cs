@@ -172,6 +172,10 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddContentHandler<T>(this IServiceCollection services) where T : class, IContentHandler =>
         services.AddScoped<IContentHandler, T>();
 
+    /// <summary>A module's own settings: its store, and its share of the recipe's Settings step.</summary>
+    public static IServiceCollection AddModuleSettings<T>(this IServiceCollection services) where T : class, Settings.IModuleSettings =>
+        services.AddScoped<T>().AddScoped<Settings.IModuleSettings>(sp => sp.GetRequiredService<T>());
+
     public static IServiceCollection AddRecipeStep<T>(this IServiceCollection services) where T : class, IRecipeStep =>
         services.AddScoped<IRecipeStep, T>();
 

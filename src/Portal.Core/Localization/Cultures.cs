@@ -44,11 +44,26 @@ public sealed class Cultures
     /// <summary>The culture's name in its own language (Français, Deutsch…).</summary>
     public string NameOf(string culture) => Find(culture)?.Name ?? culture;
 
+    /// <summary>The culture's English name ("German"), the message id the PO files translate ("allemand", "Deutsch").</summary>
+    public string EnglishNameOf(string culture) => Find(culture)?.EnglishName ?? culture;
+
     /// <summary>The culture of the current request (its UI culture), or the default one.</summary>
     public string Current => Find(CultureInfo.CurrentUICulture.Name)?.Code ?? Find(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)?.Code ?? Default;
 
     /// <summary>A supported culture as given, or the default one (e.g. a user's stored preference).</summary>
     public string OrDefault(string? culture) => Find(culture)?.Code ?? Default;
+
+    /// <summary>
+    /// Runs <paramref name="compose"/> with the interface culture of <paramref name="culture"/> (a supported one, or the
+    /// default): a message written in its recipient's language, whatever the request's.
+    /// </summary>
+    public T In<T>(string? culture, Func<T> compose)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = (Find(culture) ?? All[0]).Interface;
+        try { return compose(); }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
 
     /// <summary>Sets the current thread's cultures (interface and formats) to <paramref name="culture"/>.</summary>
     public void Use(string culture)

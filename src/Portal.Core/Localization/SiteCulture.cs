@@ -16,4 +16,7 @@ public sealed record SiteCulture(string Code, string Name, string? Format = null
 
     /// <summary>Interface strings are looked up in this culture's PO files.</summary>
     public CultureInfo Interface => CultureInfo.GetCultureInfo(Code);
+
+    /// <summary>The language's English name ("German"): the message id under which the PO files translate it.</summary>
+    public string EnglishName => Interface.EnglishName;
 }

@@ -85,15 +85,3 @@ public sealed class MailSender(IConfiguration configuration, DatabaseOptions dat
         logger.LogInformation("Mail \"{Subject}\" sent to {To}", mail.Subject, mail.To);
     }
 }
-
-/// <summary>Writes a message in the recipient's language: the localizer answers in the culture given, whatever the request's.</summary>
-public static class MailCulture
-{
-    public static T In<T>(string? culture, Func<T> compose)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture is "de" ? "de" : "fr");
-        try { return compose(); }
-        finally { CultureInfo.CurrentUICulture = previous; }
-    }
-}

@@ -20,15 +20,15 @@ public sealed class TaxonomyTests(SharedSite site) : IClassFixture<SharedSite>
 
         vocabularies.Select(v => v.Name).Should().Contain(["structure-types", "domains", "disability-types", "audiences", "support-types",
             "cared-for", "accessibility", "fees", "reception-modes", "languages", "territories"]);
-        vocabularies.SelectMany(v => v.Terms).Should().OnlyContain(t => t.Fr.Length > 0 && t.De.Length > 0);
+        vocabularies.SelectMany(v => v.Terms).Should().OnlyContain(t => !string.IsNullOrEmpty(t.Label["fr"]) && !string.IsNullOrEmpty(t.Label["de"]));
         var territories = vocabularies.Single(v => v.Name == "territories");
         territories.Terms.Count(t => t.Parent == "departement-93").Should().Be(40);
         territories.Terms.Count(t => t.Parent == "departement-57").Should().Be(727);
         var metz = territories.Terms.Single(t => t.Codes.GetValueOrDefault("insee") == "57463");
-        (metz.Fr, metz.Latitude, metz.Longitude).Should().Be(("Metz", 49.10814, 6.19595));
-        territories.Find("sarre")!.De.Should().Be("Saarland");
+        (metz.Label["fr"], metz.Latitude, metz.Longitude).Should().Be(("Metz", 49.10814, 6.19595));
+        territories.Find("sarre")!.Label["de"].Should().Be("Saarland");
         vocabularies.Single(v => v.Name == "disability-types").Find("visuel")!.Codes["data-inclusion-v0"].Should().Be("deficience-visuelle");
-        vocabularies.Single(v => v.Name == "support-types").Find("accueil-de-jour")!.De.Should().StartWith("Tagespflege");
+        vocabularies.Single(v => v.Name == "support-types").Find("accueil-de-jour")!.Label["de"]!.Should().StartWith("Tagespflege");
     }
 
     private async Task<IReadOnlyList<string>> ErrorsAsync(JsonNode? value, bool multiple)
@@ -90,7 +90,7 @@ public sealed class TaxonomyTests(SharedSite site) : IClassFixture<SharedSite>
         var stamp = await site.Factory.WithScopeAsync(sp => sp.GetRequiredService<VocabularyStore>().StampAsync("languages"));
         var saved = await browser.PostFormAsync(url, url, [F("Stamp", stamp!), F("Slug", "lb"), F("Fr", "Luxembourgeois (lëtzebuergesch)"), F("De", "Luxemburgisch"), F("Parent", "")]);
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await site.Factory.WithScopeAsync(sp => sp.GetRequiredService<VocabularyStore>().GetAsync("languages")))!.Find("lb")!.Fr.Should().Be("Luxembourgeois (lëtzebuergesch)");
+        (await site.Factory.WithScopeAsync(sp => sp.GetRequiredService<VocabularyStore>().GetAsync("languages")))!.Find("lb")!.Label["fr"].Should().Be("Luxembourgeois (lëtzebuergesch)");
 
         var refused = await browser.PostFormAsync("/admin/taxonomies/languages/terms/new", "/admin/taxonomies/languages/terms/new",
             [F("Stamp", stamp!), F("Slug", "it"), F("Fr", "Italien"), F("De", ""), F("Codes", "pas un code")]);

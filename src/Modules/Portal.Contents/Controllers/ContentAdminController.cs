@@ -223,7 +223,7 @@ public sealed class ContentAdminController(Portal.Core.Localization.Cultures cul
         return Redirect($"/admin/content/item/{translation.ContentItemId}");
     }
 
-    private string CultureName(string culture) => culture == "de" ? T["German"] : T["French"];
+    private string CultureName(string culture) => T[cultures.EnglishNameOf(culture)];
 
     [HttpPost("content/item/{id}/delete")]
     public async Task<IActionResult> Delete(string id)

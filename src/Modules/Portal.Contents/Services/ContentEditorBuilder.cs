@@ -45,17 +45,16 @@ public sealed class ContentEditorBuilder(Portal.Core.Localization.Cultures cultu
                     FieldType = fieldType,
                     Value = item.Field(typePart.Name, field.Name),
                     Errors = validation.For(prefix).ToList(),
-                    Label = T[field.LabelFor(culture)],
-                    Hint = field.Settings.HintFor(culture) is { } hint ? T[hint].Value : null,
+                    Label = T[field.LabelFor(culture, cultures)],
+                    Hint = field.Settings.HintFor(culture, cultures) is { } hint ? T[hint].Value : null,
                     Culture = culture,
                     EditorData = _editorData.TryGetValue(fieldType.Name, out var provider) ? await provider.GetAsync(field) : null,
                     Actions = editorActions.Where(a => a.FieldFor(type) == prefix).Select(a => (a.Name, a.Label)).ToList(),
                 });
             }
             if (fields.Count == 0) continue;
-            var legend = typePart.Name == type.Name ? type.DisplayNameFor(culture)
-                : culture == "de" && part.DisplayNameDe is { } de ? de
-                : part.DisplayName ?? T[typePart.Name].Value;
+            var legend = typePart.Name == type.Name ? type.DisplayNameFor(culture, cultures)
+                : part.DisplayName.ForOrNull(culture, cultures) ?? T[typePart.Name].Value;
             model.Parts.Add(new PartEditor(typePart.Name, legend, fields));
         }
         return model;

@@ -9,7 +9,8 @@ namespace Portal.Contents.Services;
 /// order mark, every field of the type as plain text. A cell that a spreadsheet would read as a formula (starting
 /// with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, so that no formula runs.
 /// </summary>
-public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes)
+public sealed class CsvExport(Portal.Core.Localization.Cultures cultures, IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes,
+    Microsoft.Extensions.Localization.IStringLocalizer<CsvExport> T)
 {
     private static readonly string[] Skipped = ["TitlePart", "AutoroutePart", "LocalizationPart"];
 
@@ -27,19 +28,21 @@ public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<I
     public async Task<byte[]> WriteWorkbookAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
     {
         var (headers, rows) = await TableAsync(type, items, culture, siteUrl);
-        return XlsxWriter.Write(type.DisplayNameFor(culture), headers, rows.Select(r => r.Select(Neutralize).ToArray()));
+        return XlsxWriter.Write(type.DisplayNameFor(culture, cultures), headers, rows.Select(r => r.Select(Neutralize).ToArray()));
     }
 
     private async Task<(string[] Headers, List<string?[]> Rows)> TableAsync(ContentTypeDefinition type, IEnumerable<ContentItem> items, string culture, string siteUrl)
     {
         var types = fieldTypes.ToDictionary(f => f.Name);
+        // The headers in the list's language, from the PO files.
+        var (title, language, status, modified) = cultures.In(culture, () => (T["Title"].Value, T["Language"].Value, T["Status"].Value, T["Modified"].Value));
         var columns = new List<(string Header, Func<ContentItem, string?> Value)>
         {
             ("id", i => i.ContentItemId),
-            (culture == "de" ? "Titel" : "Titre", i => i.DisplayText),
-            (culture == "de" ? "Sprache" : "Langue", i => i.Culture),
-            (culture == "de" ? "Status" : "Statut", i => i.Published ? ContentStatus.Published : i.Status),
-            (culture == "de" ? "Geändert" : "Modifié", i => i.ModifiedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            (title, i => i.DisplayText),
+            (language, i => i.Culture),
+            (status, i => i.Published ? ContentStatus.Published : i.Status),
+            (modified, i => i.ModifiedUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
             ("url", i => i.Published && i.Path is not null ? $"{siteUrl}/{(i.Culture == "" ? culture : i.Culture)}/{i.Path}" : null),
         };
         foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
@@ -50,7 +53,7 @@ public sealed class CsvExport(IContentDefinitionStore definitions, IEnumerable<I
                 {
                     var partName = typePart.Name;
                     var fieldName = field.Name;
-                    columns.Add((field.LabelFor(culture), i => fieldType.ToText(i.Field(partName, fieldName))));
+                    columns.Add((field.LabelFor(culture, cultures), i => fieldType.ToText(i.Field(partName, fieldName))));
                 }
         }
         return (columns.Select(c => c.Header).ToArray(), items.Select(item => columns.Select(c => c.Value(item)).ToArray()).ToList());

@@ -34,7 +34,7 @@ public sealed class DirectoryController(PortalDbContext db, Cultures cultures, V
         var territories = await vocabularies.GetAsync("territories");
         string? Commune(ContentItem item) =>
             item.As<Portal.Core.Content.Parts.AddressPart>().Commune.Text
-            ?? TaxonomyTermsFieldType.Terms(item.Field(type, "Territory")).Select(s => territories?.Find(s)?.LabelFor(culture)).FirstOrDefault();
+            ?? TaxonomyTermsFieldType.Terms(item.Field(type, "Territory")).Select(s => territories?.Find(s)?.LabelFor(culture, cultures)).FirstOrDefault();
 
         var heading = type switch
         {

@@ -11,7 +11,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Handlers;
 
 /// <summary>Checks what field settings cannot (identifiers, postcode and commune, dates), and lets offers inherit their actor's place.</summary>
-public sealed class DirectoryEntryHandler(PortalDbContext db, VocabularyStore vocabularies) : IContentHandler
+public sealed class DirectoryEntryHandler(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies) : IContentHandler
 {
     public int Order => -50;
 
@@ -84,7 +84,7 @@ public sealed class DirectoryEntryHandler(PortalDbContext db, VocabularyStore vo
         var limit = term.Codes.ContainsKey("insee") && term.Codes["insee"].Length == 5 ? 15 : 150;
         var distance = Kilometres(point.Latitude, point.Longitude, lat, lon);
         if (distance > limit)
-            context.Result.Warn($"{item.ContentType}.Location", context.T["The position is {0:0} km from the centre of {1}: check it.", distance, term.Fr]);
+            context.Result.Warn($"{item.ContentType}.Location", context.T["The position is {0:0} km from the centre of {1}: check it.", distance, term.DefaultLabel(cultures)]);
     }
 
     private static double Kilometres(double lat1, double lon1, double lat2, double lon2)

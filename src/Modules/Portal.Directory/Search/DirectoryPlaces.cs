@@ -12,7 +12,7 @@ namespace Portal.Directory.Search;
 /// and territory facets, the commune shown with a hit, and a point when it has none; an offer without a place of its
 /// own is where its organisation is, and shows the organisation's name.
 /// </summary>
-public sealed class DirectoryPlaces(VocabularyStore vocabularies) : ISearchIndexContributor
+public sealed class DirectoryPlaces(Portal.Core.Localization.Cultures cultures, VocabularyStore vocabularies) : ISearchIndexContributor
 {
     private Dictionary<string, Term>? _byInsee;
     private HashSet<string>? _parents;
@@ -45,7 +45,7 @@ public sealed class DirectoryPlaces(VocabularyStore vocabularies) : ISearchIndex
                 .Where(slug => territories.Find(slug) is { } t && !IsCommune(territories, t));
             context.AddFacetValues(DirectorySearch.TerritoryFacet, areas);
             context.AddFacetValues(DirectorySearch.CommuneFacet, communes.Select(c => c.Slug));
-            context.SetStored(DirectorySearch.CommuneStored, address.Commune.Text ?? communes.FirstOrDefault()?.LabelFor(context.Culture));
+            context.SetStored(DirectorySearch.CommuneStored, address.Commune.Text ?? communes.FirstOrDefault()?.LabelFor(context.Culture, cultures));
             if (communes.FirstOrDefault(c => c.Latitude is not null) is { } centre) context.SetLocation(centre.Latitude, centre.Longitude);
         }
         context.SetStored(DirectorySearch.CommuneStored, address.Commune.Text);

@@ -15,7 +15,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Services;
 
 /// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
-public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, IStringLocalizer<DirectoryPresenter> T)
+public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, IStringLocalizer<DirectoryPresenter> T)
 {
     /// <param name="siteUrl">Scheme and host of the site, for the absolute addresses of the JSON-LD.</param>
     public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture, string siteUrl = "")
@@ -26,7 +26,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
         async Task<IReadOnlyList<DisplayValue>> TermsAsync(string field, string vocabulary)
         {
             var v = await vocabularies.GetAsync(vocabulary);
-            return TaxonomyTermsFieldType.Terms(own[field]).Select(s => new DisplayValue(v?.Find(s)?.LabelFor(culture) ?? s)).ToList();
+            return TaxonomyTermsFieldType.Terms(own[field]).Select(s => new DisplayValue(v?.Find(s)?.LabelFor(culture, cultures) ?? s)).ToList();
         }
         var sections = new List<DisplaySection>();
         void Add(string id, string heading, params (string Label, IReadOnlyList<DisplayValue> Values)[] rows)
@@ -68,7 +68,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
             var format = CultureInfo.GetCultureInfo(culture);
             string? Date(string field) => DateTime.TryParse(own[field]?["Value"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("D", format) : null;
             var recurrence = Text(own, "Recurrence");
-            var recurrenceLabel = (await definitions.GetPartAsync(DirectoryTypes.Action))?.Fields.FirstOrDefault(f => f.Name == "Recurrence")?.Settings.Options.FirstOrDefault(o => o.Value == recurrence)?.LabelFor(culture);
+            var recurrenceLabel = (await definitions.GetPartAsync(DirectoryTypes.Action))?.Fields.FirstOrDefault(f => f.Name == "Recurrence")?.Settings.Options.FirstOrDefault(o => o.Value == recurrence)?.LabelFor(culture, cultures);
             Add("when", T["When"], (T["Schedule"], One(Text(own, "Schedule"))), (T["Frequency"], One(recurrenceLabel)),
                 (T["From"], One(Date("StartDate"))), (T["Until"], One(Date("EndDate"))));
         }
@@ -112,7 +112,7 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
         var entry = item.Part(DirectoryTypes.EntryPart);
         var verified = DateTime.TryParse(entry?["LastVerified"]?["Value"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : (DateTime?)null;
         var description = own["Description"]?["Markdown"]?.GetValue<string>();
-        var typeLabel = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+        var typeLabel = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
         return new DirectoryItemViewModel
         {
             Item = item, TypeLabel = typeLabel, Culture = culture,
@@ -143,8 +143,8 @@ public sealed class DirectoryPresenter(PortalDbContext db, VocabularyStore vocab
         }
         var labels = new Dictionary<string, string>
         {
-            [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture) ?? DirectoryTypes.Action,
-            [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture) ?? DirectoryTypes.AidantSupport,
+            [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.Action,
+            [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.AidantSupport,
         };
         return candidates.DistinctBy(i => i.Id)
             .Where(i => ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains) && i.Path is not null)

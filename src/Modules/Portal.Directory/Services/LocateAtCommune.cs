@@ -8,7 +8,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Services;
 
 /// <summary>Places a directory entry at the centre of its commune, from the territories vocabulary's centroids.</summary>
-public sealed class LocateAtCommune(VocabularyStore vocabularies, IStringLocalizer<LocateAtCommune> T) : IContentEditorAction
+public sealed class LocateAtCommune(Portal.Core.Localization.Cultures cultures, VocabularyStore vocabularies, IStringLocalizer<LocateAtCommune> T) : IContentEditorAction
 {
     public string Name => "locate-at-commune";
 
@@ -26,6 +26,6 @@ public sealed class LocateAtCommune(VocabularyStore vocabularies, IStringLocaliz
         if (term?.Latitude is not { } lat || term.Longitude is not { } lon)
             return T["Choose the commune (or type its INSEE code in the address) first: its centre is then known."];
         item.GetOrCreatePart(item.ContentType)["Location"] = new JsonObject { ["Latitude"] = lat, ["Longitude"] = lon };
-        return T["Placed at the centre of {0}. Check the position, then save.", term.Fr];
+        return T["Placed at the centre of {0}. Check the position, then save.", term.DefaultLabel(cultures)];
     }
 }

@@ -34,7 +34,7 @@ public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbC
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && DirectoryTypes.All.Contains(i.ContentType) && i.Path != null)
             .OrderBy(i => i.Id).ToListAsync();
         var labels = new Dictionary<string, string>();
-        foreach (var type in DirectoryTypes.All) labels[type] = (await definitions.GetTypeAsync(type))?.DisplayName ?? type;
+        foreach (var type in DirectoryTypes.All) labels[type] = (await definitions.GetTypeAsync(type))?.DisplayName.For(cultures.Default, cultures) ?? type;
         Response.ContentType = "application/geo+json; charset=utf-8";
         await using var json = new Utf8JsonWriter(Response.Body);
         json.WriteStartObject();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Core.Content;
+using Portal.Core.Localization;
 using Portal.Core.Settings;
 using Portal.Directory;
 
@@ -20,13 +21,13 @@ public sealed class ImportMapping
 }
 
 /// <summary>What a column can feed: a field ("Part.Field"), one coordinate of a position, the language, or the actor of an offer.</summary>
-public sealed record ImportTarget(string Key, string Part, string Field, string FieldType, string LabelFr, string LabelDe, ContentPartFieldDefinition? Definition, string[] Aliases)
+public sealed record ImportTarget(string Key, string Part, string Field, string FieldType, LocalizedText Label, ContentPartFieldDefinition? Definition, string[] Aliases)
 {
     public const string Culture = "Culture";
     public const string LatitudeSuffix = ".Latitude";
     public const string LongitudeSuffix = ".Longitude";
 
-    public string LabelFor(string culture) => culture == "de" ? LabelDe : LabelFr;
+    public string LabelFor(string culture, Cultures cultures) => Label.For(culture, cultures);
 }
 
 /// <summary>The targets of a directory type, from its definition, with the headers that propose each of them.</summary>
@@ -90,15 +91,15 @@ public sealed class ImportTargets(IContentDefinitionStore definitions)
                 var aliases = KnownAliases.GetValueOrDefault(key, []);
                 if (field.FieldType == "GeoPoint")
                 {
-                    targets.Add(new(key + ImportTarget.LatitudeSuffix, typePart.Name, field.Name, "GeoPoint", "Latitude", "Breitengrad", field, ["latitude", "lat", "breitengrad", "breite"]));
-                    targets.Add(new(key + ImportTarget.LongitudeSuffix, typePart.Name, field.Name, "GeoPoint", "Longitude", "Längengrad", field, ["longitude", "lon", "lng", "laengengrad", "laenge"]));
+                    targets.Add(new(key + ImportTarget.LatitudeSuffix, typePart.Name, field.Name, "GeoPoint", LegacyLabels.Pair("Latitude", "Breitengrad"), field, ["latitude", "lat", "breitengrad", "breite"]));
+                    targets.Add(new(key + ImportTarget.LongitudeSuffix, typePart.Name, field.Name, "GeoPoint", LegacyLabels.Pair("Longitude", "Längengrad"), field, ["longitude", "lon", "lng", "laengengrad", "laenge"]));
                     continue;
                 }
-                targets.Add(new(key, typePart.Name, field.Name, field.FieldType, field.DisplayName, field.DisplayNameDe ?? field.DisplayName, field,
-                    [.. aliases, Normalize(field.Name), Normalize(field.DisplayName), Normalize(field.DisplayNameDe ?? "")]));
+                targets.Add(new(key, typePart.Name, field.Name, field.FieldType, field.DisplayName, field,
+                    [.. aliases, Normalize(field.Name), .. field.DisplayName.Texts.Select(Normalize)]));
             }
         }
-        targets.Add(new(ImportTarget.Culture, "LocalizationPart", "Culture", "Culture", "Langue (fr ou de)", "Sprache (fr oder de)", null, KnownAliases[ImportTarget.Culture]));
+        targets.Add(new(ImportTarget.Culture, "LocalizationPart", "Culture", "Culture", LegacyLabels.Pair("Langue (fr ou de)", "Sprache (fr oder de)"), null, KnownAliases[ImportTarget.Culture]));
         return targets;
     }
 
@@ -110,7 +111,7 @@ public sealed class ImportTargets(IContentDefinitionStore definitions)
         foreach (var header in headers.Where(h => h.Length > 0))
         {
             var normalized = Normalize(header);
-            var target = targets.FirstOrDefault(t => !used.Contains(t.Key) && (Normalize(t.LabelFr) == normalized || Normalize(t.LabelDe) == normalized))
+            var target = targets.FirstOrDefault(t => !used.Contains(t.Key) && t.Label.Texts.Any(l => Normalize(l) == normalized))
                 ?? targets.FirstOrDefault(t => !used.Contains(t.Key) && t.Aliases.Any(a => Normalize(a) == normalized));
             mapping.Columns[header] = target?.Key ?? "";
             if (target is not null) used.Add(target.Key);

@@ -168,7 +168,7 @@ public sealed class ImportService(
             }
             if (columns.FirstOrDefault(c => c.Item3.Key == key).Item2 is { } other)
             {
-                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(cultures.Current)]));
+                report.Issues.Add(new(0, header, ImportSeverity.Error, T["The columns '{0}' and '{1}' both feed '{2}': keep one.", other, header, target.LabelFor(cultures.Current, cultures)]));
                 continue;
             }
             // The column's position in the file (the mapping leaves out columns without a header).
@@ -183,7 +183,7 @@ public sealed class ImportService(
             if (Mapped(target.Key)) continue;
             if (target.Key == $"{DirectoryTypes.Actor}.Territory" && (Mapped("AddressPart.InseeCode") || Mapped("AddressPart.Commune"))) continue;
             if (target.Key == "LocalizationPart.Culture") continue;
-            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(cultures.Current)]));
+            report.Issues.Add(new(0, "", ImportSeverity.Error, T["No column gives '{0}', which every item needs: map a column to it.", target.LabelFor(cultures.Current, cultures)]));
         }
         if (Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LatitudeSuffix)).Key) != Mapped(targets.First(t => t.Key.EndsWith(ImportTarget.LongitudeSuffix)).Key))
             report.Issues.Add(new(0, "", ImportSeverity.Error, T["Latitude and longitude go together: map both columns or neither."]));
@@ -324,7 +324,7 @@ public sealed class ImportService(
         {
             (data[context.ContentType] as JsonObject ?? (JsonObject)(data[context.ContentType] = new JsonObject()))["Location"] = new JsonObject { ["Latitude"] = clat, ["Longitude"] = clon };
             entry["LocationApproximate"] = new JsonObject { ["Value"] = true };
-            placedAt = communeTerm.Fr;
+            placedAt = communeTerm.DefaultLabel(cultures);
         }
         else if (values.ContainsKey(locationKey) && values[locationKey] is not null) entry.Remove("LocationApproximate");
         data[DirectoryTypes.EntryPart] = entry;
@@ -376,10 +376,10 @@ public sealed class ImportService(
             case "Text" when settings.Options.Count > 0:
             {
                 var normalized = ImportTargets.Normalize(cell);
-                var option = settings.Options.FirstOrDefault(o => ImportTargets.Normalize(o.Value) == normalized || ImportTargets.Normalize(o.Label) == normalized || ImportTargets.Normalize(o.LabelDe ?? "") == normalized);
+                var option = settings.Options.FirstOrDefault(o => ImportTargets.Normalize(o.Value) == normalized || o.Label.Texts.Any(l => ImportTargets.Normalize(l) == normalized));
                 if (option is null)
                 {
-                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(cultures.Current)], Closest(cell, settings.Options.Select(o => (o.LabelFor(cultures.Current), new[] { o.Value, o.Label, o.LabelDe ?? "" }))));
+                    error(header, T["'{0}' is not one of the choices of {1}.", Shorten(cell), target.LabelFor(cultures.Current, cultures)], Closest(cell, settings.Options.Select(o => (o.LabelFor(cultures.Current, cultures), new[] { o.Value }.Concat(o.Label.Texts).ToArray()))));
                     return null;
                 }
                 return FieldValues.Of("Text", option.Value);
@@ -424,7 +424,7 @@ public sealed class ImportService(
         var name = TaxonomyTermsFieldType.VocabularyOf(target.Definition!.Settings);
         if (name is null || !context.Vocabularies.TryGetValue(name, out var vocabulary))
         {
-            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(cultures.Current)], null);
+            error(header, T["The vocabulary of {0} does not exist on this site.", target.LabelFor(cultures.Current, cultures)], null);
             return null;
         }
         // The whole cell first (a label may hold a comma), then its parts.
@@ -439,15 +439,15 @@ public sealed class ImportService(
             if (term is null)
             {
                 failed = true;
-                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(cultures.Current)],
-                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(cultures.Current), new[] { t.Slug, t.Fr, t.De }))));
+                error(header, T["'{0}' is not a term of the list {1}.", Shorten(part), vocabulary.DisplayNameFor(cultures.Current, cultures)],
+                    Closest(part, vocabulary.Terms.Select(t => (t.LabelFor(cultures.Current, cultures), new[] { t.Slug }.Concat(t.Label.Texts).ToArray()))));
             }
             else if (!slugs.Contains(term.Slug)) slugs.Add(term.Slug);
         }
         if (failed) return null;
         if (!target.Definition.Settings.Multiple && slugs.Count > 1)
         {
-            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(cultures.Current), slugs.Count], null);
+            error(header, T["{0} takes one term only; this cell names {1}.", target.LabelFor(cultures.Current, cultures), slugs.Count], null);
             return null;
         }
         return slugs.Count == 0 ? null : new JsonObject { ["Terms"] = new JsonArray(slugs.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()) };
@@ -459,7 +459,7 @@ public sealed class ImportService(
         var normalized = ImportTargets.Normalize(trimmed);
         if (normalized.Length == 0) return null;
         return vocabulary.Terms.FirstOrDefault(t => t.Slug == trimmed)
-            ?? vocabulary.Terms.FirstOrDefault(t => ImportTargets.Normalize(t.Fr) == normalized || ImportTargets.Normalize(t.De) == normalized)
+            ?? vocabulary.Terms.FirstOrDefault(t => t.Label.Texts.Any(l => ImportTargets.Normalize(l) == normalized))
             ?? vocabulary.Terms.FirstOrDefault(t => ImportTargets.Normalize(t.Slug) == normalized)
             ?? (vocabulary.Terms.Where(t => t.Codes.Values.Any(c => string.Equals(c, trimmed, StringComparison.OrdinalIgnoreCase))).ToList() is [var only] ? only : null);
     }
@@ -500,7 +500,7 @@ public sealed class ImportService(
         if ((values.GetValueOrDefault("AddressPart.Commune") as JsonObject)?["Text"]?.GetValue<string>() is { } commune)
         {
             var normalized = ImportTargets.Normalize(commune);
-            var matches = territories.Terms.Where(t => t.Codes.ContainsKey("insee") && (ImportTargets.Normalize(t.Fr) == normalized || ImportTargets.Normalize(t.De) == normalized)).ToList();
+            var matches = territories.Terms.Where(t => t.Codes.ContainsKey("insee") && (t.Label.Texts.Any(l => ImportTargets.Normalize(l) == normalized))).ToList();
             if (matches.Count == 1) return matches[0];
         }
         var slug = TaxonomyTermsFieldType.Terms(values.GetValueOrDefault($"{DirectoryTypes.Actor}.Territory")).FirstOrDefault();
@@ -509,14 +509,14 @@ public sealed class ImportService(
 
     // ------------------------------------------------------------------ duplicates
 
-    private static List<(string Kind, string Value)> DuplicateKeys(Dictionary<string, JsonNode?> values, string? externalId, Term? commune, string culture)
+    private List<(string Kind, string Value)> DuplicateKeys(Dictionary<string, JsonNode?> values, string? externalId, Term? commune, string culture)
     {
         string? Get(string key) => (values.GetValueOrDefault(key) as JsonObject)?["Text"]?.GetValue<string>();
         var keys = new List<(string, string)>();
         if (!string.IsNullOrWhiteSpace(externalId)) keys.Add(("external id", externalId.Trim()));
         if (Get($"{DirectoryTypes.Actor}.Siret") is { } siret) keys.Add(("SIRET", siret.Replace(" ", "")));
         if (Get($"{DirectoryTypes.Actor}.Finess") is { } finess) keys.Add(("FINESS", finess.Replace(" ", "").ToUpperInvariant()));
-        var communeName = commune?.Fr ?? Get("AddressPart.Commune");
+        var communeName = commune?.DefaultLabel(cultures) ?? Get("AddressPart.Commune");
         if (Get("TitlePart.Title") is { } title && communeName is not null)
             keys.Add(("name and commune", $"{culture}|{ImportTargets.Normalize(title)}|{ImportTargets.Normalize(communeName)}"));
         return keys;
@@ -552,7 +552,7 @@ public sealed class ImportService(
         return (null, null, null);
     }
 
-    private static string? KeyOf(ContentItem item, string kind, Context context)
+    private string? KeyOf(ContentItem item, string kind, Context context)
     {
         switch (kind)
         {
@@ -564,7 +564,7 @@ public sealed class ImportService(
                 var term = insee is null ? null : context.Territories?.Terms.FirstOrDefault(t => t.Codes.GetValueOrDefault("insee") == insee);
                 if (term is null && item.ContentType == DirectoryTypes.Actor && TaxonomyTermsFieldType.Terms(item.Field(DirectoryTypes.Actor, "Territory")).FirstOrDefault() is { } slug)
                     term = context.Territories?.Find(slug);
-                var name = term?.Fr ?? commune;
+                var name = term?.DefaultLabel(cultures) ?? commune;
                 return name is null ? null : $"{item.Culture}|{ImportTargets.Normalize(item.DisplayText)}|{ImportTargets.Normalize(name)}";
             default: return null;
         }

@@ -118,7 +118,7 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         var type = (await definitions.GetTypeAsync(contentType))!;
         return new ContentTypeDefinition
         {
-            Name = type.Name, DisplayName = type.DisplayName, DisplayNameDe = type.DisplayNameDe,
+            Name = type.Name, DisplayName = type.DisplayName,
             Parts = type.Parts.Where(p => p.Name == type.Name || EditableParts.Contains(p.Name)).ToList(),
         };
     }

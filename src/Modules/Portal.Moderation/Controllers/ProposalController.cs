@@ -76,7 +76,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
     public async Task<IActionResult> Index(string? type)
     {
         var types = new List<(string, string)>();
-        foreach (var name in Fields.Keys) types.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(Culture) ?? name));
+        foreach (var name in Fields.Keys) types.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(Culture, cultures) ?? name));
         ViewData["Alternates"] = new Dictionary<string, string> { ["fr"] = "/fr/proposer" + (type is null ? "" : "?type=" + type), ["de"] = "/de/vorschlagen" + (type is null ? "" : "?type=" + type) };
         if (type is null) return View("Index", new ProposalModel { Culture = Culture, Types = types });
         if (!Fields.ContainsKey(type)) return BadRequest(T["Unknown kind of proposal."].Value);
@@ -90,7 +90,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
     {
         var full = (await definitions.GetTypeAsync(type))!;
         var parts = Fields[type].Select(f => f[..f.IndexOf('.')]).ToHashSet();
-        return new ContentTypeDefinition { Name = full.Name, DisplayName = full.DisplayName, DisplayNameDe = full.DisplayNameDe, Parts = full.Parts.Where(p => parts.Contains(p.Name)).ToList() };
+        return new ContentTypeDefinition { Name = full.Name, DisplayName = full.DisplayName, Parts = full.Parts.Where(p => parts.Contains(p.Name)).ToList() };
     }
 
     private async Task<ContentEditorViewModel> EditorAsync(string type, ContentItem item, ContentValidationResult? validation)

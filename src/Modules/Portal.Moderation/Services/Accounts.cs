@@ -14,7 +14,7 @@ using Portal.Directory;
 namespace Portal.Moderation.Services;
 
 /// <summary>Creates accounts, links partners to their actors, and sends invitations (a signed link, valid a week, to choose a password).</summary>
-public sealed class AccountService(UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, PublicUrl site, TimeProvider clock, IStringLocalizer<AccountService> T)
+public sealed class AccountService(Portal.Core.Localization.Cultures cultures, UserManager<PortalUser> users, PortalDbContext db, IMailQueue queue, PublicUrl site, TimeProvider clock, IStringLocalizer<AccountService> T)
 {
     public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> CreateAsync(string email, string? name, string role, string culture, IReadOnlyList<string> actorIds, string? password)
     {
@@ -40,17 +40,20 @@ public sealed class AccountService(UserManager<PortalUser> users, PortalDbContex
         var culture = user.PreferredCulture ?? "fr";
         var home = await users.IsInRoleAsync(user, "Partner") ? $"/{culture}/{PartnerRoutes.Segment(culture)}" : "/admin";
         var link = $"{site.Base}/admin/invitation?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}&returnUrl={Uri.EscapeDataString(home)}";
-        queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(user.Email!, T["Your account on the directory"],
+        queue.Enqueue(cultures.In(culture, () => new OutgoingMail(user.Email!, T["Your account on the directory"],
             T["Hello {0},\n\n{1} opened an account for you on the directory, to keep your organisation's entries up to date.\n\nChoose your password with this link, valid for seven days: {2}\n\nIf you did not expect this message, ignore it.", user.DisplayName ?? user.Email!, inviter ?? "", link],
             culture, user.DisplayName)));
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Actors a partner can be linked to: their French (or only) version.</summary>
-    public async Task<List<(string Id, string Title)>> ActorsAsync() =>
-        (await db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == DirectoryTypes.Actor).OrderBy(i => i.DisplayText)
+    /// <summary>Actors a partner can be linked to: their version in the default culture (or their only one).</summary>
+    public async Task<List<(string Id, string Title)>> ActorsAsync()
+    {
+        var preferred = cultures.Default;
+        return (await db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == DirectoryTypes.Actor).OrderBy(i => i.DisplayText)
             .Select(i => new { i.ContentItemId, i.DisplayText, i.Culture, Set = i.LocalizationSet ?? i.ContentItemId }).ToListAsync())
-        .GroupBy(a => a.Set).Select(g => g.OrderBy(a => a.Culture == "fr" ? 0 : 1).First()).Select(a => (a.ContentItemId, a.DisplayText)).OrderBy(a => a.DisplayText, StringComparer.CurrentCulture).ToList();
+        .GroupBy(a => a.Set).Select(g => g.OrderBy(a => a.Culture == preferred ? 0 : 1).First()).Select(a => (a.ContentItemId, a.DisplayText)).OrderBy(a => a.DisplayText, StringComparer.CurrentCulture).ToList();
+    }
 }
 
 /// <summary>

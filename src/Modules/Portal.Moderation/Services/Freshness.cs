@@ -60,14 +60,14 @@ public sealed record StaleItem(ContentItem Item, DateTime Since, int Months, str
 /// per entry and partner.
 /// </summary>
 public sealed class FreshnessService(
-    PortalDbContext db, IDocumentStore documents, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, PublicUrl site, AuditTrail audit,
-    TimeProvider clock, IStringLocalizer<FreshnessService> T, ILogger<FreshnessService> logger)
+    PortalDbContext db, Settings.FreshnessSettingsStore freshness, PartnerScope partners, VerificationTokens tokens, IMailQueue queue, PublicUrl site, AuditTrail audit,
+    TimeProvider clock, Portal.Core.Localization.Cultures cultures, IStringLocalizer<FreshnessService> T, ILogger<FreshnessService> logger)
 {
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromDays(30);
 
     public async Task<List<StaleItem>> StaleAsync()
     {
-        var months = (await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings)).FreshnessMonths;
+        var months = (await freshness.GetAsync()).FreshnessMonths;
         var now = clock.GetUtcNow().UtcDateTime;
         var limit = now.AddMonths(-months);
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && DirectoryTypes.All.Contains(i.ContentType)).ToListAsync();
@@ -104,7 +104,7 @@ public sealed class FreshnessService(
                 var culture = partner.Culture ?? "fr";
                 var verify = $"{site.Base}/{culture}/verification/{Uri.EscapeDataString(tokens.Create(item.ContentItemId, partner.Id))}";
                 var update = $"{site.Base}/{culture}/{PartnerRoutes.Segment(culture)}/{item.ContentItemId}";
-                queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(partner.Email,
+                queue.Enqueue(cultures.In(culture, () => new OutgoingMail(partner.Email,
                     T["Is this still accurate? {0}", item.DisplayText],
                     T["The directory shows {0} as checked on {1:d}, {2} months ago.\n\nStill accurate? One click records it: {3}\n\nSomething changed? Update it: {4}\n\nThe links are valid for 60 days.", item.DisplayText, stale.Since, stale.Months, verify, update],
                     culture, partner.Name)));

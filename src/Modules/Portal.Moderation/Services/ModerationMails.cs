@@ -16,7 +16,7 @@ namespace Portal.Moderation.Services;
 /// visitor quotes nothing they wrote (their reference, the site's name and a fixed text), so that the form cannot send
 /// someone else's words to any address.
 /// </summary>
-public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, PartnerScope partners, PublicUrl site, IDocumentStore documents, IStringLocalizer<ModerationMails> T)
+public sealed class ModerationMails(Portal.Core.Localization.Cultures cultures, PortalDbContext db, IMailQueue queue, PartnerScope partners, PublicUrl site, IDocumentStore documents, IStringLocalizer<ModerationMails> T)
 {
     public const string ModeratorRole = "Moderator";
 
@@ -25,7 +25,7 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
         if (transition.To == WorkflowStates.InReview)
         {
             foreach (var (email, culture) in await ModeratorsAsync())
-                queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(email,
+                queue.Enqueue(cultures.In(culture, () => new OutgoingMail(email,
                     T["To review: {0}", item.DisplayText],
                     T["A change waits for your review: {0}.\n\nOpen it, compare it with the published version and decide: {1}\n\nThe review queue: {2}", item.DisplayText, $"{site.Base}/admin/review/{item.ContentItemId}", $"{site.Base}/admin/review"],
                     culture)));
@@ -37,7 +37,7 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
         foreach (var (email, culture) in recipients.DistinctBy(r => r.Item1.ToLowerInvariant()))
         {
             var space = $"{site.Base}/{culture}/{PartnerRoutes.Segment(culture)}";
-            queue.Enqueue(MailCulture.In(culture, () => transition.To switch
+            queue.Enqueue(cultures.In(culture, () => transition.To switch
             {
                 WorkflowStates.ChangesRequested => new OutgoingMail(email, T["Changes requested: {0}", item.DisplayText],
                     T["The moderators ask for changes to {0} before publishing it:\n\n{1}\n\n{2}", item.DisplayText, comment ?? "", T["Make them in your partner space: {0}", space].Value], culture),
@@ -55,8 +55,8 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
     private async Task ProposalOutcomeAsync(ContentItem item, string state, string? comment, string email, string culture)
     {
         var reference = ProposalReference(item.ContentItemId);
-        var siteName = (await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings)).SiteNameFor(culture);
-        queue.Enqueue(MailCulture.In(culture, () => state switch
+        var siteName = (await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings)).SiteNameFor(culture, cultures);
+        queue.Enqueue(cultures.In(culture, () => state switch
         {
             WorkflowStates.ChangesRequested => new OutgoingMail(email, T["Your proposal {0}: changes requested", reference],
                 T["The moderators of {0} ask for changes to your proposal {1} before publishing it:\n\n{2}\n\nReply to this message with the corrections.", siteName, reference, comment ?? ""], culture),
@@ -73,18 +73,18 @@ public sealed class ModerationMails(PortalDbContext db, IMailQueue queue, Partne
     public async Task WithdrawalRequestedAsync(ContentItem item, string who, string? reason)
     {
         foreach (var (email, culture) in await ModeratorsAsync())
-            queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(email, T["Withdrawal requested: {0}", item.DisplayText],
+            queue.Enqueue(cultures.In(culture, () => new OutgoingMail(email, T["Withdrawal requested: {0}", item.DisplayText],
                 T["{0} asks to withdraw {1}: {2}\n\nArchive it from the review queue: {3}", who, item.DisplayText, reason ?? "", $"{site.Base}/admin/review/{item.ContentItemId}"], culture)));
     }
 
     public async Task ProposalReceivedAsync(ContentItem item, string reference, string? email, string culture)
     {
         foreach (var (to, c) in await ModeratorsAsync())
-            queue.Enqueue(MailCulture.In(c, () => new OutgoingMail(to, T["New proposal: {0}", item.DisplayText],
+            queue.Enqueue(cultures.In(c, () => new OutgoingMail(to, T["New proposal: {0}", item.DisplayText],
                 T["A visitor proposed {0} (reference {1}). Review it: {2}", item.DisplayText, reference, $"{site.Base}/admin/review/{item.ContentItemId}"], c)));
         if (string.IsNullOrEmpty(email)) return;
-        var siteName = (await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings)).SiteNameFor(culture);
-        queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(email, T["Your proposal {0} was received", reference],
+        var siteName = (await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings)).SiteNameFor(culture, cultures);
+        queue.Enqueue(cultures.In(culture, () => new OutgoingMail(email, T["Your proposal {0} was received", reference],
             T["Thank you for your proposal to {0}. Its reference is {1}. The department's team checks it before publishing it; you will receive the outcome at this address.", siteName, reference], culture)));
     }
 

@@ -15,7 +15,7 @@ public sealed record FieldDiff(string Key, string Label, string? Before, string?
 }
 
 /// <summary>The field-by-field, side-by-side comparison of a proposed version with the published one (DiffPlex, word level).</summary>
-public sealed class VersionDiff(IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes)
+public sealed class VersionDiff(Portal.Core.Localization.Cultures cultures, IContentDefinitionStore definitions, IEnumerable<IContentFieldType> fieldTypes)
 {
     private static readonly string[] Skipped = ["AutoroutePart", "LocalizationPart"];
     private readonly Dictionary<string, IContentFieldType> _types = fieldTypes.ToDictionary(f => f.Name);
@@ -38,7 +38,7 @@ public sealed class VersionDiff(IContentDefinitionStore definitions, IEnumerable
                 var now = fieldType.ToText(after.Field(typePart.Name, field.Name));
                 if (old is null && now is null) continue;
                 var model = SideBySideDiffBuilder.Diff(differ, old ?? "", now ?? "", false, false, lines, words);
-                result.Add(new FieldDiff($"{typePart.Name}.{field.Name}", field.LabelFor(culture), old, now, Lines(model.OldText), Lines(model.NewText)));
+                result.Add(new FieldDiff($"{typePart.Name}.{field.Name}", field.LabelFor(culture, cultures), old, now, Lines(model.OldText), Lines(model.NewText)));
             }
         }
         return result;

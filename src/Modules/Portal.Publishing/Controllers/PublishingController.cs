@@ -46,9 +46,9 @@ public sealed class PublishingController(PortalDbContext db, Cultures cultures, 
             xml.WriteAttributeString("version", "2.0");
             xml.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", $"{settings.SiteNameFor(culture)} – {T["News"]}");
+            xml.WriteElementString("title", $"{settings.SiteNameFor(culture, cultures)} – {T["News"]}");
             xml.WriteElementString("link", list);
-            xml.WriteElementString("description", settings.TaglineFor(culture) ?? settings.SiteNameFor(culture));
+            xml.WriteElementString("description", settings.TaglineFor(culture, cultures) ?? settings.SiteNameFor(culture, cultures));
             xml.WriteElementString("language", culture);
             xml.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
             xml.WriteAttributeString("href", list + "/rss.xml");

@@ -8,7 +8,7 @@ namespace Portal.Search.Indexing;
 /// A taxonomy field is searched by its terms' labels in the index's language, and gives its slugs to the facets
 /// declared on that field (with the terms' ancestors when the facet asks for them).
 /// </summary>
-public sealed class TaxonomyTermsContributor(VocabularyStore vocabularies) : ISearchFieldContributor
+public sealed class TaxonomyTermsContributor(Portal.Core.Localization.Cultures cultures, VocabularyStore vocabularies) : ISearchFieldContributor
 {
     public string FieldType => TaxonomyTermsFieldType.TypeName;
 
@@ -18,7 +18,7 @@ public sealed class TaxonomyTermsContributor(VocabularyStore vocabularies) : ISe
         if (vocabularyName is null || await vocabularies.GetAsync(vocabularyName) is not { } vocabulary) return;
         var slugs = TaxonomyTermsFieldType.Terms(field.Value);
         foreach (var slug in slugs)
-            if (vocabulary.Find(slug) is { } term) context.AddText(term.LabelFor(context.Culture));
+            if (vocabulary.Find(slug) is { } term) context.AddText(term.LabelFor(context.Culture, cultures));
         foreach (var facet in context.Options.Facets.Where(f => f.Vocabulary == vocabularyName && f.Fields.Contains(field.Name)))
             context.AddFacetValues(facet.Name, facet.WithAncestors ? slugs.SelectMany(s => AncestorsAndSelf(vocabulary, s)) : slugs);
     }

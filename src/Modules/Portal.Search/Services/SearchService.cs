@@ -9,7 +9,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Search.Services;
 
 /// <summary>A search answered in a culture: hits plus facets with labels in that culture, for the page, the API and the map.</summary>
-public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vocabularies, IContentDefinitionStore definitions,
+public sealed class SearchService(Portal.Core.Localization.Cultures cultures, SearchIndexManager indexes, VocabularyStore vocabularies, IContentDefinitionStore definitions,
     IOptions<SearchOptions> options, IStringLocalizer<SearchService> T)
 {
     public SearchOptions Options => options.Value;
@@ -49,11 +49,11 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
         if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);
         var definition = options.Value.Facets.FirstOrDefault(f => f.Name == facet);
         var vocabulary = definition is null ? null : await vocabularies.GetAsync(definition.Vocabulary);
-        return vocabulary?.Find(value)?.LabelFor(culture) ?? value;
+        return vocabulary?.Find(value)?.LabelFor(culture, cultures) ?? value;
     }
 
     private async Task<string> TypeLabelAsync(string type, string culture) =>
-        (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture) ?? type;
+        (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
 
     /// <summary>A facet's title in the visitor's language: "type" is the search's own, the others their declarer's message id.</summary>
     public string FacetTitle(string facet) => facet == LuceneSearchIndex.TypeFacet

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Hosting;
+using Portal.Core.Localization;
 using Portal.Core.Security;
 using Portal.Taxonomies.Models;
 using Portal.Taxonomies.Services;
@@ -11,7 +12,7 @@ using Portal.Taxonomies.ViewModels;
 namespace Portal.Taxonomies.Controllers;
 
 [Route("admin/taxonomies"), RequirePermission(Permissions.ManageTaxonomies)]
-public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStringLocalizer<TaxonomyAdminController> T) : Controller
+public sealed class TaxonomyAdminController(VocabularyStore vocabularies, VocabularyValidator validator, Cultures cultures, IStringLocalizer<TaxonomyAdminController> T) : Controller
 {
     private const int PageSize = 100;
 
@@ -30,8 +31,7 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
         if (!string.IsNullOrWhiteSpace(q))
         {
             var needle = q.Trim();
-            tree = tree.Where(t => t.Term.Fr.Contains(needle, StringComparison.CurrentCultureIgnoreCase)
-                || t.Term.De.Contains(needle, StringComparison.CurrentCultureIgnoreCase)
+            tree = tree.Where(t => t.Term.Label.Texts.Any(l => l.Contains(needle, StringComparison.CurrentCultureIgnoreCase))
                 || t.Term.Slug.Contains(needle, StringComparison.OrdinalIgnoreCase)
                 || t.Term.Codes.Values.Any(c => c.Equals(needle, StringComparison.OrdinalIgnoreCase))).ToList();
         }
@@ -59,7 +59,7 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
         if (vocabulary is null || term is null) return NotFound();
         return View("EditTerm", new TermEditViewModel
         {
-            Vocabulary = vocabulary, OriginalSlug = slug, Slug = term.Slug, Fr = term.Fr, De = term.De, Parent = term.Parent,
+            Vocabulary = vocabulary, OriginalSlug = slug, Slug = term.Slug, Labels = Inputs(term.Label), Parent = term.Parent,
             Codes = string.Join("\n", term.Codes.Select(c => $"{c.Key}={c.Value}")), Stamp = await vocabularies.StampAsync(name) ?? "",
         });
     }
@@ -80,13 +80,14 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
         var model = new TermEditViewModel
         {
             Vocabulary = vocabulary, IsNew = originalSlug is null, OriginalSlug = originalSlug, Stamp = form.Stamp ?? "",
-            Slug = (form.Slug ?? "").Trim(), Fr = (form.Fr ?? "").Trim(), De = (form.De ?? "").Trim(),
+            Slug = (form.Slug ?? "").Trim(), Labels = cultures.Supported.ToDictionary(c => c, c => Request.Form[TermLabels.InputName(c)].ToString().Trim()),
             Parent = string.IsNullOrWhiteSpace(form.Parent) ? null : form.Parent.Trim(), Codes = form.Codes,
         };
         var codes = ParseCodes(model.Codes, model.Errors);
         if (model.Slug.Length == 0) model.Errors["Slug"] = T["Enter a slug."];
-        if (model.Fr.Length == 0) model.Errors["Fr"] = T["Enter the French label."];
-        if (model.De.Length == 0) model.Errors["De"] = T["Enter the German label."];
+        var label = LocalizedText.FromInputs(cultures, c => model.Labels[c]);
+        foreach (var culture in validator.RequiredCultures(vocabulary).Where(c => model.Labels[c].Length == 0))
+            model.Errors[TermLabels.InputName(culture)] = T["Enter the {0} label.", T[cultures.EnglishNameOf(culture)]];
         if (model.Errors.Count == 0)
         {
             var term = existing ?? new Term();
@@ -94,14 +95,13 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
             if (existing is not null && existing.Slug != model.Slug)
                 foreach (var child in vocabulary.Terms.Where(t => t.Parent == existing.Slug)) child.Parent = model.Slug;
             term.Slug = model.Slug;
-            term.Fr = model.Fr;
-            term.De = model.De;
+            term.Label = label;
             term.Parent = model.Parent;
             term.Codes = codes;
             var result = await vocabularies.SaveAsync(vocabulary, form.Stamp);
             if (result.Succeeded)
             {
-                TempData["Notice"] = T["The term “{0}” was saved.", model.Fr].Value;
+                TempData["Notice"] = T["The term “{0}” was saved.", label.For(cultures.Current, cultures)].Value;
                 return Redirect($"/admin/taxonomies/{name}");
             }
             foreach (var error in result.Validation.Errors) model.Errors[error.Key.Split('.').Last()] = error.Message;
@@ -112,10 +112,12 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, IStrin
         var stored = await vocabularies.ReloadAsync(name) ?? vocabulary;
         return View("EditTerm", new TermEditViewModel
         {
-            Vocabulary = stored, IsNew = model.IsNew, OriginalSlug = originalSlug, Stamp = model.Stamp, Slug = model.Slug, Fr = model.Fr, De = model.De,
+            Vocabulary = stored, IsNew = model.IsNew, OriginalSlug = originalSlug, Stamp = model.Stamp, Slug = model.Slug, Labels = model.Labels,
             Parent = model.Parent, Codes = model.Codes, Message = model.Message,
         }.WithErrors(model.Errors));
     }
+
+    private Dictionary<string, string> Inputs(LocalizedText label) => cultures.Supported.ToDictionary(c => c, c => label.InputFor(c, cultures) ?? "");
 
     private Dictionary<string, string> ParseCodes(string? text, Dictionary<string, string> errors)
     {
@@ -135,8 +137,6 @@ public sealed class TermForm
 {
     public string? Stamp { get; set; }
     public string? Slug { get; set; }
-    public string? Fr { get; set; }
-    public string? De { get; set; }
     public string? Parent { get; set; }
     public string? Codes { get; set; }
 }

@@ -1,16 +1,18 @@
+using System.Text.Json.Serialization;
+using Portal.Core.Localization;
+
 namespace Portal.Taxonomies.Models;
 
 /// <summary>A controlled list of terms (disability types, audiences, territories…), stored as one content item.</summary>
-public sealed class Vocabulary
+public sealed class Vocabulary : IJsonOnDeserialized
 {
     public string Name { get; set; } = "";
-    public string DisplayName { get; set; } = "";
-    public string? DisplayNameDe { get; set; }
+    public LocalizedText DisplayName { get; set; } = LocalizedText.Empty;
     public string? Description { get; set; }
     public string? Source { get; set; }
     public List<Term> Terms { get; set; } = [];
 
-    public string DisplayNameFor(string culture) => culture == "de" && !string.IsNullOrEmpty(DisplayNameDe) ? DisplayNameDe : DisplayName;
+    public string DisplayNameFor(string culture, Cultures cultures) => DisplayName.For(culture, cultures);
 
     public Term? Find(string slug) => Terms.FirstOrDefault(t => t.Slug == slug);
 
@@ -28,14 +30,21 @@ public sealed class Vocabulary
         }
         return Walk("", 0);
     }
+
+    /// <summary>The old shape's German sibling, read only.</summary>
+    [JsonInclude, JsonPropertyName("DisplayNameDe")]
+    private string? LegacyDisplayNameDe { get => null; set => _legacyDisplayNameDe = value; }
+    private string? _legacyDisplayNameDe;
+
+    void IJsonOnDeserialized.OnDeserialized() => DisplayName = LegacyLabels.Pair(DisplayName, _legacyDisplayNameDe);
 }
 
-public sealed class Term
+public sealed class Term : IJsonOnDeserialized
 {
     /// <summary>Stable identifier, used in content, URLs and facet filters; never translated.</summary>
     public string Slug { get; set; } = "";
-    public string Fr { get; set; } = "";
-    public string De { get; set; } = "";
+    /// <summary>The term's name in each culture.</summary>
+    public LocalizedText Label { get; set; } = LocalizedText.Empty;
     public string? Parent { get; set; }
     /// <summary>Codes in other nomenclatures: "data-inclusion", "finess", "insee", "nuts"…</summary>
     public Dictionary<string, string> Codes { get; set; } = [];
@@ -43,5 +52,18 @@ public sealed class Term
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
 
-    public string LabelFor(string culture) => culture == "de" && !string.IsNullOrEmpty(De) ? De : Fr;
+    public string LabelFor(string culture, Cultures cultures) => Label.For(culture, cultures);
+
+    /// <summary>The label in the site's default culture (a commune's official name, say).</summary>
+    public string DefaultLabel(Cultures cultures) => Label.For(cultures.Default, cultures);
+
+    // The old shape: { "Fr": "…", "De": "…" }, read only.
+    [JsonInclude, JsonPropertyName("Fr")]
+    private string? LegacyFr { get => null; set => _legacyFr = value; }
+    [JsonInclude, JsonPropertyName("De")]
+    private string? LegacyDe { get => null; set => _legacyDe = value; }
+    private string? _legacyFr, _legacyDe;
+
+    void IJsonOnDeserialized.OnDeserialized() =>
+        Label = Label.WithFallback(LegacyLabels.FrenchTerm, _legacyFr).WithFallback(LegacyLabels.GermanSibling, _legacyDe);
 }

@@ -10,7 +10,7 @@ namespace Portal.Taxonomies.Services;
 
 /// <summary>Vocabularies are published content items of type Vocabulary (id "voc-{name}"), so every change is a version.</summary>
 // Content handlers read vocabularies, and the content manager runs the handlers: the manager is resolved only to write.
-public sealed class VocabularyStore(PortalDbContext db, IServiceProvider services, VocabularyValidator validator)
+public sealed class VocabularyStore(PortalDbContext db, IServiceProvider services, VocabularyValidator validator, Portal.Core.Localization.Cultures cultures)
 {
     public const string ContentType = "Vocabulary";
     public const string PartName = "VocabularyPart";
@@ -37,7 +37,7 @@ public sealed class VocabularyStore(PortalDbContext db, IServiceProvider service
     public async Task<IReadOnlyList<Vocabulary>> ListAsync()
     {
         var contents = await db.ContentItems.AsNoTracking().Where(i => i.ContentType == ContentType && i.Latest).Select(i => i.Content).ToListAsync();
-        return contents.Select(Read).OfType<Vocabulary>().OrderBy(v => v.DisplayName, StringComparer.CurrentCulture).ToList();
+        return contents.Select(Read).OfType<Vocabulary>().OrderBy(v => v.DisplayName.For(cultures.Default, cultures), StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>The concurrency stamp of the vocabulary's latest version, which an editor sends back with a change.</summary>
@@ -52,7 +52,7 @@ public sealed class VocabularyStore(PortalDbContext db, IServiceProvider service
 
         var data = new JsonObject
         {
-            ["TitlePart"] = new JsonObject { ["Title"] = new JsonObject { ["Text"] = vocabulary.DisplayName } },
+            ["TitlePart"] = new JsonObject { ["Title"] = new JsonObject { ["Text"] = vocabulary.DisplayName.For(cultures.Default, cultures) } },
             [PartName] = JsonSerializer.SerializeToNode(vocabulary, ContentJson.Options),
         };
         var contentManager = services.GetRequiredService<IContentManager>();

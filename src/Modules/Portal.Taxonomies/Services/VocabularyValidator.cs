@@ -1,12 +1,16 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
+using Portal.Core.Localization;
 using Portal.Taxonomies.Models;
 
 namespace Portal.Taxonomies.Services;
 
-/// <summary>Slugs unique and well formed, both labels present, parents that exist and no term its own ancestor.</summary>
-public sealed partial class VocabularyValidator(IStringLocalizer<VocabularyValidator> T)
+/// <summary>
+/// Slugs unique and well formed, labels complete (the default culture's, and every culture the vocabulary uses, on
+/// the vocabulary and on each term), parents that exist and no term its own ancestor.
+/// </summary>
+public sealed partial class VocabularyValidator(IStringLocalizer<VocabularyValidator> T, Cultures cultures)
 {
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     public static partial Regex SlugPattern();
@@ -16,8 +20,9 @@ public sealed partial class VocabularyValidator(IStringLocalizer<VocabularyValid
         var result = new ContentValidationResult();
         if (!SlugPattern().IsMatch(vocabulary.Name) || vocabulary.Name.Length > 22)
             result.Add("Name", T["The vocabulary name \"{0}\" must be lower-case letters, digits and dashes, at most 22 characters.", vocabulary.Name]);
-        if (string.IsNullOrWhiteSpace(vocabulary.DisplayName)) result.Add("DisplayName", T["The vocabulary needs a French name."]);
-        if (string.IsNullOrWhiteSpace(vocabulary.DisplayNameDe)) result.Add("DisplayNameDe", T["The vocabulary needs a German name."]);
+        var required = RequiredCultures(vocabulary);
+        foreach (var culture in required.Where(c => string.IsNullOrWhiteSpace(vocabulary.DisplayName.InputFor(c, cultures))))
+            result.Add("DisplayName." + culture, T["The vocabulary needs a {0} name.", T[cultures.EnglishNameOf(culture)]]);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in vocabulary.Terms)
@@ -26,8 +31,8 @@ public sealed partial class VocabularyValidator(IStringLocalizer<VocabularyValid
             if (!SlugPattern().IsMatch(term.Slug) || term.Slug.Length > 80)
                 result.Add(key + ".Slug", T["The slug \"{0}\" must be lower-case letters, digits and dashes.", term.Slug]);
             if (!seen.Add(term.Slug)) result.Add(key + ".Slug", T["The slug \"{0}\" is used twice.", term.Slug]);
-            if (string.IsNullOrWhiteSpace(term.Fr)) result.Add(key + ".Fr", T["The term {0} needs a French label.", term.Slug]);
-            if (string.IsNullOrWhiteSpace(term.De)) result.Add(key + ".De", T["The term {0} needs a German label.", term.Slug]);
+            foreach (var culture in required.Where(c => string.IsNullOrWhiteSpace(term.Label.InputFor(c, cultures))))
+                result.Add($"{key}.{TermLabels.InputName(culture)}", T["The term {0} needs a {1} label.", term.Slug, T[cultures.EnglishNameOf(culture)]]);
             if (term.Latitude is < -90 or > 90 || term.Longitude is < -180 or > 180)
                 result.Add(key + ".Latitude", T["The term {0} has coordinates outside the globe.", term.Slug]);
         }
@@ -52,5 +57,13 @@ public sealed partial class VocabularyValidator(IStringLocalizer<VocabularyValid
             }
         }
         return result;
+    }
+
+    /// <summary>The default culture, and every culture of the catalogue that a label of the vocabulary names.</summary>
+    public IReadOnlyList<string> RequiredCultures(Vocabulary vocabulary)
+    {
+        var named = vocabulary.Terms.Select(t => t.Label).Append(vocabulary.DisplayName)
+            .SelectMany(l => l.Entries).Select(e => e.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return cultures.Supported.Where(c => c == cultures.Default || named.Contains(c)).ToList();
     }
 }

@@ -20,8 +20,8 @@ public sealed class TermEditViewModel
     public string? OriginalSlug { get; init; }
     public string Stamp { get; init; } = "";
     public string Slug { get; set; } = "";
-    public string Fr { get; set; } = "";
-    public string De { get; set; } = "";
+    /// <summary>The label's input per culture of the catalogue.</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
     public string? Parent { get; set; }
     /// <summary>One "system=code" per line, e.g. "data-inclusion=seniors".</summary>
     public string? Codes { get; set; }

@@ -15,7 +15,7 @@ public sealed class PasswordResetMail(UserManager<PortalUser> users, PortalDbCon
         var token = await users.GenerateUserTokenAsync(user, ResetLinkTokenProvider.ProviderName, ResetLinkTokenProvider.Purpose);
         var culture = cultures.OrDefault(user.PreferredCulture);
         var link = $"{site.Base}/admin/password/reset?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        queue.Enqueue(MailCulture.In(culture, () => new OutgoingMail(user.Email!, T["Choose a new password"],
+        queue.Enqueue(cultures.In(culture, () => new OutgoingMail(user.Email!, T["Choose a new password"],
             T["Hello,\n\nSomeone, probably you, asked to choose a new password for your account {0} on the directory.\n\nChoose it with this link, valid for two hours and for one change: {1}\n\nIf you did not ask for it, ignore this message: your password stays the same.", user.Email!, link],
             culture, user.DisplayName)));
         await db.SaveChangesAsync();

@@ -1,4 +1,5 @@
 using Portal.Core.DataMigrations;
+using Portal.Core.Localization;
 
 namespace Portal.Core.Content.Parts;
 
@@ -18,8 +19,7 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
                 s.MaxLength = 200;
                 s.Pattern = Slug.Pattern;
                 s.PatternMessage = "{0} may contain only lower-case letters without accents, digits, dashes and slashes.";
-                s.Hint = "Laissée vide, elle est fabriquée à partir du titre.";
-                s.HintDe = "Leer gelassen, wird sie aus dem Titel gebildet.";
+                s.Hint = LegacyLabels.Pair("Laissée vide, elle est fabriquée à partir du titre.", "Leer gelassen, wird sie aus dem Titel gebildet.");
             }));
 
         await store.AlterPartAsync(BuiltInParts.HtmlBody, p => p
@@ -38,10 +38,10 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
             })
             .WithField("Country", "Text", "Pays", "Land", s => s.Options =
             [
-                new() { Value = "FR", Label = "France", LabelDe = "Frankreich" },
-                new() { Value = "DE", Label = "Allemagne", LabelDe = "Deutschland" },
-                new() { Value = "LU", Label = "Luxembourg", LabelDe = "Luxemburg" },
-                new() { Value = "BE", Label = "Belgique", LabelDe = "Belgien" },
+                new() { Value = "FR", Label = LegacyLabels.Pair("France", "Frankreich") },
+                new() { Value = "DE", Label = LegacyLabels.Pair("Allemagne", "Deutschland") },
+                new() { Value = "LU", Label = LegacyLabels.Pair("Luxembourg", "Luxemburg") },
+                new() { Value = "BE", Label = LegacyLabels.Pair("Belgique", "Belgien") },
             ]));
 
         await store.AlterPartAsync(BuiltInParts.Contact, p => p
@@ -55,7 +55,7 @@ public sealed class CoreMigrations(IContentDefinitionStore store) : DataMigratio
             .WithField("Culture", "Text", "Langue", "Sprache", s =>
             {
                 s.Required = true;
-                s.Options = [new() { Value = "fr", Label = "Français", LabelDe = "Französisch" }, new() { Value = "de", Label = "Allemand", LabelDe = "Deutsch" }];
+                s.Options = [new() { Value = "fr", Label = LegacyLabels.Pair("Français", "Französisch") }, new() { Value = "de", Label = LegacyLabels.Pair("Allemand", "Deutsch") }];
             }));
         return 1;
     }

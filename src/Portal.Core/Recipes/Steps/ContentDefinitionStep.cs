@@ -23,7 +23,7 @@ public sealed class ContentDefinitionStep(IContentDefinitionStore store, IEnumer
                 if (string.IsNullOrWhiteSpace(field.Name)) throw new RecipeStepException($"a field of part {part.Name} has no Name.");
                 if (!known.Contains(field.FieldType))
                     throw new RecipeStepException($"field {part.Name}.{field.Name} has the unknown type \"{field.FieldType}\"; known types: {string.Join(", ", known.Order())}.");
-                if (string.IsNullOrWhiteSpace(field.DisplayName)) field.DisplayName = field.Name;
+                if (field.DisplayName.IsEmpty) field.DisplayName = field.Name;
             }
             await store.SavePartAsync(part);
         }
@@ -32,7 +32,7 @@ public sealed class ContentDefinitionStep(IContentDefinitionStore store, IEnumer
         {
             if (string.IsNullOrWhiteSpace(type.Name) || !type.Name.All(char.IsAsciiLetterOrDigit))
                 throw new RecipeStepException($"the content type name \"{type.Name}\" must be letters and digits only.");
-            if (string.IsNullOrWhiteSpace(type.DisplayName)) type.DisplayName = type.Name;
+            if (type.DisplayName.IsEmpty) type.DisplayName = type.Name;
             for (var i = 0; i < type.Parts.Count; i++)
             {
                 var typePart = type.Parts[i];

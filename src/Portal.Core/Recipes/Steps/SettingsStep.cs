@@ -7,10 +7,31 @@ using Portal.Core.Settings;
 
 namespace Portal.Core.Recipes.Steps;
 
-/// <summary>{ "name": "Settings", "SiteName": "…", "DefaultCulture": "fr", … }: sets the given site settings, keeps the others.</summary>
-public sealed partial class SettingsStep(IDocumentStore documents, Cultures cultures) : IRecipeStep
+/// <summary>
+/// { "name": "Settings", "SiteName": "…", "DefaultCulture": "fr", "MapCenter": […], … }: sets the given settings, keeps the
+/// others. The kernel's own (<see cref="SiteSettings"/>) are saved here; a module's settings go to the module that owns
+/// them (<see cref="IModuleSettings"/>).
+/// </summary>
+public sealed partial class SettingsStep(IDocumentStore documents, Cultures cultures, IEnumerable<IModuleSettings> modules) : IRecipeStep
 {
     public string Name => "Settings";
+
+    private static readonly HashSet<string> Texts = typeof(SiteSettings).GetProperties().Where(p => p.PropertyType == typeof(LocalizedText)).Select(p => p.Name).ToHashSet();
+
+    /// <summary>A text sets the cultures it names and keeps the others; a bare string sets the default culture's.</summary>
+    private JsonNode? MergeText(JsonNode? current, JsonNode? value)
+    {
+        LocalizedText text, given;
+        try
+        {
+            text = current.Deserialize<LocalizedText>(ContentJson.Options) ?? LocalizedText.Empty;
+            given = value.Deserialize<LocalizedText>(ContentJson.Options) ?? LocalizedText.Empty;
+        }
+        catch (JsonException) { return value?.DeepClone(); } // reported with the others below
+        if (value is JsonValue) text = text.With(cultures.Default, null);
+        foreach (var (culture, each) in given.Entries) text = text.With(culture, each);
+        return JsonSerializer.SerializeToNode(text, ContentJson.Options);
+    }
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex Color();
@@ -19,12 +40,20 @@ public sealed partial class SettingsStep(IDocumentStore documents, Cultures cult
     {
         var current = await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings);
         var merged = JsonSerializer.SerializeToNode(current, ContentJson.Options)!.AsObject();
-        var known = typeof(SiteSettings).GetProperties().Select(p => p.Name).ToHashSet();
+        var known = typeof(SiteSettings).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Concat(SiteSettings.LegacyKeys).ToHashSet();
+        var owners = modules.SelectMany(m => m.Keys.Select(k => (Key: k, Module: m))).ToDictionary(o => o.Key, o => o.Module);
+        var forModules = new Dictionary<IModuleSettings, JsonObject>();
         foreach (var (key, value) in context.Step)
         {
             if (key == "name") continue;
-            if (!known.Contains(key)) throw new RecipeStepException($"unknown setting \"{key}\"; known settings: {string.Join(", ", known.Order())}.");
-            merged[key] = value?.DeepClone();
+            if (owners.TryGetValue(key, out var owner))
+            {
+                if (!forModules.TryGetValue(owner, out var values)) forModules[owner] = values = [];
+                values[key] = value?.DeepClone();
+                continue;
+            }
+            if (!known.Contains(key)) throw new RecipeStepException($"unknown setting \"{key}\"; known settings: {string.Join(", ", known.Concat(owners.Keys).Order())}.");
+            merged[key] = Texts.Contains(key) ? MergeText(merged[key], value) : value?.DeepClone();
         }
         SiteSettings settings;
         try { settings = merged.Deserialize<SiteSettings>(ContentJson.Options)!; }
@@ -38,14 +67,7 @@ public sealed partial class SettingsStep(IDocumentStore documents, Cultures cult
             if (!Color().IsMatch(color)) throw new RecipeStepException($"{name} \"{color}\" must be a colour such as #1f4e8c.");
         if (settings.ContactEmail is { } email && !Content.Fields.EmailFieldType.IsValid(email))
             throw new RecipeStepException($"ContactEmail \"{email}\" is not an e-mail address.");
-        if (!Uri.TryCreate(settings.MapTileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0").Replace("{r}", ""), UriKind.Absolute, out var tiles)
-            || tiles.Scheme != Uri.UriSchemeHttps || !settings.MapTileUrl.Contains("{z}") || !settings.MapTileUrl.Contains("{x}") || !settings.MapTileUrl.Contains("{y}"))
-            throw new RecipeStepException($"MapTileUrl \"{settings.MapTileUrl}\" must be an https address with {{z}}, {{x}} and {{y}}.");
-        if (string.IsNullOrWhiteSpace(settings.MapAttribution)) throw new RecipeStepException("MapAttribution must name the tiles' source.");
-        if (settings.MapCenter is not [var lat, var lon, var zoom] || lat is < -90 or > 90 || lon is < -180 or > 180 || zoom is < 0 or > 20)
-            throw new RecipeStepException("MapCenter must be [latitude, longitude, zoom], zoom from 0 to 20.");
-        if (settings.FreshnessMonths is < 1 or > 120)
-            throw new RecipeStepException("FreshnessMonths must be a number of months from 1 to 120.");
         await documents.SaveAsync(DocumentKeys.SiteSettings, settings);
+        foreach (var (module, values) in forModules) await module.ApplyAsync(values);
     }
 }
