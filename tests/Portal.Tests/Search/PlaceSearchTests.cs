@@ -199,6 +199,38 @@ public sealed class PlaceSearchTests(SearchSite site, SeineSaintDenisSearchSite 
     }
 
     [Fact]
+    public async Task A_commune_and_postcode_named_only_by_an_address_become_a_place_at_its_entries_point()
+    {
+        var id = await ssd.Factory.WithScopeAsync(async sp =>
+        {
+            var manager = sp.GetRequiredService<Portal.Core.Content.IContentManager>();
+            var model = (await manager.GetAsync("ssd-actor-001"))!;
+            var item = await manager.NewAsync(model.ContentType);
+            item.Data = model.Data.DeepClone().AsObject();
+            item.Data.Remove("AutoroutePart");
+            item.Data["TitlePart"] = JsonNode.Parse("""{ "Title": { "Text": "Maison des aidants de Mondercange" } }""");
+            item.Data["AddressPart"] = JsonNode.Parse("""{ "Street": { "Text": "1 rue de l'Église" }, "Commune": { "Text": "Mondercange" }, "Postcode": { "Text": "L-3917" }, "Country": { "Text": "LU" } }""");
+            item.Data[model.ContentType]!["Location"] = JsonNode.Parse("""{ "Latitude": 49.5331, "Longitude": 6.0333 }""");
+            item.Data[model.ContentType]!["Territory"] = JsonNode.Parse("""{ "Terms": ["luxembourg"] }""");
+            var result = await manager.CreateAsync(item, publish: true);
+            result.Succeeded.Should().BeTrue(result.ToString());
+            return item.ContentItemId;
+        });
+        await SearchSite.CatchUpAsync(ssd.Factory);
+        var gazetteer = ssd.Factory.Services.GetRequiredService<Gazetteer>();
+        await gazetteer.RefreshAsync();
+        var place = await gazetteer.FindAsync("MONDERCANGE", "de");
+        place.Should().NotBeNull();
+        (place!.Latitude, place.Longitude).Should().Be((49.5331, 6.0333));
+        (await gazetteer.FindAsync("L-3917", "fr"))!.Key.Should().Be(place.Key);
+
+        var result = await SearchAsync(ssd.Factory, "culture=fr&q=aidants%20Mondercange");
+        result["place"]!["label"]!.GetValue<string>().Should().Be("Mondercange");
+        Hits(result).First()["id"]!.GetValue<string>().Should().Be(id);
+        Distances(result).First().Should().BeLessThan(0.01);
+    }
+
+    [Fact]
     public async Task The_gazetteer_knows_communes_and_cross_border_towns_by_their_names_in_both_languages()
     {
         var gazetteer = site.Factory.Services.GetRequiredService<IGazetteer>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Data;
 using Portal.Core.Localization;
 using Portal.Search.Places;
 using Portal.Taxonomies.Models;
@@ -9,14 +10,17 @@ namespace Portal.Directory.Search;
 /// <summary>
 /// The directory's places for the search's gazetteer: every commune and territory of the territories vocabulary (its
 /// labels in each culture, its INSEE code, its centre, and the facet that holds its items), with the names, exonyms
-/// and postcodes of <c>Search/Data/places.csv</c>, and the towns of the Grande Région beyond the vocabulary.
+/// and postcodes of <c>Search/Data/places.csv</c>, the towns of the Grande Région beyond the vocabulary, and what the
+/// entries' addresses add: their postcodes, and the communes they name that are known nowhere else (at their entries' mean point).
 /// </summary>
-public sealed class DirectoryGazetteer(VocabularyStore vocabularies, Cultures cultures) : IPlaceContributor
+public sealed class DirectoryGazetteer(VocabularyStore vocabularies, Cultures cultures, PortalDbContext db) : IPlaceContributor
 {
     public async Task<IReadOnlyList<Place>> PlacesAsync(CancellationToken cancellationToken = default)
     {
         var rows = PlaceRow.Read();
         var extras = rows.Where(r => r.Latitude is null).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var addresses = await EntryAddress.ReadAsync(db, cancellationToken);
+        var postcodesByInsee = addresses.Where(a => a.Insee is not null && a.Postcode is not null).ToLookup(a => a.Insee!, a => a.Postcode!);
         var places = new List<Place>();
         if (await vocabularies.GetAsync(DirectorySearch.Territories) is { } territories)
         {
@@ -32,7 +36,7 @@ public sealed class DirectoryGazetteer(VocabularyStore vocabularies, Cultures cu
                     Kind = commune ? PlaceKind.Commune : PlaceKind.Territory,
                     Labels = cultures.Supported.ToDictionary(c => c, c => extra?.Labels.GetValueOrDefault(c) is { Length: > 0 } name ? name : term.LabelFor(c)),
                     Names = [term.Fr, term.De, .. extra?.Labels.Values ?? [], .. extra?.Names ?? []],
-                    Postcodes = extra?.Postcodes ?? [],
+                    Postcodes = [.. (extra?.Postcodes ?? []).Concat(insee is null ? [] : postcodesByInsee[insee]).Distinct()],
                     Codes = insee is { Length: 5 } ? [insee] : [],
                     Latitude = term.Latitude!.Value,
                     Longitude = term.Longitude!.Value,
@@ -54,7 +58,29 @@ public sealed class DirectoryGazetteer(VocabularyStore vocabularies, Cultures cu
                 Longitude = row.Longitude!.Value,
             });
         }
+        places.AddRange(AddressPlaces(places, addresses));
         return places;
+    }
+
+    /// <summary>The communes the addresses name that no other place is called, at the mean point of their entries, with their postcodes.</summary>
+    private IEnumerable<Place> AddressPlaces(List<Place> places, List<EntryAddress> addresses)
+    {
+        var known = places.SelectMany(p => p.Labels.Values.Concat(p.Names)).Select(PlaceTable.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in addresses.Where(a => a.Commune is not null && a.Latitude is not null && a.Longitude is not null)
+                     .GroupBy(a => PlaceTable.Normalize(a.Commune!)).Where(g => g.Key.Length > 0 && !known.Contains(g.Key)))
+        {
+            var name = group.First().Commune!;
+            yield return new Place
+            {
+                Key = "address:" + group.Key,
+                Kind = PlaceKind.Commune,
+                Labels = cultures.Supported.ToDictionary(c => c, _ => name),
+                Names = group.Select(a => a.Commune!).Distinct().ToList(),
+                Postcodes = group.Select(a => a.Postcode).OfType<string>().Distinct().ToList(),
+                Latitude = group.Average(a => a.Latitude!.Value),
+                Longitude = group.Average(a => a.Longitude!.Value),
+            };
+        }
     }
 }
 

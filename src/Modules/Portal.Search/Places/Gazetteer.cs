@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Search.Services;
 
 namespace Portal.Search.Places;
 
 /// <summary>
 /// The site's gazetteer: the places every <see cref="IPlaceContributor"/> gives, read once and kept until the search
-/// index is rebuilt (a vocabulary changed) or for <see cref="Kept"/>, whichever comes first.
+/// index is rebuilt (a vocabulary changed) or for <see cref="Kept"/>, whichever comes first. Only the first read waits:
+/// an older table keeps answering while the next one is read in the background.
 /// </summary>
-public sealed class Gazetteer(IServiceScopeFactory scopes, SearchIndexManager indexes, TimeProvider clock) : IGazetteer
+public sealed class Gazetteer(IServiceScopeFactory scopes, SearchIndexManager indexes, TimeProvider clock, ILogger<Gazetteer> logger) : IGazetteer
 {
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(10);
 
@@ -17,6 +19,32 @@ public sealed class Gazetteer(IServiceScopeFactory scopes, SearchIndexManager in
     public async Task<PlaceTable> TableAsync(CancellationToken cancellationToken = default)
     {
         if (Fresh() is { } table) return table;
+        if (_current is { } stale)
+        {
+            if (_loading.CurrentCount > 0) _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+            return stale.Table;
+        }
+        return await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the places again now (after a change that should show at once).</summary>
+    public Task<PlaceTable> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        _current = null;
+        return LoadAsync(cancellationToken);
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try { await LoadAsync(CancellationToken.None); }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "The places could not be read again; the gazetteer keeps the ones it has.");
+        }
+    }
+
+    private async Task<PlaceTable> LoadAsync(CancellationToken cancellationToken)
+    {
         await _loading.WaitAsync(cancellationToken);
         try
         {

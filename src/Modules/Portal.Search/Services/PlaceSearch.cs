@@ -35,7 +35,7 @@ public sealed class PlaceSearch(SearchService search, IGazetteer gazetteer, IStr
             origin = PlaceOrigin.Field;
         }
         else if (request.HasPosition) origin = PlaceOrigin.Position;
-        else if (!request.WordsOnly && query.Box is null && query.Text is { } text && await gazetteer.RecogniseAsync(text, culture, cancellationToken) is { } match)
+        else if (!request.WordsOnly && query.Text is { } text && await gazetteer.RecogniseAsync(text, culture, cancellationToken) is { } match)
         {
             (place, named, words, origin) = (match.Place, match.Name, match.RemainingText, PlaceOrigin.Words);
             query.Text = words.Length == 0 ? null : words;
