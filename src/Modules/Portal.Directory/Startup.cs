@@ -26,6 +26,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISiteNavigation>(sp => sp.GetRequiredService<DirectoryNavigation>());
         services.Configure<SearchOptions>(DirectorySearch.Configure);
         services.AddScoped<ISearchIndexContributor, DirectoryPlaces>();
+        services.AddScoped<Portal.Search.Places.IPlaceContributor, DirectoryGazetteer>();
         services.AddScoped<ISearchBrowseLinks, DirectoryBrowseLinks>();
         services.AddScoped<IHomeSection, FeaturedActions>();
         services.AddScoped<Portal.Core.Content.IContentEditorAction, LocateAtCommune>();

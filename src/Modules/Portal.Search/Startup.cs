@@ -24,6 +24,9 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISearchFieldContributor, GeoPointContributor>();
         services.AddScoped<ISearchFieldContributor, VerifiedDateContributor>();
         services.AddScoped<SearchService>();
+        services.AddScoped<PlaceSearch>();
+        services.AddSingleton<Places.Gazetteer>();
+        services.AddSingleton<Places.IGazetteer>(sp => sp.GetRequiredService<Places.Gazetteer>());
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();

@@ -10,7 +10,7 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
 [AllowAnonymous]
-public sealed class MapApiController(Portal.Core.Localization.Cultures cultures, SearchService search, GeoJsonWriter writer, IOptions<MapOptions> options,
+public sealed class MapApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, GeoJsonWriter writer, IOptions<MapOptions> options,
     IStringLocalizer<MapApiController> T) : Controller
 {
     [HttpGet("/api/map.geojson")]
@@ -23,10 +23,21 @@ public sealed class MapApiController(Portal.Core.Localization.Cultures cultures,
             return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: T["zoom must be a whole number from 0 to 20."]);
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: read.Error);
-        var map = await search.MapAsync(read.Query, culture!, level, options.Value.ClusterThreshold, cancellationToken);
+        // A place (or a place named among the words) is resolved as on the search page: the map shows the same area.
+        var placed = await places.SearchAsync(read with { Query = Pageless(read.Query) }, culture!, cancellationToken);
+        if (placed.Response is not { } response) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: placed.Error);
+        var map = await search.MapAsync(response.Query, culture!, level, options.Value.ClusterThreshold, cancellationToken);
         Response.ContentType = "application/geo+json; charset=utf-8";
         Response.Headers.CacheControl = "public, max-age=30";
         await writer.WriteAsync(Response.Body, map, culture!, clustered: map.Clusters.Count > 0);
         return new EmptyResult();
+    }
+
+    /// <summary>The place is resolved with the first hit only: the map counts the rest itself.</summary>
+    private static Portal.Search.Engine.SearchQuery Pageless(Portal.Search.Engine.SearchQuery query)
+    {
+        query.Page = 1;
+        query.PageSize = 1;
+        return query;
     }
 }

@@ -8,7 +8,7 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>/fr/carte and /de/karte: the map, the search's filters, and the list of what the map shows (which works without JavaScript).</summary>
 [AllowAnonymous]
-public sealed class MapController(SearchService search, Cultures cultures) : Controller
+public sealed class MapController(SearchService search, PlaceSearch places, Cultures cultures) : Controller
 {
     public static string PathOf(string culture) => MapRoutes.Table.Path(MapRoutes.Map, culture);
 
@@ -19,12 +19,16 @@ public sealed class MapController(SearchService search, Cultures cultures) : Con
         ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
         var query = SearchPageViewModel.PairsOf(Request.Query);
         var read = search.Read(Request.Query);
-        if (read.Query is null)
+        var placed = read.Query is null ? null : await places.SearchAsync(read, culture, cancellationToken);
+        if (placed?.Response is not { } response)
         {
             Response.StatusCode = 400;
-            return View("Index", new SearchPageViewModel { Culture = culture, BasePath = PathOf(culture), Error = read.Error, Text = Request.Query["q"].ToString(), Query = query });
+            return View("Index", new SearchPageViewModel
+            {
+                Culture = culture, BasePath = PathOf(culture), Error = placed?.Error ?? read.Error, ErrorField = placed?.Field ?? read.Field,
+                Text = Request.Query["q"].ToString(), Query = query,
+            });
         }
-        var response = await search.SearchAsync(read.Query, culture, cancellationToken);
-        return View("Index", new SearchPageViewModel { Culture = culture, BasePath = PathOf(culture), Response = response, Text = read.Query.Text ?? "", Query = query });
+        return View("Index", new SearchPageViewModel { Culture = culture, BasePath = PathOf(culture), Response = response, Text = Request.Query["q"].ToString(), Query = query });
     }
 }

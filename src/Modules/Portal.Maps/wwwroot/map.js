@@ -30,7 +30,11 @@
     var map = L.map(element, { keyboard: true, worldCopyJump: false, maxZoom: 18 });
     element.setAttribute('aria-label', labels.map);
     var box = bboxInput.value.split(',').map(Number);
+    // A place shows its circle (the radius searched, or the farthest result); an area asked for wins.
+    var place = (element.dataset.place || '').split(',').map(Number);
     if (box.length === 4 && box.every(isFinite)) map.fitBounds([[box[1], box[0]], [box[3], box[2]]]);
+    else if (place.length === 3 && place.every(isFinite) && place[2] > 0) map.fitBounds(L.latLng(place[0], place[1]).toBounds(place[2] * 2000));
+    else if (place.length === 3 && place.every(isFinite)) map.setView([place[0], place[1]], 11);
     else map.setView([center[0], center[1]], center[2] || 8);
 
     var link = document.createElement('a');
@@ -170,12 +174,6 @@
     document.getElementById('map-search-area').addEventListener('click', function () {
         searchArea(true);
         document.getElementById('search-status').focus && document.getElementById('search-status').setAttribute('tabindex', '-1');
-    });
-    document.getElementById('map-near-me').addEventListener('click', function () {
-        if (!navigator.geolocation) { status.textContent = labels.noGeolocation; return; }
-        navigator.geolocation.getCurrentPosition(function (position) {
-            map.setView([position.coords.latitude, position.coords.longitude], 13);
-        }, function () { status.textContent = labels.noGeolocation; }, { timeout: 10000 });
     });
     searchArea(false);
 })();

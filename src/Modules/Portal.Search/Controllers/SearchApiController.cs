@@ -11,7 +11,7 @@ namespace Portal.Search.Controllers;
 /// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, IStringLocalizer<SearchApiController> T) : Controller
+public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, IStringLocalizer<SearchApiController> T) : Controller
 {
     [HttpGet("/api/search")]
     public async Task<IActionResult> Search(string? culture, CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
         if (CultureError(culture) is { } error) return error;
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(read.Error);
-        var response = await search.SearchAsync(read.Query, culture!, cancellationToken);
+        var placed = await places.SearchAsync(read, culture!, cancellationToken);
+        if (placed.Response is not { } response) return Problem(placed.Error);
         var result = response.Result;
         Response.Headers.CacheControl = "public, max-age=30";
         return Json(new
@@ -28,6 +29,7 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
             page = result.Page,
             pageSize = result.PageSize,
             fuzzy = result.Fuzzy,
+            place = PlaceJson.Of(response.Place),
             hits = result.Hits.Select(h => Hit(h, response)),
             facets = response.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, label = v.Label, count = v.Count, selected = v.Selected })),
         });

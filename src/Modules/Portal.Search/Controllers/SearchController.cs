@@ -8,7 +8,7 @@ namespace Portal.Search.Controllers;
 
 /// <summary>/fr/recherche and /de/suche: a plain GET form with facets, so it works without JavaScript.</summary>
 [AllowAnonymous]
-public sealed class SearchController(SearchService search, Cultures cultures) : Controller
+public sealed class SearchController(SearchService search, PlaceSearch places, Cultures cultures) : Controller
 {
     public static string PathOf(string culture) => SearchRoutes.Table.Path(SearchRoutes.Search, culture);
 
@@ -18,15 +18,19 @@ public sealed class SearchController(SearchService search, Cultures cultures) : 
         if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
         ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
         var read = search.Read(Request.Query);
-        if (read.Query is null)
+        var placed = read.Query is null ? null : await places.SearchAsync(read, culture, cancellationToken);
+        if (placed?.Response is not { } response)
         {
             Response.StatusCode = 400;
-            return View("Index", new SearchPageViewModel { Culture = culture, BasePath = PathOf(culture), Error = read.Error, Text = Request.Query["q"].ToString() });
+            return View("Index", new SearchPageViewModel
+            {
+                Culture = culture, BasePath = PathOf(culture), Error = placed?.Error ?? read.Error, ErrorField = placed?.Field ?? read.Field,
+                Text = Request.Query["q"].ToString(), Query = SearchPageViewModel.PairsOf(Request.Query),
+            });
         }
-        var response = await search.SearchAsync(read.Query, culture, cancellationToken);
         return View("Index", new SearchPageViewModel
         {
-            Culture = culture, BasePath = PathOf(culture), Response = response, Text = read.Query.Text ?? "",
+            Culture = culture, BasePath = PathOf(culture), Response = response, Text = Request.Query["q"].ToString(),
             Query = SearchPageViewModel.PairsOf(Request.Query),
         });
     }

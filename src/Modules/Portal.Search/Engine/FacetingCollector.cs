@@ -30,6 +30,8 @@ internal sealed class FacetingCollector : ICollector
     private int[] _activeToCounted = [];
 
     public int Total { get; private set; }
+    /// <summary>With a point to measure from: the distance of the farthest hit, in km (0 when none).</summary>
+    public double Farthest { get; private set; }
     /// <summary>With points collected: every hit that has a position (global doc, latitude, longitude).</summary>
     public List<(int Doc, double Latitude, double Longitude)>? Points { get; }
     /// <summary>With points collected: the matches without a position (hits when there is no area; outside the hits when there is one).</summary>
@@ -130,6 +132,7 @@ internal sealed class FacetingCollector : ICollector
         }
 
         Total++;
+        if (distance > Farthest) Farthest = distance;
         if (Points is not null)
         {
             var lat = _columns.Latitude[doc];

@@ -208,6 +208,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
         return new SearchResult
         {
             Total = collector.Total, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = fuzzy,
+            FarthestKm = query.Near is null ? null : Math.Round(collector.Farthest, 2),
         };
     }
 

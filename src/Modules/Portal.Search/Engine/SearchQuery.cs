@@ -59,6 +59,8 @@ public sealed class SearchResult
     public IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts { get; init; } = new Dictionary<string, Dictionary<string, int>>();
     /// <summary>True when nothing matched the words as typed and these hits are for similar spellings.</summary>
     public bool Fuzzy { get; init; }
+    /// <summary>With a point to measure from (<see cref="SearchQuery.Near"/>): how far the farthest hit is, in km.</summary>
+    public double? FarthestKm { get; init; }
 }
 
 public sealed class SearchHit

@@ -8,7 +8,7 @@ namespace Portal.Search.Services;
 
 /// <summary>
 /// Reads the query string shared by the search page, the JSON API and the map: q, type, f.&lt;facet&gt;, bbox, near,
-/// radius, sort, page, pageSize. Anything it cannot read is an error with a reason (an HTTP 400), never a guess.
+/// radius, sort, page, pageSize, and where to centre it (place, lat, lon: <see cref="Places.PlaceRequest"/>). Anything it cannot read is an error with a reason (an HTTP 400), never a guess.
 /// </summary>
 public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer T)
 {
@@ -16,7 +16,9 @@ public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer 
     public const int MaxValuesPerFacet = 50;
     public const double MaxRadiusKm = 500;
 
-    public sealed record Outcome(SearchQuery? Query, string? Error);
+    /// <param name="Place">Where the search is centred, resolved by <see cref="PlaceSearch"/>.</param>
+    /// <param name="Field">The query field an error is about, for a message beside it.</param>
+    public sealed record Outcome(SearchQuery? Query, string? Error, Places.PlaceRequest? Place = null, string? Field = null);
 
     public Outcome Read(IQueryCollection values)
     {
@@ -53,6 +55,10 @@ public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer 
             query.Box = box;
         }
 
+        var placed = Places.PlaceRequest.Read(values, T, MaxRadiusKm);
+        if (placed.Request is not { } place) return new Outcome(null, placed.Error, Field: placed.Field);
+        // A place may also be named among the words: PlaceSearch decides once it has looked.
+        var centred = place.HasCentre || query.Text is not null;
         var radiusText = values["radius"].ToString();
         if (values["near"].ToString() is { Length: > 0 } near)
         {
@@ -64,12 +70,12 @@ public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer 
                 return Fail(T["radius must be a distance in kilometres greater than 0 and at most {0}.", MaxRadiusKm]);
             query.Near = new GeoCircle(point[0], point[1], radius);
         }
-        else if (radiusText.Length > 0) return Fail(T["radius needs near, the point to measure from."]);
+        else if (radiusText.Length > 0 && !centred) return Fail(T["radius needs a place, or near, the point to measure from."], "radius");
 
         switch (values["sort"].ToString())
         {
             case "" or "relevance": query.Sort = SearchSort.Relevance; break;
-            case "distance" when query.Near is null: return Fail(T["sort=distance needs near, the point to measure from."]);
+            case "distance" when query.Near is null && !centred: return Fail(T["sort=distance needs a place, or near, the point to measure from."], "sort");
             case "distance": query.Sort = SearchSort.Distance; break;
             case "updated": query.Sort = SearchSort.Updated; break;
             case "title": query.Sort = SearchSort.Title; break;
@@ -86,10 +92,10 @@ public sealed class SearchRequestReader(SearchOptions options, IStringLocalizer 
         }
         if ((long)query.Page * query.PageSize > LuceneSearchIndex.MaxRank)
             return Fail(T["Results are served up to the {0}th; narrow the search to see further.", LuceneSearchIndex.MaxRank]);
-        return new Outcome(query, null);
+        return new Outcome(query, null, place);
     }
 
-    private static Outcome Fail(string reason) => new(null, reason);
+    private static Outcome Fail(string reason, string? field = null) => new(null, reason, Field: field);
 
     private static double[]? Numbers(string text)
     {

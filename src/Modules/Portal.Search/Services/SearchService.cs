@@ -68,7 +68,11 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
             .Select(f => T[f.HitText, hit.Stored[f.Name]].Value);
 }
 
-public sealed record SearchResponse(SearchQuery Query, string Culture, SearchResult Result, IReadOnlyList<FacetGroup> Facets, IReadOnlyDictionary<string, string> TypeLabels);
+public sealed record SearchResponse(SearchQuery Query, string Culture, SearchResult Result, IReadOnlyList<FacetGroup> Facets, IReadOnlyDictionary<string, string> TypeLabels)
+{
+    /// <summary>Where the search was centred and how far it looked, when it was (see <see cref="PlaceSearch"/>).</summary>
+    public Places.PlaceOutcome? Place { get; init; }
+}
 
 public sealed record FacetGroup(string Name, string Title, IReadOnlyList<FacetValue> Values);
 

@@ -20,7 +20,8 @@
         pending = new AbortController();
         form.setAttribute('aria-busy', 'true');
         return fetch(url, { signal: pending.signal, credentials: 'same-origin' })
-            .then(function (response) { return response.text(); })
+            // A search that cannot be read (400) is shown as a page, with its message beside the field.
+            .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.text(); })
             .then(function (html) {
                 var next = new DOMParser().parseFromString(html, 'text/html');
                 var focused = document.activeElement && document.activeElement.id;
