@@ -4,6 +4,7 @@ using Portal.Core.Content.Parts;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 using Portal.Events.Fields;
+using Portal.Events.Recipes;
 using Portal.Events.Search;
 using Portal.Events.Services;
 using Portal.Search.Indexing;
@@ -25,5 +26,6 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISiteNavigation, AgendaNavigation>();
         services.Configure<SearchOptions>(EventSearch.Configure);
         services.AddScoped<ISearchIndexContributor, EventDates>();
+        services.AddRecipeStep<EventSamplesStep>();
     }
 }
