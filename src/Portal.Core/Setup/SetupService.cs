@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Core.DataMigrations;
@@ -30,6 +31,8 @@ public sealed class SetupService(
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
     TimeProvider clock,
+    IEnumerable<ModuleDatabase> moduleDatabases,
+    IServiceProvider services,
     ILogger<SetupService> logger)
 {
     public const string DefaultAdminEmail = "admin@portal.localhost";
@@ -37,6 +40,9 @@ public sealed class SetupService(
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        // Then each module's own tables, in the modules' dependency order, each with its own migration history.
+        foreach (var module in moduleDatabases)
+            await ((ModuleDbContext)services.GetRequiredService(module.ContextType)).Database.MigrateAsync(cancellationToken);
         await dataMigrations.RunAllAsync();
     }
 
