@@ -33,7 +33,9 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
         if (culture is not null) query = query.Where(i => i.Culture == culture || i.Culture == "");
         var total = await query.CountAsync();
         var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip(QueryValues.Offset(pageNumber, size)).Take(size).ToListAsync();
-        return Ok(new { total, page = pageNumber, pageSize = size, items = items.Select(i => Describe(i, culture)) });
+        var described = new List<object>();
+        foreach (var item in items) described.Add(await DescribeAsync(item, culture));
+        return Ok(new { total, page = pageNumber, pageSize = size, items = described });
     }
 
     [HttpGet("{id}")]
@@ -47,11 +49,14 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
             item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == item.LocalizationSet && i.Culture == culture && i.Published);
         if (item is null || !(await definitions.GetTypeAsync(item.ContentType))?.Listable == true)
             return NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No published item {id}" + (culture is null ? "." : $" in '{culture}'.") });
-        return Ok(Describe(item, culture));
+        return Ok(await DescribeAsync(item, culture));
     }
 
-    private object Describe(ContentItem item, string? culture)
+    private async Task<object> DescribeAsync(ContentItem item, string? culture)
     {
+        var fields = (JsonObject)item.Data.DeepClone();
+        foreach (var (part, field) in await PrivateFieldsAsync(item.ContentType))
+            if (fields[part] is JsonObject values) values.Remove(field);
         var itemCulture = string.IsNullOrEmpty(item.Culture) ? culture ?? cultures.Default : item.Culture;
         return new
         {
@@ -64,8 +69,22 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
             publishedUtc = item.PublishedUtc,
             lastVerified = LastVerified(item.Data),
             localizationSet = item.LocalizationSet,
-            fields = item.Data,
+            fields,
         };
+    }
+
+    private readonly Dictionary<string, List<(string Part, string Field)>> _privateFields = [];
+
+    /// <summary>Fields whose settings say "Private" (e.g. an online event's link, for registrants only) never leave through the API.</summary>
+    private async Task<List<(string Part, string Field)>> PrivateFieldsAsync(string contentType)
+    {
+        if (_privateFields.TryGetValue(contentType, out var known)) return known;
+        var found = new List<(string Part, string Field)>();
+        if (await definitions.GetTypeAsync(contentType) is { } type)
+            foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+                foreach (var field in part.Fields.Where(f => f.Settings.Extra?["Private"] is JsonValue v && v.TryGetValue<bool>(out var isPrivate) && isPrivate))
+                    found.Add((typePart.Name, field.Name));
+        return _privateFields[contentType] = found;
     }
 
     /// <summary>The date of a field named LastVerified, in whichever part carries it.</summary>
