@@ -6,11 +6,13 @@ using Portal.Benchmarks;
 using Portal.Search.Engine;
 
 // dotnet run -c Release --project bench/Portal.Benchmarks -- search --items 100000 [--queries 400] [--dump <dir>]
+// dotnet run -c Release --project bench/Portal.Benchmarks -- import --rows 10000
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "import") return await ImportBenchmark.RunAsync(args[1..]);
 if (args.Length == 0 || args[0] != "search")
 {
-    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>]");
+    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N");
     return 64;
 }
 var items = 20_000;
