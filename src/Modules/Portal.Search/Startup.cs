@@ -24,6 +24,10 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISearchFieldContributor, GeoPointContributor>();
         services.AddScoped<ISearchFieldContributor, VerifiedDateContributor>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<Synonyms.SynonymCache>();
+        services.AddScoped<Synonyms.SynonymStore>();
+        services.AddRecipeStep<Synonyms.SynonymsStep>();
+        services.AddScoped<RelatedTerms>();
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
