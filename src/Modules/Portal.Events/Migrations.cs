@@ -5,6 +5,7 @@ using Portal.Core.DataMigrations;
 using Portal.Directory;
 using Portal.Events.Fields;
 using F = Portal.Events.EventTypes.Fields;
+using Portal.Core.Localization;
 
 namespace Portal.Events;
 
@@ -24,38 +25,34 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
             .WithField(F.Summary, "Text", "En bref", "Kurz gesagt", s =>
             {
                 s.Required = true; s.MaxLength = 300; s.Editor = "TextArea";
-                s.Hint = "Une ou deux phrases, reprises dans l'agenda.";
-                s.HintDe = "Ein oder zwei Sätze, übernommen in den Veranstaltungskalender.";
+                s.Hint = LegacyLabels.Pair("Une ou deux phrases, reprises dans l'agenda.", "Ein oder zwei Sätze, übernommen in den Veranstaltungskalender.");
             })
             .WithField(F.Description, "Markdown", "Description", "Beschreibung", s => { s.Required = true; s.MaxLength = 6000; })
             .WithField(F.Sessions, EventSessionsFieldType.TypeName, "Séances", "Termine", s =>
             {
                 s.Required = true;
-                s.Hint = "Début et fin de chaque séance, à l'heure de Paris.";
-                s.HintDe = "Beginn und Ende jedes Termins, Pariser Zeit.";
+                s.Hint = LegacyLabels.Pair("Début et fin de chaque séance, à l'heure de Paris.", "Beginn und Ende jedes Termins, Pariser Zeit.");
             })
             .WithField(F.Status, "Text", "État", "Stand", s =>
             {
                 s.Required = true; s.MaxLength = 20;
                 s.Options =
                 [
-                    new() { Value = EventStatuses.Scheduled, Label = "Programmé", LabelDe = "Geplant" },
-                    new() { Value = EventStatuses.Full, Label = "Complet", LabelDe = "Ausgebucht" },
-                    new() { Value = EventStatuses.Cancelled, Label = "Annulé", LabelDe = "Abgesagt" },
-                    new() { Value = EventStatuses.Postponed, Label = "Reporté", LabelDe = "Verschoben" },
+                    new() { Value = EventStatuses.Scheduled, Label = LegacyLabels.Pair("Programmé", "Geplant") },
+                    new() { Value = EventStatuses.Full, Label = LegacyLabels.Pair("Complet", "Ausgebucht") },
+                    new() { Value = EventStatuses.Cancelled, Label = LegacyLabels.Pair("Annulé", "Abgesagt") },
+                    new() { Value = EventStatuses.Postponed, Label = LegacyLabels.Pair("Reporté", "Verschoben") },
                 ];
             })
             .WithField(F.Organiser, "ContentPicker", "Organisé par", "Veranstaltet von", s => { s.Required = true; s.ContentTypes = [DirectoryTypes.Actor]; })
             .WithField(F.Online, "Boolean", "En ligne", "Online", s =>
             {
-                s.Hint = "Cochée, l'événement a lieu à distance : le lien n'est donné qu'aux inscrits confirmés.";
-                s.HintDe = "Angekreuzt findet die Veranstaltung online statt: Der Link geht nur an bestätigte Angemeldete.";
+                s.Hint = LegacyLabels.Pair("Cochée, l'événement a lieu à distance : le lien n'est donné qu'aux inscrits confirmés.", "Angekreuzt findet die Veranstaltung online statt: Der Link geht nur an bestätigte Angemeldete.");
             })
             .WithField(F.OnlineLink, "Link", "Lien de connexion", "Zugangslink", s =>
             {
                 s.Extra = new JsonObject { ["Private"] = true };
-                s.Hint = "Jamais publié : envoyé aux seuls inscrits confirmés.";
-                s.HintDe = "Nie veröffentlicht: nur an bestätigte Angemeldete gesendet.";
+                s.Hint = LegacyLabels.Pair("Jamais publié : envoyé aux seuls inscrits confirmés.", "Nie veröffentlicht: nur an bestätigte Angemeldete gesendet.");
             })
             .WithField(F.Location, "GeoPoint", "Position sur la carte", "Position auf der Karte")
             .WithField(F.Domains, "TaxonomyTerms", "Thèmes", "Themen", Terms("domains"))
@@ -65,34 +62,29 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
             .WithField(F.Price, "Numeric", "Prix (euros)", "Preis (Euro)", s =>
             {
                 s.Minimum = 0; s.Scale = 2;
-                s.Hint = "0 pour une entrée libre.";
-                s.HintDe = "0 bei freiem Eintritt.";
+                s.Hint = LegacyLabels.Pair("0 pour une entrée libre.", "0 bei freiem Eintritt.");
             })
             .WithField(F.PriceDetails, "Text", "Précisions sur le prix", "Einzelheiten zum Preis", s => s.MaxLength = 300)
             .WithField(F.Capacity, "Numeric", "Places", "Plätze", s =>
             {
                 s.Minimum = 0; s.Scale = 0;
-                s.Hint = "Nombre de places par séance ; vide : sans inscription.";
-                s.HintDe = "Plätze pro Termin; leer: ohne Anmeldung.";
+                s.Hint = LegacyLabels.Pair("Nombre de places par séance ; vide : sans inscription.", "Plätze pro Termin; leer: ohne Anmeldung.");
             })
             .WithField(F.RegistrationOpens, "DateTime", "Ouverture des inscriptions", "Anmeldung ab")
             .WithField(F.RegistrationCloses, "DateTime", "Clôture des inscriptions", "Anmeldung bis")
             .WithField(F.Report, "Markdown", "Compte rendu", "Bericht", s =>
             {
                 s.MaxLength = 6000;
-                s.Hint = "Après l'événement : ce qui s'est passé, avec les liens vers les documents.";
-                s.HintDe = "Nach der Veranstaltung: was geschah, mit Links zu den Unterlagen.";
+                s.Hint = LegacyLabels.Pair("Après l'événement : ce qui s'est passé, avec les liens vers les documents.", "Nach der Veranstaltung: was geschah, mit Links zu den Unterlagen.");
             })
             .WithField(F.Sample, "Boolean", "Donnée d'exemple", "Beispieldaten", s =>
             {
-                s.Hint = "Cochée sur les événements de démonstration, qui n'auront pas lieu.";
-                s.HintDe = "Angekreuzt bei Demonstrationsveranstaltungen, die nicht stattfinden.";
+                s.Hint = LegacyLabels.Pair("Cochée sur les événements de démonstration, qui n'auront pas lieu.", "Angekreuzt bei Demonstrationsveranstaltungen, die nicht stattfinden.");
             }));
 
         await store.AlterTypeAsync(EventTypes.Event, t =>
         {
-            t.DisplayName = "Événement";
-            t.DisplayNameDe = "Veranstaltung";
+            t.DisplayName = LegacyLabels.Pair("Événement", "Veranstaltung");
             t.WithPart(BuiltInParts.Title, 0).WithPart(EventTypes.Part, 1).WithPart(BuiltInParts.Address, 2)
                 .WithPart(BuiltInParts.Autoroute, 3).WithPart(BuiltInParts.Localization, 4);
         });

@@ -5,5 +5,9 @@ namespace Portal.Search;
 
 public sealed class AdminMenu(IStringLocalizer<AdminMenu> T) : IAdminMenu
 {
-    public IEnumerable<AdminMenuItem> GetItems() => [new(T["Search index"], "/admin/search", Permissions.ManageSearch, 300)];
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new(T["Search index"], "/admin/search", Permissions.ManageSearch, 300),
+        new(T["Synonyms"], Controllers.SynonymAdminController.BasePath, Permissions.ManageSynonyms, 301),
+    ];
 }

@@ -27,6 +27,10 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<PlaceSearch>();
         services.AddSingleton<Places.Gazetteer>();
         services.AddSingleton<Places.IGazetteer>(sp => sp.GetRequiredService<Places.Gazetteer>());
+        services.AddSingleton<Synonyms.SynonymCache>();
+        services.AddScoped<Synonyms.SynonymStore>();
+        services.AddRecipeStep<Synonyms.SynonymsStep>();
+        services.AddScoped<RelatedTerms>();
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();

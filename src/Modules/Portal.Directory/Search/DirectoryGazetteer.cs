@@ -34,8 +34,8 @@ public sealed class DirectoryGazetteer(VocabularyStore vocabularies, Cultures cu
                 {
                     Key = term.Slug,
                     Kind = commune ? PlaceKind.Commune : PlaceKind.Territory,
-                    Labels = cultures.Supported.ToDictionary(c => c, c => extra?.Labels.GetValueOrDefault(c) is { Length: > 0 } name ? name : term.LabelFor(c)),
-                    Names = [term.Fr, term.De, .. extra?.Labels.Values ?? [], .. extra?.Names ?? []],
+                    Labels = cultures.Supported.ToDictionary(c => c, c => extra?.Labels.GetValueOrDefault(c) is { Length: > 0 } name ? name : term.LabelFor(c, cultures)),
+                    Names = [.. term.Label.Texts, .. extra?.Labels.Values ?? [], .. extra?.Names ?? []],
                     Postcodes = [.. (extra?.Postcodes ?? []).Concat(insee is null ? [] : postcodesByInsee[insee]).Distinct()],
                     Codes = insee is { Length: 5 } ? [insee] : [],
                     Latitude = term.Latitude!.Value,

@@ -10,7 +10,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Events.Services;
 
 /// <summary>What the event pages show besides the fields: the organiser's name and page, term labels and schema.org data.</summary>
-public sealed class EventPresenter(PortalDbContext db, VocabularyStore vocabularies, PublicUrl site)
+public sealed class EventPresenter(PortalDbContext db, VocabularyStore vocabularies, PublicUrl site, Portal.Core.Localization.Cultures cultures)
 {
     public async Task<Organiser?> OrganiserAsync(string? id, string culture)
     {
@@ -28,12 +28,12 @@ public sealed class EventPresenter(PortalDbContext db, VocabularyStore vocabular
     public async Task<IReadOnlyList<string>> LabelsAsync(string vocabulary, IEnumerable<string> slugs, string culture)
     {
         var found = await vocabularies.GetAsync(vocabulary);
-        return slugs.Select(s => found?.Find(s)?.LabelFor(culture) ?? s).ToList();
+        return slugs.Select(s => found?.Find(s)?.LabelFor(culture, cultures) ?? s).ToList();
     }
 
     /// <summary>The terms of a vocabulary as (slug, label), for the agenda's filters.</summary>
     public async Task<IReadOnlyList<(string Slug, string Label)>> TermsAsync(string vocabulary, string culture) =>
-        (await vocabularies.GetAsync(vocabulary))?.Terms.Select(t => (t.Slug, t.LabelFor(culture))).ToList() ?? [];
+        (await vocabularies.GetAsync(vocabulary))?.Terms.Select(t => (t.Slug, t.LabelFor(culture, cultures))).ToList() ?? [];
 
     /// <summary>schema.org Event (one per session when there are several, as a list); JSON escapes "&lt;" so it cannot close its script element.</summary>
     public string JsonLd(EventDetails details, Organiser? organiser, string? descriptionText)

@@ -30,6 +30,8 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
             pageSize = result.PageSize,
             fuzzy = result.Fuzzy,
             place = PlaceJson.Of(response.Place),
+            relaxations = result.Relaxations.Select(r => new { kind = r.Kind.ToString(), words = r.Words }),
+            correction = result.Correction,
             hits = result.Hits.Select(h => Hit(h, response)),
             facets = response.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, label = v.Label, count = v.Count, selected = v.Selected })),
         });

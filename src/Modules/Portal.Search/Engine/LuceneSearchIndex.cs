@@ -22,6 +22,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
     internal const string IdField = "id";
     internal const string TitleField = "t";
     internal const string TextField = "x";
+    /// <summary>The labels of the terms that tag the item, in every language.</summary>
+    internal const string LabelsField = "k";
     internal const string WordsField = "words";
     internal const string SuggestField = "sugg";
     internal const string LatitudeField = "lat";
@@ -66,7 +68,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
         {
             if (create) _writer.Commit();
             Cursor = _writer.CommitData.TryGetValue(CursorKey, out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
-            _searchers = new SearcherManager(_writer, true, null);
+            _searchers = new SearcherManager(_writer, true, new TieredSearcherFactory());
             // Read every segment once: a damaged file shows here rather than in a visitor's search.
             var searcher = _searchers.Acquire();
             try
@@ -126,9 +128,10 @@ public sealed partial class LuceneSearchIndex : IDisposable
             new TextField(TitleField, d.Title, Field.Store.NO),
         };
         // "Haus-Notruf" is also indexed as "Hausnotruf", "porte-à-porte" as "porteàporte": either spelling finds it.
-        var text = d.Title + "\n" + d.Text;
+        var text = d.Labels.Length == 0 ? d.Title + "\n" + d.Text : d.Title + "\n" + d.Text + "\n" + d.Labels;
         var joined = string.Join(' ', Hyphenated().Matches(text).Select(m => m.Groups[1].Value + m.Groups[2].Value));
         doc.Add(new TextField(TextField, joined.Length == 0 ? d.Text : d.Text + "\n" + joined, Field.Store.NO));
+        if (d.Labels.Length > 0) doc.Add(new TextField(LabelsField, d.Labels, Field.Store.NO));
         doc.Add(new TextField(WordsField, joined.Length == 0 ? text : text + "\n" + joined, Field.Store.NO));
         foreach (var word in TextFolding.Words(text).Where(w => w.Length >= 3 && !w.All(char.IsAsciiDigit)).Select(w => w.ToLowerInvariant()).Distinct())
             doc.Add(new StringField(SuggestField, TextFolding.Fold(word) + "|" + word, Field.Store.NO));
@@ -164,22 +167,11 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public SearchResult Search(SearchQuery query)
     {
         var searcher = _searchers.Acquire();
-        try
-        {
-            var text = TextQuery.Build(this, query.Text, query.PrefixLastWord, fuzzy: false);
-            var result = Run(searcher, query, text, fuzzy: false);
-            if (result.Total == 0 && query.FuzzyRetry && text.HasWords)
-            {
-                var fuzzy = TextQuery.Build(this, query.Text, prefixLastWord: false, fuzzy: true);
-                var retry = Run(searcher, query, fuzzy, fuzzy: true);
-                if (retry.Total > 0) return retry;
-            }
-            return result;
-        }
+        try { return SearchRelaxing(searcher, query); }
         finally { _searchers.Release(searcher); }
     }
 
-    private SearchResult Run(IndexSearcher searcher, SearchQuery query, TextQuery text, bool fuzzy)
+    private SearchResult Run(IndexSearcher searcher, SearchQuery query, TextQuery text, IReadOnlyList<SearchRelaxation> relaxations, string? correction)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Max(1, query.Page);
@@ -207,8 +199,9 @@ public sealed partial class LuceneSearchIndex : IDisposable
         }
         return new SearchResult
         {
-            Total = collector.Total, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = fuzzy,
+            Total = collector.Total, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = text.Fuzzy,
             FarthestKm = query.Near is null ? null : Math.Round(collector.Farthest, 2),
+            Relaxations = relaxations, Correction = correction,
         };
     }
 
@@ -222,13 +215,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var text = TextQuery.Build(this, query.Text, query.PrefixLastWord, fuzzy: false);
-            var collector = Collect(searcher, query, text);
-            if (collector.Total == 0 && query.FuzzyRetry && text.HasWords)
-            {
-                var retry = Collect(searcher, query, TextQuery.Build(this, query.Text, prefixLastWord: false, fuzzy: true));
-                if (retry.Total > 0) collector = retry;
-            }
+            var collector = CollectRelaxing(searcher, query);
             var points = collector.Points!;
             if (points.Count <= threshold)
             {

@@ -8,6 +8,8 @@ public sealed class SearchDocument
     public string Title { get; set; } = "";
     /// <summary>Everything else that should match: description, taxonomy labels in the index's language, address.</summary>
     public string Text { get; set; } = "";
+    /// <summary>The labels of the taxonomy terms that tag the item, in every language: matched above the text.</summary>
+    public string Labels { get; set; } = "";
     /// <summary>Plain text shown under the title of a hit (a description's first paragraphs).</summary>
     public string? Summary { get; set; }
     /// <summary>Short texts a hit shows (stored field name → text), as contributors declare them.</summary>

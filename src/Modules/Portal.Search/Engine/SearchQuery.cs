@@ -13,10 +13,12 @@ public sealed class SearchQuery
     public int PageSize { get; set; } = 20;
     /// <summary>The facets to count; empty counts none.</summary>
     public IReadOnlyCollection<string> Facets { get; set; } = [];
-    /// <summary>When the query matches nothing, try again with words spelt a little differently.</summary>
+    /// <summary>When the words match nothing, loosen the query step by step (see <see cref="SearchResult.Relaxations"/>).</summary>
     public bool FuzzyRetry { get; set; } = true;
     /// <summary>Complete the last word as a prefix (as-you-type), unless the text ends with a space or a quote.</summary>
     public bool PrefixLastWord { get; set; } = true;
+    /// <summary>The synonyms of the index's culture, applied to the words; none when null.</summary>
+    public SynonymTable? Synonyms { get; set; }
 }
 
 public enum SearchSort { Relevance, Distance, Updated, Title }
@@ -61,7 +63,22 @@ public sealed class SearchResult
     public bool Fuzzy { get; init; }
     /// <summary>With a point to measure from (<see cref="SearchQuery.Near"/>): how far the farthest hit is, in km.</summary>
     public double? FarthestKm { get; init; }
+    /// <summary>How the query was loosened because nothing matched it as typed, in the order applied; empty when it was not.</summary>
+    public IReadOnlyList<SearchRelaxation> Relaxations { get; init; } = [];
+    /// <summary>The text with each word the index does not know replaced by the closest word it does; null when every word is known.</summary>
+    public string? Correction { get; init; }
 }
+
+/// <summary>One way a query that found nothing was loosened.</summary>
+public enum SearchRelaxationKind
+{
+    /// <summary>Words matched with more spelling differences than usual.</summary>
+    SimilarSpellings,
+    /// <summary>Words left out (<see cref="SearchRelaxation.Words"/>), the least found in the index first.</summary>
+    DroppedWords,
+}
+
+public sealed record SearchRelaxation(SearchRelaxationKind Kind, IReadOnlyList<string> Words);
 
 public sealed class SearchHit
 {

@@ -10,7 +10,7 @@ namespace Portal.Search.Services;
 
 /// <summary>A search answered in a culture: hits plus facets with labels in that culture, for the page, the API and the map.</summary>
 public sealed class SearchService(Portal.Core.Localization.Cultures cultures, SearchIndexManager indexes, VocabularyStore vocabularies, IContentDefinitionStore definitions,
-    IOptions<SearchOptions> options, IStringLocalizer<SearchService> T)
+    IOptions<SearchOptions> options, IStringLocalizer<SearchService> T, Synonyms.SynonymStore synonyms, RelatedTerms relatedTerms)
 {
     public SearchOptions Options => options.Value;
 
@@ -19,6 +19,7 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
     public async Task<SearchResponse> SearchAsync(SearchQuery query, string culture, CancellationToken cancellationToken = default)
     {
         var index = await indexes.GetAsync(culture, cancellationToken);
+        query.Synonyms ??= await synonyms.TableAsync(culture);
         var result = index.Search(query);
         var facets = new List<FacetGroup>();
         foreach (var name in options.Value.FacetNames)
@@ -34,12 +35,17 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
         }
         var types = new Dictionary<string, string>();
         foreach (var type in result.Hits.Select(h => h.Type).Distinct()) types[type] = await TypeLabelAsync(type, culture);
-        return new SearchResponse(query, culture, result, facets, types);
+        var related = result.Total == 0 || result.Relaxations.Count > 0 ? await relatedTerms.FindAsync(index, query.Text, query.Synonyms) : [];
+        return new SearchResponse(query, culture, result, facets, types) { RelatedTerms = related };
     }
 
     /// <summary>The same query placed on a map: every point, or grid clusters above <paramref name="threshold"/> points.</summary>
-    public async Task<MapResult> MapAsync(SearchQuery query, string culture, int zoom, int threshold, CancellationToken cancellationToken = default) =>
-        (await indexes.GetAsync(culture, cancellationToken)).Map(query, zoom, threshold);
+    public async Task<MapResult> MapAsync(SearchQuery query, string culture, int zoom, int threshold, CancellationToken cancellationToken = default)
+    {
+        var index = await indexes.GetAsync(culture, cancellationToken);
+        query.Synonyms ??= await synonyms.TableAsync(culture);
+        return index.Map(query, zoom, threshold);
+    }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
         (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
@@ -72,6 +78,8 @@ public sealed record SearchResponse(SearchQuery Query, string Culture, SearchRes
 {
     /// <summary>Where the search was centred and how far it looked, when it was (see <see cref="PlaceSearch"/>).</summary>
     public Places.PlaceOutcome? Place { get; init; }
+    /// <summary>For a search that found nothing or was loosened: vocabulary terms close to its words, as filters to follow.</summary>
+    public IReadOnlyList<RelatedTerm> RelatedTerms { get; init; } = [];
 }
 
 public sealed record FacetGroup(string Name, string Title, IReadOnlyList<FacetValue> Values);

@@ -31,7 +31,7 @@ public sealed class SiteIconsController(IWebHostEnvironment environment, IDocume
     {
         cultures.Use(culture);
         var settings = await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings);
-        var name = settings.SiteNameFor(culture);
+        var name = settings.SiteNameFor(culture, cultures);
         var manifest = new JsonObject
         {
             ["name"] = name,
