@@ -24,6 +24,9 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISearchFieldContributor, GeoPointContributor>();
         services.AddScoped<ISearchFieldContributor, VerifiedDateContributor>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<Suggestions.TermCatalogue>();
+        services.AddScoped<Suggestions.IPlaceSuggestionSource, Suggestions.TermPlaceSuggestionSource>();
+        services.AddScoped<Suggestions.SuggestionService>();
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();

@@ -41,9 +41,6 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
     public async Task<MapResult> MapAsync(SearchQuery query, string culture, int zoom, int threshold, CancellationToken cancellationToken = default) =>
         (await indexes.GetAsync(culture, cancellationToken)).Map(query, zoom, threshold);
 
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
-        (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
-
     public async Task<string> LabelAsync(string facet, string value, string culture)
     {
         if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);
