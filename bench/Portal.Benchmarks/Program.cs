@@ -6,11 +6,13 @@ using Portal.Benchmarks;
 using Portal.Search.Engine;
 
 // dotnet run -c Release --project bench/Portal.Benchmarks -- search --items 100000 [--queries 400] [--dump <dir>]
+// dotnet run -c Release --project bench/Portal.Benchmarks -- relevance [--short] [--details]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "relevance") return await Portal.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..], Console.Out);
 if (args.Length == 0 || args[0] != "search")
 {
-    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>]");
+    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | relevance [--short] [--details]");
     return 64;
 }
 var items = 20_000;
