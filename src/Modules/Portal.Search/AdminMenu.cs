@@ -5,5 +5,5 @@ namespace Portal.Search;
 
 public sealed class AdminMenu(IStringLocalizer<AdminMenu> T) : IAdminMenu
 {
-    public IEnumerable<AdminMenuItem> GetItems() => [new(T["Search index"], "/admin/search", Permissions.ManageSearch, 300)];
+    public IEnumerable<AdminMenuItem> GetItems() => [new(T["Search index"], "/admin/search", Permissions.ManageSearch, 300), new(T["Search insights"], "/admin/search/insights", Permissions.ViewSearchInsights, 301)];
 }

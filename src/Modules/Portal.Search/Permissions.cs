@@ -5,6 +5,7 @@ namespace Portal.Search;
 public sealed class Permissions : IPermissionProvider
 {
     public const string ManageSearch = "ManageSearch";
+    public const string ViewSearchInsights = "ViewSearchInsights";
 
-    public IEnumerable<Permission> GetPermissions() => [new(ManageSearch, "See the search index and rebuild it.")];
+    public IEnumerable<Permission> GetPermissions() => [new(ManageSearch, "See the search index and rebuild it."), new(ViewSearchInsights, "See what visitors search for (counts per week, without who searched).")];
 }

@@ -10,7 +10,7 @@ namespace Portal.Search.Services;
 
 /// <summary>A search answered in a culture: hits plus facets with labels in that culture, for the page, the API and the map.</summary>
 public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vocabularies, IContentDefinitionStore definitions,
-    IOptions<SearchOptions> options, IStringLocalizer<SearchService> T)
+    IOptions<SearchOptions> options, Insights.SearchInsightsRecorder insights, IStringLocalizer<SearchService> T)
 {
     public SearchOptions Options => options.Value;
 
@@ -20,6 +20,8 @@ public sealed class SearchService(SearchIndexManager indexes, VocabularyStore vo
     {
         var index = await indexes.GetAsync(culture, cancellationToken);
         var result = index.Search(query);
+        // Counted for the insights page; the relaxations the search applied are to be passed here once it reports them.
+        insights.Record(culture, query, result.Total, relaxations: []);
         var facets = new List<FacetGroup>();
         foreach (var name in options.Value.FacetNames)
         {
