@@ -1,5 +1,6 @@
 // Suggestions as one types, on every input marked data-suggest (the ARIA 1.2 combobox pattern, list autocomplete).
-// data-suggest: the kinds to offer, comma-separated among topic, entry, place (empty or "all": every kind).
+// data-suggest: the kinds to offer, comma-separated among topic, entry, place (or places…; empty or "all": every kind),
+// e.g. <input id="search-place" data-suggest="place"> for a "where?" field.
 // data-suggest-action: "go" follows the chosen suggestion's link (the default), "fill" puts its text in the input
 // (the default for data-suggest="place"), "submit" fills and submits the input's form. Choosing fires
 // "suggest:chosen" with the suggestion (text, kind, url, value, lat, lon) as detail, and a place's point is set as
@@ -16,7 +17,8 @@
         var n = ++counter;
         var id = input.id || ('suggest-input-' + n);
         input.id = id;
-        var kinds = (input.dataset.suggest || '').split(',').map(function (k) { return k.trim(); }).filter(function (k) { return k && k !== 'all'; });
+        var plural = { places: 'place', topics: 'topic', entries: 'entry' };
+        var kinds = (input.dataset.suggest || '').split(',').map(function (k) { k = k.trim(); return plural[k] || k; }).filter(function (k) { return k && k !== 'all'; });
         var action = input.dataset.suggestAction || (kinds.length === 1 && kinds[0] === 'place' ? 'fill' : 'go');
         var holder = input.closest('[data-culture]');
         var culture = (holder && holder.dataset.culture) || document.documentElement.lang || 'fr';
