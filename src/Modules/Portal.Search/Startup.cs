@@ -31,6 +31,14 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<Synonyms.SynonymStore>();
         services.AddRecipeStep<Synonyms.SynonymsStep>();
         services.AddScoped<RelatedTerms>();
+        services.AddSingleton<Suggestions.TermCatalogue>();
+        services.AddScoped<Suggestions.IPlaceSuggestionSource, Suggestions.TermPlaceSuggestionSource>();
+        services.AddScoped<Suggestions.SuggestionService>();
+        services.Configure<Insights.SearchInsightsOptions>(configuration.GetSection("Portal:Search:Insights"));
+        services.AddSingleton<Insights.SearchInsightsRecorder>();
+        services.AddScoped<Insights.SearchInsightsStore>();
+        services.AddSingleton<Insights.SearchInsightsJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Insights.SearchInsightsJob>());
         services.AddSingleton<IPortalCommand, SearchCommand>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();

@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/taxonomies", [Editor, Admin]),
         ("GET", "/admin/search", [Admin]),
         ("POST", "/admin/search/rebuild", [Admin]),
+        ("GET", "/admin/search/insights", [Editor, Admin]),
         ("GET", "/admin/import", [Editor, Admin]),
         ("GET", "/admin/review", Staff),
         ("GET", "/admin/review/{item}", Staff),

@@ -109,15 +109,6 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         updated.Should().BeInDescendingOrder(StringComparer.Ordinal);
     }
 
-    [Fact]
-    public async Task Suggestions_complete_the_last_word_with_its_accents()
-    {
-        using var client = site.Factory.CreateClient();
-        var body = JsonNode.Parse(await client.GetStringAsync("/api/search/suggest?culture=fr&q=halte%20rep"))!;
-        var suggestions = body["suggestions"]!.AsArray().Select(s => s!["text"]!.GetValue<string>()).ToList();
-        suggestions.Should().HaveCountLessThanOrEqualTo(10).And.Contain("halte répit");
-    }
-
     public static TheoryData<string> Garbage => new()
     {
         "culture=fr&q=title:*%20OR%20%5B", "culture=fr&q=*", "culture=fr&q=" + new string('a', 10_000), "culture=fr&q=%22", "culture=fr&q=AND%20OR%20NOT",

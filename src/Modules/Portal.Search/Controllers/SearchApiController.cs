@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Localization;
 using Portal.Search.Services;
+using Portal.Search.Suggestions;
 
 namespace Portal.Search.Controllers;
 
 /// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, IStringLocalizer<SearchApiController> T) : Controller
+public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, SuggestionService suggest, Insights.SearchInsightsRecorder insights, IStringLocalizer<SearchApiController> T) : Controller
 {
     [HttpGet("/api/search")]
     public async Task<IActionResult> Search(string? culture, CancellationToken cancellationToken)
@@ -19,8 +20,10 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
         if (CultureError(culture) is { } error) return error;
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(read.Error);
+        var (typed, page, filtered) = (read.Query.Text, read.Query.Page, read.Query.Filters.Count > 0);
         var placed = await places.SearchAsync(read, culture!, cancellationToken);
         if (placed.Response is not { } response) return Problem(placed.Error);
+        insights.Record(culture!, typed, page, filtered, response);
         var result = response.Result;
         Response.Headers.CacheControl = "public, max-age=30";
         return Json(new
@@ -58,15 +61,53 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
         return hit;
     }
 
+    /// <summary>
+    /// Completions of what is typed, grouped by kind (topics, entries, places), labelled in <paramref name="culture"/>,
+    /// with a sentence announcing their number. <paramref name="kind"/> (topic, entry, place; repeatable) narrows them.
+    /// </summary>
     [HttpGet("/api/search/suggest")]
-    public async Task<IActionResult> Suggest(string? culture, string? q, CancellationToken cancellationToken)
+    public async Task<IActionResult> Suggest(string? culture, string? q, [FromQuery] string[]? kind, CancellationToken cancellationToken)
     {
         if (CultureError(culture) is { } error) return error;
         if (q is { Length: > SearchRequestReader.MaxTextLength }) return Problem(T["The search text is limited to {0} characters.", SearchRequestReader.MaxTextLength]);
-        var suggestions = string.IsNullOrWhiteSpace(q) ? [] : await search.SuggestAsync(q, culture!, cancellationToken);
+        var kinds = new HashSet<SuggestionKind>();
+        foreach (var name in kind ?? [])
+        {
+            if (!Enum.TryParse<SuggestionKind>(name, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || name.Any(char.IsDigit))
+                return Problem(T["kind must be topic, entry or place."]);
+            kinds.Add(parsed);
+        }
+        if (kinds.Count == 0) kinds.UnionWith(Enum.GetValues<SuggestionKind>());
+        var suggestions = string.IsNullOrWhiteSpace(q) ? [] : await suggest.SuggestAsync(q, culture!, kinds, cancellationToken);
+        cultures.Use(culture!);
         Response.Headers.CacheControl = "public, max-age=60";
-        return Json(new { suggestions = suggestions.Select(s => new { text = s.Text, count = s.Count }) });
+        return Json(new
+        {
+            status = suggestions.Count == 0 ? T["No suggestions"].Value : T.Plural(suggestions.Count, "{0} suggestion", "{0} suggestions").Value,
+            groups = suggestions.Select(s => s.Kind).Distinct().Select(k => new { kind = Name(k), label = GroupLabel(k) }).ToList(),
+            suggestions = suggestions.Select(s => new
+            {
+                text = s.Text, kind = Name(s.Kind), kindLabel = KindLabel(s.Kind), detail = s.Detail, url = s.Url, value = s.Value,
+                lat = s.Latitude, lon = s.Longitude, count = s.Count,
+            }).ToList(),
+        });
     }
+
+    private static string Name(SuggestionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private string KindLabel(SuggestionKind kind) => kind switch
+    {
+        SuggestionKind.Entry => T["Entry"],
+        SuggestionKind.Topic => T["Topic"],
+        _ => T["Place"],
+    };
+
+    private string GroupLabel(SuggestionKind kind) => kind switch
+    {
+        SuggestionKind.Entry => T["Entries"],
+        SuggestionKind.Topic => T["Topics"],
+        _ => T["Places"],
+    };
 
     private IActionResult? CultureError(string? culture) =>
         cultures.IsSupported(culture) ? null : Problem(T["culture must be one of: {0}.", string.Join(", ", cultures.Supported)]);

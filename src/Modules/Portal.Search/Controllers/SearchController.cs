@@ -8,7 +8,7 @@ namespace Portal.Search.Controllers;
 
 /// <summary>/fr/recherche and /de/suche: a plain GET form with facets, so it works without JavaScript.</summary>
 [AllowAnonymous]
-public sealed class SearchController(SearchService search, PlaceSearch places, Cultures cultures) : Controller
+public sealed class SearchController(SearchService search, PlaceSearch places, Insights.SearchInsightsRecorder insights, Cultures cultures) : Controller
 {
     public static string PathOf(string culture) => SearchRoutes.Table.Path(SearchRoutes.Search, culture);
 
@@ -18,7 +18,9 @@ public sealed class SearchController(SearchService search, PlaceSearch places, C
         if (PathOf(culture) != $"/{culture}/{segment}") return RedirectPermanent(PathOf(culture) + Request.QueryString);
         ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => PathOf(c) + Request.QueryString);
         var read = search.Read(Request.Query);
+        var (typed, page, filtered) = (read.Query?.Text, read.Query?.Page ?? 1, read.Query?.Filters.Count > 0);
         var placed = read.Query is null ? null : await places.SearchAsync(read, culture, cancellationToken);
+        if (placed?.Response is { } found) insights.Record(culture, typed, page, filtered, found);
         if (placed?.Response is not { } response)
         {
             Response.StatusCode = 400;

@@ -53,6 +53,8 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         await _write.WaitAsync(cancellationToken);
         try
         {
+            // Another caller (the worker, a catch-up) may have opened them while this one waited: opening twice would lock itself out.
+            if (Ready) return;
             var current = ReadCurrent();
             var missing = new List<string>();
             foreach (var culture in siteCultures.Supported)

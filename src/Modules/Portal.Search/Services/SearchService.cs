@@ -47,9 +47,6 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
         return index.Map(query, zoom, threshold);
     }
 
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, string culture, CancellationToken cancellationToken = default) =>
-        (await indexes.GetAsync(culture, cancellationToken)).Suggest(text);
-
     public async Task<string> LabelAsync(string facet, string value, string culture)
     {
         if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);

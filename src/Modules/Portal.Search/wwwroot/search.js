@@ -1,6 +1,6 @@
 // Progressive enhancement of the search page: the form works as a plain GET without this file. With it, ticking a
 // filter, changing the sort or following a filter or page link updates the results in place, keeps the address in
-// step (shareable, back button), announces the new count, and the search box suggests words as one types.
+// step (shareable, back button), announces the new count. Suggestions as one types are suggest.js's.
 (function () {
     'use strict';
     var form = document.getElementById('search-form');
@@ -78,26 +78,4 @@
     });
     window.addEventListener('popstate', function () { load(window.location.href, false); });
     form.dispatchEvent(new CustomEvent('search:ready'));
-
-    var box = document.getElementById('q'), list = document.getElementById('q-suggestions'), timer = null;
-    if (box && list) {
-        box.addEventListener('input', function () {
-            clearTimeout(timer);
-            timer = setTimeout(function () {
-                var text = box.value;
-                if (text.trim().length < 2) { list.innerHTML = ''; return; }
-                fetch('/api/search/suggest?culture=' + encodeURIComponent(form.dataset.culture) + '&q=' + encodeURIComponent(text))
-                    .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
-                    .then(function (data) {
-                        list.innerHTML = '';
-                        data.suggestions.forEach(function (s) {
-                            var option = document.createElement('option');
-                            option.value = s.text;
-                            list.appendChild(option);
-                        });
-                    })
-                    .catch(function () { });
-            }, 150);
-        });
-    }
 })();
