@@ -143,6 +143,7 @@ public sealed class PlaceSearchTests(SearchSite site, SeineSaintDenisSearchSite 
         map.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var page = await PageAsync(site.Factory, "/fr/recherche?q=r%C3%A9pit&" + query, HttpStatusCode.BadRequest);
         page.Should().Contain($"id=\"{errorId}\"").And.Contain("value=\"répit\"", "what was typed is kept");
+        page.Should().NotContain("name=\"lat\" id=\"search-lat\" value=\"9").And.NotContain("id=\"search-lon\" value=\"200\"", "a position that cannot be read is not sent again");
     }
 
     [Fact]
