@@ -117,6 +117,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/denied"), ("POST", "/admin/culture"), ("GET", "/admin/invitation"), ("POST", "/admin/invitation"),
         ("GET", "/admin/password/forgot"), ("POST", "/admin/password/forgot"), ("GET", "/admin/password/reset"), ("POST", "/admin/password/reset"),
         ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
+        ("GET", "/fr/ressources"),
     ];
 
     [Fact]
