@@ -73,6 +73,13 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/import/0123456789abcdef0123456789abcdef/check", [Editor, Admin]),
         ("POST", "/admin/account/security/password", [Partner1, Partner2, Editor, Moderator, Admin]),
         ("POST", "/admin/account/security/disable", [Partner1, Partner2, Editor, Moderator, Admin]),
+        ("GET", "/admin/media", [Editor, Admin]),
+        ("GET", "/admin/media/upload", [Editor, Admin]),
+        ("POST", "/admin/media/upload", [Editor, Admin]),
+        ("GET", "/admin/media/no-such-media", [Editor, Admin]),
+        ("POST", "/admin/media/no-such-media", [Editor, Admin]),
+        ("POST", "/admin/media/no-such-media/replace", [Editor, Admin]),
+        ("POST", "/admin/media/no-such-media/delete", [Editor, Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -112,6 +119,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/denied"), ("POST", "/admin/culture"), ("GET", "/admin/invitation"), ("POST", "/admin/invitation"),
         ("GET", "/admin/password/forgot"), ("POST", "/admin/password/forgot"), ("GET", "/admin/password/reset"), ("POST", "/admin/password/reset"),
         ("GET", "/fr/agenda"), ("GET", "/fr/agenda/archives"), ("GET", "/fr/agenda/agenda.ics"), ("GET", "/fr/agenda/un-atelier/event.ics"),
+        ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
+        ("GET", "/fr/ressources"),
     ];
 
     [Fact]
