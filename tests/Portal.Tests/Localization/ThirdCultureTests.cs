@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Content;
 using Portal.Core.Localization;
@@ -72,6 +73,41 @@ public sealed class ThirdCultureTests
             .And.Contain($"<loc>http://localhost/en/{path}</loc>").And.Contain("hreflang=\"en\"");
 
         factory.Services.GetRequiredService<Cultures>().Supported.Should().Equal("fr", "de", "en");
+        await TheBackOfficeOffersEnglishAsync(factory);
+        await TheSiteNameTakesAnEnglishTextAsync(factory, client);
+    }
+
+    /// <summary>The editors list every culture of the catalogue: the term editor has an English label input, the content editor a "translate" button to English.</summary>
+    private static async Task TheBackOfficeOffersEnglishAsync(PortalFactory factory)
+    {
+        using var browser = factory.CreateBrowser();
+        await browser.SignInAsync();
+        var term = await browser.GetStringAsync("/admin/taxonomies/languages/terms/lb");
+        foreach (var (input, code) in new[] { ("Fr", "fr"), ("De", "de"), ("En", "en") })
+            term.Should().MatchRegex($"<input type=\"text\" id=\"{input}\" name=\"{input}\" value=\"[^\"]*\" lang=\"{code}\"", "one label input per culture");
+
+        var french = await factory.WithDbAsync(db => db.ContentItems.Where(i => i.Latest && i.ContentType == "Page" && i.Culture == "fr")
+            .Select(i => i.ContentItemId).FirstAsync());
+        var editor = await browser.GetStringAsync($"/admin/content/item/{french}");
+        editor.Should().Contain($"action=\"/admin/content/item/{french}/translate/en\"", "an English translation can be started");
+        var translated = await browser.PostFormAsync($"/admin/content/item/{french}", $"/admin/content/item/{french}/translate/en", []);
+        translated.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await factory.WithDbAsync(db => db.ContentItems.CountAsync(i => i.Latest && i.Culture == "en" && i.LocalizationSet != null && i.ContentType == "Page")))
+            .Should().BeGreaterThan(0, "the English draft joins the item's translations");
+    }
+
+    /// <summary>A recipe's Settings step gives the site name an English text; the other cultures keep theirs.</summary>
+    private static async Task TheSiteNameTakesAnEnglishTextAsync(PortalFactory factory, HttpClient client)
+    {
+        var frenchName = (await factory.WithScopeAsync(sp => sp.GetRequiredService<Portal.Core.Settings.IDocumentStore>()
+            .GetAsync<Portal.Core.Settings.SiteSettings>(Portal.Core.Settings.DocumentKeys.SiteSettings))).SiteNameFor("fr", factory.Services.GetRequiredService<Cultures>());
+        var path = Path.Combine(factory.DataDirectory, "english.recipe.json");
+        await File.WriteAllTextAsync(path, """{ "name": "english", "steps": [ { "name": "Settings", "SiteName": { "en": "Ageing well across borders" } } ] }""");
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Portal.Core.Recipes.RecipeExecutor>().ExecuteAsync(path));
+
+        // Pages not asked for before, so that no cached copy answers.
+        (await client.GetStringAsync("/en/recherche?q=ageing")).Should().Contain("Ageing well across borders");
+        System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/fr/recherche?q=ageing")).Should().Contain(frenchName).And.NotContain("Ageing well across borders");
     }
 
     [Fact]
