@@ -117,6 +117,28 @@ public sealed class SearchInsightsTests(InsightsSite site) : IClassFixture<Insig
         keys.Should().NotContain(SearchInsightsStore.KeyOf("de", "2019-W40"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Counts_held_in_memory_add_up_in_the_database_with_the_relaxations_applied(string provider)
+    {
+        using var factory = new PortalFactory(provider).WithSetting("Portal:Search:Insights:FlushInterval", "01:00:00");
+        factory.CreateClient().Dispose();
+        var recorder = factory.Services.GetRequiredService<SearchInsightsRecorder>();
+        var job = factory.Services.GetRequiredService<SearchInsightsJob>();
+        recorder.Record("fr", new Portal.Search.Engine.SearchQuery { Text = "Répit" }, 0, ["drop-place"]);
+        recorder.Record("fr", new Portal.Search.Engine.SearchQuery { Text = "repit" }, 2, ["drop-place", "fuzzy"]);
+        await job.FlushAsync();
+        recorder.Record("fr", new Portal.Search.Engine.SearchQuery { Text = "répit " }, 40, []);
+        recorder.Record("fr", new Portal.Search.Engine.SearchQuery { Text = "répit", Page = 2 }, 40, []);
+        await job.FlushAsync();
+
+        var week = await factory.WithScopeAsync(sp => sp.GetRequiredService<SearchInsightsStore>().ReadAsync("fr", ThisWeek));
+        week!.Searches.Should().Be(3);
+        var repit = week.Queries.Single();
+        (repit.Query, repit.Count, repit.Zero, repit.Few).Should().Be(("repit", 3, 1, 1));
+        repit.Relaxations.Should().BeEquivalentTo(new Dictionary<string, int> { ["drop-place"] = 2, ["fuzzy"] = 1 });
+    }
+
     [Fact]
     public async Task Editors_see_the_insights_with_a_link_to_add_a_synonym_while_visitors_and_moderators_are_turned_away()
     {
