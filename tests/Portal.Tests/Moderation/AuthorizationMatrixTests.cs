@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/denied"), ("POST", "/admin/culture"), ("GET", "/admin/invitation"), ("POST", "/admin/invitation"),
         ("GET", "/admin/password/forgot"), ("POST", "/admin/password/forgot"), ("GET", "/admin/password/reset"), ("POST", "/admin/password/reset"),
         ("GET", "/fr/agenda"), ("GET", "/fr/agenda/archives"), ("GET", "/fr/agenda/agenda.ics"), ("GET", "/fr/agenda/un-atelier/event.ics"),
+        ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
     ];
 
     [Fact]
