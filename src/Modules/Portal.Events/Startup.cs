@@ -41,6 +41,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<EventRegistrations>();
         services.AddScoped<RegistrationPanels>();
         services.AddScoped<RegistrationJobs>();
+        services.AddScoped<OrganiserRegistrants>();
         services.AddHostedService<RegistrationJobService>();
         services.AddContentHandler<EventCancellationHandler>();
         var perHour = configuration.GetValue("Portal:Events:RegistrationsPerHour", 20);

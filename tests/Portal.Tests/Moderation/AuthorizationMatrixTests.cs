@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/roles", [Admin]),
         ("GET", "/admin/roles/Editor", [Admin]),
+        ("GET", "/admin/events/gr-event-001-fr/registrants", Staff),
+        ("GET", "/admin/events/gr-event-001-fr/registrants.csv", Staff),
         ("POST", "/admin/roles/new", [Admin]),
         ("POST", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/account/security", [Partner1, Partner2, Editor, Moderator, Admin]),
@@ -94,6 +96,9 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/de/partnerbereich/{item}/pruefen", [Partner1]),
         ("POST", "/de/partnerbereich/{item}", [Partner1]),
         ("POST", "/fr/espace-partenaire/{item}/retrait", [Partner1]),
+        ("GET", "/fr/espace-partenaire/agenda", [Partner1, Partner2]),
+        ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr", [Partner1]),
+        ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv", [Partner1]),
     ];
 
     /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>
