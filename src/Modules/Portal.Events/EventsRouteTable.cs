@@ -7,10 +7,10 @@ public static class EventsRouteTable
 {
     public const string Agenda = "agenda";
     public const string Archive = "agenda-archive";
-    public const string Calendar = "agenda-calendar";
+    public const string Registration = "agenda-registration";
 
     public static readonly RouteTable Table = new RouteTable()
         .Add(Agenda, ("fr", "agenda"), ("de", "veranstaltungen"))
         .Add(Archive, ("fr", "archives"), ("de", "archiv"))
-        .Add(Calendar, ("fr", "calendrier"), ("de", "kalender"));
+        .Add(Registration, ("fr", "inscription"), ("de", "anmeldung"));
 }

@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core.Content.Parts;
+using Portal.Core.Data;
+using Portal.Events.Controllers;
+using Portal.Events.Data;
+using Portal.Events.Handlers;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 using Portal.Events.Fields;
@@ -27,5 +34,19 @@ public sealed class Startup : IModuleStartup
         services.Configure<SearchOptions>(EventSearch.Configure);
         services.AddScoped<ISearchIndexContributor, EventDates>();
         services.AddRecipeStep<EventSamplesStep>();
+        services.AddModuleDbContext<EventsDbContext, SqliteEventsDbContext, PostgresEventsDbContext>();
+        services.Configure<EventsOptions>(configuration.GetSection(EventsOptions.Section));
+        services.AddSingleton<RegistrationTokens>();
+        services.AddScoped<RegistrationMails>();
+        services.AddScoped<EventRegistrations>();
+        services.AddScoped<RegistrationPanels>();
+        services.AddScoped<RegistrationJobs>();
+        services.AddScoped<OrganiserRegistrants>();
+        services.AddHostedService<RegistrationJobService>();
+        services.AddContentHandler<EventCancellationHandler>();
+        var perHour = configuration.GetValue("Portal:Events:RegistrationsPerHour", 20);
+        services.AddRateLimiter(o => o.AddPolicy(RegistrationController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
     }
 }

@@ -18,7 +18,7 @@ public sealed class EventsDatabaseTests
         var agenda = await client.GetStringAsync("/fr/agenda?month=2027-03");
         agenda.Should().Contain("Atelier équilibre au printemps").And.Contain("Loto solidaire");
         var feed = Calendar.Load(await client.GetStringAsync("/fr/agenda/agenda.ics"))!;
-        feed.Events.Should().HaveCount(5, "two sessions of the workshop, the conference, the walk and the loto");
+        feed.Events.Should().HaveCount(6, "two sessions of the workshop, the conference, the walk, the kitchen workshop and the loto");
         feed.Events.Where(e => e.Summary!.StartsWith("Atelier", StringComparison.Ordinal)).Select(e => e.DtStart!.AsUtc)
             .Should().BeEquivalentTo([new DateTime(2027, 3, 27, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 29, 8, 0, 0, DateTimeKind.Utc)]);
         (await client.GetAsync("/fr/agenda/inconnu/event.ics")).StatusCode.Should().Be(HttpStatusCode.NotFound);

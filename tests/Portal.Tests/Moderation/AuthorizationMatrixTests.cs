@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/roles", [Admin]),
         ("GET", "/admin/roles/Editor", [Admin]),
+        ("GET", "/admin/events/gr-event-001-fr/registrants", Staff),
+        ("GET", "/admin/events/gr-event-001-fr/registrants.csv", Staff),
         ("POST", "/admin/roles/new", [Admin]),
         ("POST", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/account/security", [Partner1, Partner2, Editor, Moderator, Admin]),
@@ -102,6 +104,9 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/de/partnerbereich/{item}/pruefen", [Partner1]),
         ("POST", "/de/partnerbereich/{item}", [Partner1]),
         ("POST", "/fr/espace-partenaire/{item}/retrait", [Partner1]),
+        ("GET", "/fr/espace-partenaire/agenda", [Partner1, Partner2]),
+        ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr", [Partner1]),
+        ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv", [Partner1]),
     ];
 
     /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>
@@ -121,6 +126,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/agenda"), ("GET", "/fr/agenda/archives"), ("GET", "/fr/agenda/agenda.ics"), ("GET", "/fr/agenda/un-atelier/event.ics"),
         ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
         ("GET", "/fr/ressources"),
+        ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
     ];
 
     [Fact]
