@@ -32,7 +32,7 @@ public sealed class Startup : IModuleStartup
         services.AddRecipeStep<Synonyms.SynonymsStep>();
         services.AddScoped<RelatedTerms>();
         services.AddSingleton<Suggestions.TermCatalogue>();
-        services.AddScoped<Suggestions.IPlaceSuggestionSource, Suggestions.TermPlaceSuggestionSource>();
+        services.AddScoped<Suggestions.IPlaceSuggestionSource, Suggestions.GazetteerPlaceSuggestionSource>();
         services.AddScoped<Suggestions.SuggestionService>();
         services.Configure<Insights.SearchInsightsOptions>(configuration.GetSection("Portal:Search:Insights"));
         services.AddSingleton<Insights.SearchInsightsRecorder>();

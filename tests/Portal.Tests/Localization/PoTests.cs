@@ -113,6 +113,23 @@ public sealed partial class PoTests
         }
     }
 
+    /// <summary>The catalogue is one for the whole site: a string two modules translate differently shows one module's words in the other's page.</summary>
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("de")]
+    public void A_string_translated_in_several_modules_is_translated_the_same_way(string culture)
+    {
+        var root = FindRepositoryRoot();
+        var translations = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(root, "src"), culture + ".po", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/") && !f.Contains("/obj/")))
+            foreach (var entry in PoParser.Parse(File.ReadAllText(file)))
+            {
+                if (!translations.TryGetValue(entry.Key, out var set)) translations[entry.Key] = set = new(StringComparer.Ordinal);
+                set.Add(string.Join("|", entry.Translations));
+            }
+        translations.Where(t => t.Value.Count > 1).Select(t => $"{t.Key}: {string.Join(" / ", t.Value)}").Should().BeEmpty();
+    }
+
     public static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

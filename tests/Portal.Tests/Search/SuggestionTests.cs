@@ -36,7 +36,7 @@ public sealed class SuggestionTests(SearchSite site) : IClassFixture<SearchSite>
         place["text"]!.GetValue<string>().Should().Be("Metz");
         place["kindLabel"]!.GetValue<string>().Should().Be("Lieu");
         place["lat"]!.GetValue<double>().Should().BeInRange(49, 49.2);
-        place["url"]!.GetValue<string>().Should().Be("/fr/recherche?f.commune=57463-metz");
+        place["url"]!.GetValue<string>().Should().Be("/fr/recherche?place=Metz", "a place leads to the search around it");
         items.Should().NotBeEmpty();
 
         var only = Items(await SuggestAsync("culture=fr&q=metz&kind=place"));
@@ -53,7 +53,8 @@ public sealed class SuggestionTests(SearchSite site) : IClassFixture<SearchSite>
         body["status"]!.GetValue<string>().Should().Be(items.Count == 1 ? "1 Vorschlag" : $"{items.Count} Vorschläge");
 
         var place = Items(await SuggestAsync("culture=de&q=metz&kind=place"));
-        place.Should().Contain(i => i.Text == "Metz" && i.KindLabel == "Ort" && i.Url == "/de/suche?f.commune=57463-metz");
+        place.Should().Contain(i => i.Text == "Metz" && i.KindLabel == "Ort" && i.Url == "/de/suche?place=Metz");
+        Items(await SuggestAsync("culture=de&q=saarb&kind=place")).Should().Contain(i => i.Text.StartsWith("Saarbr", StringComparison.Ordinal), "the gazetteer's towns across the border");
     }
 
     [Fact]
