@@ -25,20 +25,21 @@ public sealed class RecipeTests
             await db.Documents.CountAsync(),
             await db.Roles.CountAsync()));
 
+    // A type of the recipe's own: the Events module owns "Event" (and its addresses under the agenda).
     private const string EventRecipe = """
         {
           "name": "events",
           "steps": [
             { "name": "ContentDefinition",
-              "ContentParts": [ { "Name": "Event", "Fields": [
+              "ContentParts": [ { "Name": "Happening", "Fields": [
                   { "Name": "Starts", "FieldType": "DateTime", "DisplayName": "Début", "DisplayNameDe": "Beginn", "Settings": { "Required": true } },
                   { "Name": "Place", "FieldType": "GeoPoint", "DisplayName": "Lieu", "DisplayNameDe": "Ort" } ] } ],
-              "ContentTypes": [ { "Name": "Event", "DisplayName": "Événement", "DisplayNameDe": "Veranstaltung",
-                  "Parts": [ { "Name": "TitlePart" }, { "Name": "Event" }, { "Name": "AutoroutePart" }, { "Name": "LocalizationPart" } ] } ] },
+              "ContentTypes": [ { "Name": "Happening", "DisplayName": "Événement", "DisplayNameDe": "Veranstaltung",
+                  "Parts": [ { "Name": "TitlePart" }, { "Name": "Happening" }, { "Name": "AutoroutePart" }, { "Name": "LocalizationPart" } ] } ] },
             { "name": "Content", "data": [
-              { "ContentItemId": "event-1", "ContentType": "Event", "Published": true,
+              { "ContentItemId": "event-1", "ContentType": "Happening", "Published": true,
                 "TitlePart": { "Title": { "Text": "Handisport à Bobigny" } }, "LocalizationPart": { "Culture": { "Text": "fr" } },
-                "Event": { "Starts": { "Value": "2026-06-13T10:00" }, "Place": { "Latitude": 48.9077, "Longitude": 2.4397 } } } ] }
+                "Happening": { "Starts": { "Value": "2026-06-13T10:00" }, "Place": { "Latitude": 48.9077, "Longitude": 2.4397 } } } ] }
           ]
         }
         """;
