@@ -7,7 +7,7 @@ namespace Portal.BrowserTests;
 
 /// <summary>
 /// The built site, run as an operator runs it (dotnet Portal.Web.dll) on a free port of 127.0.0.1, on a fresh SQLite
-/// database set up from the base recipe plus a small directory, so that every kind of page exists.
+/// database set up from the base recipe plus a small directory and an upcoming event (FR and DE), so that every kind of page exists.
 /// </summary>
 public sealed class SiteServer : IAsyncLifetime
 {
@@ -208,6 +208,28 @@ public sealed class SiteServer : IAsyncLifetime
             "TitlePart": { "Title": { "Text": "Activités sur la carte" } },
             "Page": { "Summary": { "Text": "Les activités du département." }, "Map": { "Query": "type=Action" } },
             "LocalizationPart": { "Culture": { "Text": "fr" } } }
+        ] },
+        { "name": "EventSamples", "data": [
+          { "ContentItemId": "b-event-fr", "ContentType": "Event", "LocalizationSet": "b-event",
+            "TitlePart": { "Title": { "Text": "Atelier mémoire et jeux" } },
+            "Event": { "Summary": { "Text": "Un après-midi de jeux de mémoire en petit groupe." }, "Description": { "Markdown": "Des jeux **doux** pour entretenir la mémoire." },
+                       "Sessions": { "Sessions": [ { "Day": 20, "Start": "14:00", "End": "16:00" } ] },
+                       "Status": { "Text": "scheduled" }, "Organiser": { "ContentItemIds": [ "b-actor-fr" ] },
+                       "Location": { "Latitude": 49.1193, "Longitude": 6.1757 }, "Languages": { "Terms": [ "fr", "de" ] },
+                       "Price": { "Value": 0 }, "Capacity": { "Value": 10 },
+                       "RegistrationOpens": { "Day": -5, "Time": "09:00" }, "RegistrationCloses": { "Day": 18, "Time": "18:00" } },
+            "AddressPart": { "Street": { "Text": "1 place d'Armes" }, "Postcode": { "Text": "57000" }, "Commune": { "Text": "Metz" }, "InseeCode": { "Text": "57463" } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } },
+          { "ContentItemId": "b-event-de", "ContentType": "Event", "LocalizationSet": "b-event",
+            "TitlePart": { "Title": { "Text": "Gedächtnisspiele am Nachmittag" } },
+            "Event": { "Summary": { "Text": "Ein Nachmittag mit Gedächtnisspielen in kleiner Gruppe." }, "Description": { "Markdown": "Sanfte Spiele für das Gedächtnis." },
+                       "Sessions": { "Sessions": [ { "Day": 20, "Start": "14:00", "End": "16:00" } ] },
+                       "Status": { "Text": "scheduled" }, "Organiser": { "ContentItemIds": [ "b-actor-fr" ] },
+                       "Location": { "Latitude": 49.1193, "Longitude": 6.1757 }, "Languages": { "Terms": [ "fr", "de" ] },
+                       "Price": { "Value": 0 }, "Capacity": { "Value": 10 },
+                       "RegistrationOpens": { "Day": -5, "Time": "09:00" }, "RegistrationCloses": { "Day": 18, "Time": "18:00" } },
+            "AddressPart": { "Street": { "Text": "1 place d'Armes" }, "Postcode": { "Text": "57000" }, "Commune": { "Text": "Metz" }, "InseeCode": { "Text": "57463" } },
+            "LocalizationPart": { "Culture": { "Text": "de" } } }
         ] },
         { "name": "DemoAccounts", "Accounts": [
           { "Email": "partner@browser.example", "Name": "Partenaire", "Role": "Partner", "Actors": [ "b-actor-fr" ] },

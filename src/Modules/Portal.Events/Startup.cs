@@ -42,6 +42,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<RegistrationPanels>();
         services.AddScoped<RegistrationJobs>();
         services.AddScoped<OrganiserRegistrants>();
+        services.AddScoped<RegistrationClosing>();
         services.AddHostedService<RegistrationJobService>();
         services.AddContentHandler<EventCancellationHandler>();
         var perHour = configuration.GetValue("Portal:Events:RegistrationsPerHour", 20);
