@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/roles/Editor", [Admin]),
         ("GET", "/admin/events/gr-event-001-fr/registrants", Staff),
         ("GET", "/admin/events/gr-event-001-fr/registrants.csv", Staff),
+        ("POST", "/admin/events/gr-event-001-fr/close-registration", Staff),
         ("POST", "/admin/roles/new", [Admin]),
         ("POST", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/account/security", [Partner1, Partner2, Editor, Moderator, Admin]),
@@ -112,6 +113,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/espace-partenaire/agenda", [Partner1, Partner2]),
         ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr", [Partner1]),
         ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv", [Partner1]),
+        ("POST", "/fr/espace-partenaire/agenda/gr-event-001-fr/close-registration", [Partner1]),
     ];
 
     /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>
