@@ -17,6 +17,9 @@ public sealed class PlaceSearch(SearchService search, IGazetteer gazetteer, IStr
     /// <summary>Half the earth's circumference: a circle that holds every point.</summary>
     public const double EverywhereKm = 20_040;
 
+    /// <summary>A step of the place search that finds at least this many is kept; fewer, and the next, wider step is tried.</summary>
+    public const int EnoughResults = 5;
+
     public sealed record Outcome(SearchResponse? Response, string? Error, string? Field);
 
     public async Task<Outcome> SearchAsync(SearchRequestReader.Outcome read, string culture, CancellationToken cancellationToken = default)
@@ -57,13 +60,21 @@ public sealed class PlaceSearch(SearchService search, IGazetteer gazetteer, IStr
         SearchResponse? last = null;
         double? lastRadius = null;
         PlaceFilter? lastFilter = null;
+        (SearchResponse Response, double? Radius, PlaceFilter? Filter)? found = null;
         foreach (var (filter, radius) in StepsFor(place, request.RadiusKm, filters))
         {
             query.Filters = filter is null ? filters : new(filters, StringComparer.Ordinal) { [filter.Facet] = [filter.Value] };
             query.Near = new GeoCircle(lat, lon, radius ?? EverywhereKm);
             last = await search.SearchAsync(query, culture, cancellationToken);
             (lastRadius, lastFilter) = (radius, filter);
-            if (last.Result.Total > 0) return Done(last with { Place = Result(radius is null ? PlaceScope.Place : PlaceScope.Radius, radius, last.Result) }, filter);
+            if (last.Result.Total > 0) found = (last, radius, filter);
+            // Widen until a handful of results, not the first one: one item filed under the commune must not hide those next door.
+            if (last.Result.Total >= EnoughResults) break;
+        }
+        if (found is { } hit)
+        {
+            (query.Filters, query.Near) = (hit.Filter is null ? filters : new(filters, StringComparer.Ordinal) { [hit.Filter.Facet] = [hit.Filter.Value] }, new GeoCircle(lat, lon, hit.Radius ?? EverywhereKm));
+            return Done(hit.Response with { Place = Result(hit.Radius is null ? PlaceScope.Place : PlaceScope.Radius, hit.Radius, hit.Response.Result) }, hit.Filter);
         }
 
         // Nothing there: the nearest results farther away, with their distance.
