@@ -22,19 +22,37 @@ public sealed class PortalAnalyzer(string culture, bool stem) : Analyzer
     /// What each language adds to the chain, as data: elided articles, stop words, a normalization before the accents
     /// are folded, a light stemmer. A culture not listed gets the generic chain (tokens, lower case, folded accents).
     /// </summary>
-    private sealed record Language(CharArraySet? Articles, CharArraySet? StopWords, Func<TokenStream, TokenStream>? Normalize, Func<TokenStream, TokenStream>? Stem);
+    /// <param name="QuestionWords">
+    /// Words that ask rather than name what is looked for ("où trouver…", "wo finde ich…"), folded: left out of a
+    /// query that has other words (see <see cref="IsQuestionWord"/>), never out of the index.
+    /// </param>
+    private sealed record Language(CharArraySet? Articles, CharArraySet? StopWords, Func<TokenStream, TokenStream>? Normalize, Func<TokenStream, TokenStream>? Stem,
+        IReadOnlySet<string>? QuestionWords = null);
 
     private static readonly Language Generic = new(null, null, null, null);
 
     private static readonly Dictionary<string, Language> Languages = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["fr"] = new(FrenchAnalyzer.DEFAULT_ARTICLES, FrenchAnalyzer.DefaultStopSet, null, s => new FrenchLightStemFilter(s)),
-        ["de"] = new(null, GermanAnalyzer.DefaultStopSet, s => new GermanNormalizationFilter(s), s => new GermanLightStemFilter(s)),
+        ["fr"] = new(FrenchAnalyzer.DEFAULT_ARTICLES, FrenchAnalyzer.DefaultStopSet, null, s => new FrenchLightStemFilter(s), Folded(
+            "où", "comment", "quand", "pourquoi", "combien", "quel", "quels", "quelle", "quelles", "lequel", "laquelle", "est-ce", "qu'est-ce",
+            "trouver", "trouve", "trouverai", "cherche", "cherchons", "chercher", "recherche", "existe", "existe-t-il", "existent", "y a-t-il",
+            "peut", "peut-on", "puis", "puis-je", "pouvez", "voudrais", "voudrait", "souhaite", "souhaiterais", "aimerais", "besoin", "faut",
+            "faire", "fait", "svp", "merci", "bonjour", "atteint", "atteinte", "atteints", "atteintes", "souffrant", "souffre", "près", "autour")),
+        ["de"] = new(null, GermanAnalyzer.DefaultStopSet, s => new GermanNormalizationFilter(s), s => new GermanLightStemFilter(s), Folded(
+            "wo", "wie", "wann", "warum", "wieviel", "wieviele", "welche", "welcher", "welches", "welchen", "gibt", "gibt's", "finde", "finden",
+            "findet", "suche", "suchen", "sucht", "brauche", "brauchen", "benötige", "möchte", "möchten", "würde", "kann", "könnte", "man",
+            "bitte", "danke", "hallo", "leidet", "leidend", "erkrankt", "nähe", "umgebung")),
     };
+
+    private static HashSet<string> Folded(params string[] words) =>
+        words.SelectMany(TextFolding.Words).Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
 
     public string Culture { get; } = culture;
 
     private readonly Language _language = Languages.GetValueOrDefault(culture) ?? Generic;
+
+    /// <summary>A folded word that only asks (où, comment, trouver; wo, finde): left out of a query that names something else.</summary>
+    public bool IsQuestionWord(string folded) => _language.QuestionWords?.Contains(folded) == true;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

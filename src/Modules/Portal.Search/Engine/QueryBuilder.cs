@@ -37,7 +37,10 @@ internal sealed class QueryBuilder(LuceneSearchIndex index, IndexReader reader)
         if (slots.Count == 1) top.Add(Slot(slots[0], wideFuzzy, result), Occur.MUST);
         else if (slots.Count > 1)
         {
-            var some = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MinimumShouldMatch(slots.Count) };
+            // From three words on, a word the index does not know at all (not even spelt nearly) does not count:
+            // "mon père" in a long question must not empty the page.
+            var counted = slots.Count < 3 ? slots.Count : Math.Max(1, slots.Count(s => Known(s, wideFuzzy)));
+            var some = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MinimumShouldMatch(counted) };
             foreach (var slot in slots) some.Add(Slot(slot, wideFuzzy, result), Occur.SHOULD);
             top.Add(some, Occur.MUST);
             var together = new List<(string Term, int Position)>();
@@ -64,6 +67,15 @@ internal sealed class QueryBuilder(LuceneSearchIndex index, IndexReader reader)
 
     /// <summary>All slots up to two, then three out of four (rounded down).</summary>
     public static int MinimumShouldMatch(int slots) => slots <= 2 ? slots : Math.Max(2, slots * 3 / 4);
+
+    /// <summary>True when the index holds the slot's words (as typed, spelt nearly, or being typed) or one of its synonyms.</summary>
+    private bool Known(QuerySlot slot, bool wideFuzzy) =>
+        slot.Words.All(w => w.Typing || w.Stems.Count > 0 && w.Stems.All(s => InIndex(s.Term)) || NearSpellings(w, wideFuzzy) is not null)
+        || slot.Synonyms.Any(e => e.All(t => InIndex(t.Term)));
+
+    private bool InIndex(string term) =>
+        reader.DocFreq(new Term(LuceneSearchIndex.TextField, term)) > 0 || reader.DocFreq(new Term(LuceneSearchIndex.TitleField, term)) > 0
+        || reader.DocFreq(new Term(LuceneSearchIndex.LabelsField, term)) > 0;
 
     /// <summary>The query of one slot alone, e.g. to count what it matches.</summary>
     public Query SlotQuery(QuerySlot slot, bool wideFuzzy) => Slot(slot, wideFuzzy, new TextQuery());

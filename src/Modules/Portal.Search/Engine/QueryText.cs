@@ -58,6 +58,9 @@ internal sealed partial class QueryText
             var typing = typingLast && i == raw.Count - 1 && folded.Count > 0 && folded[^1].Length >= 2;
             words.Add(new TypedWord(word, analyzer.TermsWithPositions(word), folded, typing));
         }
+        // "où trouver un accueil de jour", "wo finde ich eine Tagespflege": the words that only ask are left out when others name something.
+        bool Asks(TypedWord w) => w.Folded.Count > 0 && w.Folded.All(analyzer.IsQuestionWord);
+        if (words.Any(w => w.Searchable && !Asks(w))) words.RemoveAll(Asks);
         return new QueryText { Slots = SlotsOf(words, synonyms ?? SynonymTable.Empty), Phrases = phrases, Excluded = excluded };
     }
 

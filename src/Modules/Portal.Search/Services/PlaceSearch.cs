@@ -77,6 +77,15 @@ public sealed class PlaceSearch(SearchService search, IGazetteer gazetteer, IStr
             return Done(hit.Response with { Place = Result(hit.Radius is null ? PlaceScope.Place : PlaceScope.Radius, hit.Radius, hit.Response.Result) }, hit.Filter);
         }
 
+        // A place name typed alone with nothing around it: the words are searched as words (the site may mention the
+        // place without being there); listing the whole directory by distance would answer nothing that was asked.
+        if (origin == PlaceOrigin.Words && words is { Length: 0 } && filters.Count == 0)
+        {
+            (query.Text, query.Filters, query.Near) = (named, filters, null);
+            if (query.Sort == SearchSort.Distance) query.Sort = SearchSort.Relevance;
+            return new Outcome(await search.SearchAsync(query, culture, cancellationToken), null, null);
+        }
+
         // Nothing there: the nearest results farther away, with their distance.
         query.Filters = filters;
         query.Near = new GeoCircle(lat, lon, EverywhereKm);
