@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Portal.Benchmarks.Relevance;
 
 /// <summary>What one search returned: the ids of its first results and how many there were in all.</summary>
-public sealed record RelevanceAnswer(IReadOnlyList<string> TopIds, int Total);
+/// <param name="Note">How the search read the query (place, relaxations), for --details.</param>
+public sealed record RelevanceAnswer(IReadOnlyList<string> TopIds, int Total, string Note = "");
 
 /// <summary>One judged query's outcome.</summary>
 public sealed record QueryOutcome(string Recipe, JudgedQuery Query, RelevanceAnswer Answer, double Milliseconds)
@@ -67,7 +68,10 @@ public static class RelevanceRun
         var c = CultureInfo.InvariantCulture;
         if (details)
             foreach (var o in outcomes.Where(o => o.Recall < 1))
-                output.WriteLine(string.Create(c, $"  miss {o.Recipe}/{o.Query.Culture} [{o.Query.Kind}] \"{o.Query.Text}\": recall {o.Recall:F2}, total {o.Answer.Total}"));
+            {
+                output.WriteLine(string.Create(c, $"  miss {o.Recipe}/{o.Query.Culture} [{o.Query.Kind}] \"{o.Query.Text}\": recall {o.Recall:F2}, total {o.Answer.Total} {o.Answer.Note}"));
+                output.WriteLine($"    first: {string.Join(' ', o.Answer.TopIds.Take(QueryOutcome.Depth).Select(id => o.Query.Expected.Contains(id) ? id : "(" + id + ")"))}");
+            }
         output.WriteLine(string.Create(c, $"{"recipe",-18} {"kind",-15} {"n",4} {"recall@10",10} {"mrr",6} {"zero",5}"));
         foreach (var group in outcomes.GroupBy(o => (o.Recipe, o.Query.Kind)).OrderBy(g => g.Key.Recipe, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
             output.WriteLine(string.Create(c, $"{group.Key.Recipe,-18} {group.Key.Kind,-15} {group.Count(),4} {group.Average(o => o.Recall),10:F3} {group.Average(o => o.ReciprocalRank),6:F3} {group.Count(o => o.Answer.Total == 0),5}"));

@@ -20,7 +20,9 @@ public static class SiteSearch
         var placed = await scope.ServiceProvider.GetRequiredService<PlaceSearch>().SearchAsync(read, culture);
         if (placed.Response is null) throw new InvalidOperationException($"The search cannot answer \"{text}\": {placed.Error}");
         var result = placed.Response.Result;
-        return new RelevanceAnswer(result.Hits.Select(h => h.Id).ToList(), result.Total);
+        var place = placed.Response.Place is { } p ? $"place={p.Label}/{p.Scope}/{p.RadiusKm?.ToString(System.Globalization.CultureInfo.InvariantCulture)} words=\"{p.Words}\"" : "";
+        var relaxed = string.Join(',', result.Relaxations.Select(r => r.Kind + (r.Words.Count > 0 ? ":" + string.Join('+', r.Words) : "")));
+        return new RelevanceAnswer(result.Hits.Select(h => h.Id).ToList(), result.Total, (place + " " + relaxed).Trim());
     };
 
     /// <summary>Applies every content change to the indexes now, instead of waiting for the background worker.</summary>

@@ -37,12 +37,18 @@ internal sealed class QueryBuilder(LuceneSearchIndex index, IndexReader reader)
         if (slots.Count == 1) top.Add(Slot(slots[0], wideFuzzy, result), Occur.MUST);
         else if (slots.Count > 1)
         {
+            // A word found in a large share of the items ("personne", "seniors") says little: when other words say more,
+            // it adds to the score but neither counts in the minimum nor ranks a tier (as Lucene's common terms query).
+            var common = slots.Where(IsCommon).ToList();
+            if (common.Count == slots.Count) common.Clear();
+            var counting = slots.Except(common).ToList();
             // From three words on, a word the index does not know at all (not even spelt nearly) does not count:
             // "mon père" in a long question must not empty the page.
-            var counted = slots.Count < 3 ? slots.Count : Math.Max(1, slots.Count(s => Known(s, wideFuzzy)));
-            var some = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MinimumShouldMatch(counted) };
-            foreach (var slot in slots) some.Add(Slot(slot, wideFuzzy, result), Occur.SHOULD);
-            top.Add(some, Occur.MUST);
+            var counted = slots.Count < 3 ? counting.Count : Math.Max(1, counting.Count(s => Known(s, wideFuzzy)));
+            var some = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = MinimumShouldMatch(counted, text.Question) };
+            foreach (var slot in counting) some.Add(Slot(slot, wideFuzzy, result), Occur.SHOULD);
+            top.Add(counting.Count == 1 ? some.Clauses[0].Query : some, Occur.MUST);
+            foreach (var slot in common) top.Add(Slot(slot, wideFuzzy, result), Occur.SHOULD);
             var together = new List<(string Term, int Position)>();
             foreach (var word in slots.SelectMany(s => s.Words))
                 foreach (var (term, _) in word.Stems) together.Add((term, together.Count));
@@ -65,8 +71,21 @@ internal sealed class QueryBuilder(LuceneSearchIndex index, IndexReader reader)
         return result;
     }
 
-    /// <summary>All slots up to two, then three out of four (rounded down).</summary>
-    public static int MinimumShouldMatch(int slots) => slots <= 2 ? slots : Math.Max(2, slots * 3 / 4);
+    /// <summary>All slots up to two, then three out of four (rounded down); for a question in sentences, half (rounded up).</summary>
+    public static int MinimumShouldMatch(int slots, bool question = false) =>
+        question ? (slots + 1) / 2 : slots <= 2 ? slots : Math.Max(2, slots * 3 / 4);
+
+    /// <summary>Share of the items above which a single word is common (<see cref="IsCommon"/>).</summary>
+    private const double CommonShare = 0.25;
+
+    /// <summary>A single typed word without synonyms that more than <see cref="CommonShare"/> of the items contain.</summary>
+    private bool IsCommon(QuerySlot slot)
+    {
+        if (slot.Synonyms.Count > 0 || slot.Words is not [{ Stems: [var stem], Typing: false }]) return false;
+        var limit = reader.NumDocs * CommonShare;
+        return reader.NumDocs >= 20 && new[] { LuceneSearchIndex.TitleField, LuceneSearchIndex.LabelsField, LuceneSearchIndex.TextField }
+            .Any(field => reader.DocFreq(new Term(field, stem.Term)) > limit);
+    }
 
     /// <summary>True when the index holds the slot's words (as typed, spelt nearly, or being typed) or one of its synonyms.</summary>
     private bool Known(QuerySlot slot, bool wideFuzzy) =>

@@ -23,6 +23,8 @@ internal sealed partial class QueryText
     public const int MaxWords = 24;
 
     public IReadOnlyList<QuerySlot> Slots { get; private init; } = [];
+    /// <summary>True when words that only ask were left out: a question in sentences, whose words the items seldom all use.</summary>
+    public bool Question { get; private init; }
     public IReadOnlyList<List<(string Term, int Position)>> Phrases { get; private init; } = [];
     public IReadOnlyList<List<(string Term, int Position)>> Excluded { get; private init; } = [];
 
@@ -60,8 +62,8 @@ internal sealed partial class QueryText
         }
         // "où trouver un accueil de jour", "wo finde ich eine Tagespflege": the words that only ask are left out when others name something.
         bool Asks(TypedWord w) => w.Folded.Count > 0 && w.Folded.All(analyzer.IsQuestionWord);
-        if (words.Any(w => w.Searchable && !Asks(w))) words.RemoveAll(Asks);
-        return new QueryText { Slots = SlotsOf(words, synonyms ?? SynonymTable.Empty), Phrases = phrases, Excluded = excluded };
+        var question = words.Any(w => w.Searchable && !Asks(w)) && words.RemoveAll(Asks) > 0;
+        return new QueryText { Slots = SlotsOf(words, synonyms ?? SynonymTable.Empty), Phrases = phrases, Excluded = excluded, Question = question };
     }
 
     /// <summary>Groups the words into slots, the longest synonym expression first, from left to right.</summary>
