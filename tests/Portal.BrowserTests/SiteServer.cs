@@ -231,6 +231,27 @@ public sealed class SiteServer : IAsyncLifetime
             "AddressPart": { "Street": { "Text": "1 place d'Armes" }, "Postcode": { "Text": "57000" }, "Commune": { "Text": "Metz" }, "InseeCode": { "Text": "57463" } },
             "LocalizationPart": { "Culture": { "Text": "de" } } }
         ] },
+        { "name": "ResourceSamples", "Documents": [
+          { "Key": "b-guide-fr", "FileName": "guide-memoire.pdf", "Title": "Guide des jeux de mémoire", "Culture": "fr",
+            "Pages": [ "Ce guide présente des jeux de mémoire pour les ateliers.", "Le loto des sons se joue en petit groupe de six personnes." ] },
+          { "Key": "b-guide-de", "FileName": "leitfaden-gedaechtnis.pdf", "Title": "Leitfaden Gedächtnisspiele", "Culture": "de",
+            "Pages": [ "Dieser Leitfaden stellt Gedächtnisspiele für Workshops vor.", "Das Geräusche-Lotto wird in kleinen Gruppen von sechs Personen gespielt." ] } ],
+          "data": [
+          { "ContentItemId": "b-resource-fr", "ContentType": "Resource", "LocalizationSet": "b-resource", "Published": true,
+            "TitlePart": { "Title": { "Text": "Guide des jeux de mémoire" } },
+            "Resource": { "Kind": { "Text": "guide" }, "Summary": { "Text": "Des jeux simples pour animer un atelier mémoire." }, "Side": { "Text": "france" },
+                          "Year": { "Value": 2026 }, "Licence": { "Text": "CC BY 4.0" }, "File": { "MediaIds": [ "media:b-guide-fr" ] } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } },
+          { "ContentItemId": "b-resource-de", "ContentType": "Resource", "LocalizationSet": "b-resource", "Published": true,
+            "TitlePart": { "Title": { "Text": "Leitfaden Gedächtnisspiele" } },
+            "Resource": { "Kind": { "Text": "guide" }, "Summary": { "Text": "Einfache Spiele für einen Gedächtnisworkshop." }, "Side": { "Text": "saarland" },
+                          "Year": { "Value": 2026 }, "Licence": { "Text": "CC BY 4.0" }, "File": { "MediaIds": [ "media:b-guide-de" ] } },
+            "LocalizationPart": { "Culture": { "Text": "de" } } },
+          { "ContentItemId": "b-resource-video-fr", "ContentType": "Resource", "Published": true,
+            "TitlePart": { "Title": { "Text": "Vidéo : un atelier mémoire" } },
+            "Resource": { "Kind": { "Text": "video" }, "Summary": { "Text": "Dix minutes dans un atelier mémoire." }, "Link": { "Url": "https://video.example.org/atelier" },
+                          "Related": { "ContentItemIds": [ "b-resource-fr" ] } },
+            "LocalizationPart": { "Culture": { "Text": "fr" } } } ] },
         { "name": "DemoAccounts", "Accounts": [
           { "Email": "partner@browser.example", "Name": "Partenaire", "Role": "Partner", "Actors": [ "b-actor-fr" ] },
           { "Email": "moderator@browser.example", "Name": "Modératrice", "Role": "Moderator" } ] } ] }

@@ -30,6 +30,7 @@ public static class EventTypes
         public const string Status = "Status";
         public const string Report = "Report";
         public const string Sample = "Sample";
+        public const string Picture = "Picture";
     }
 }
 

@@ -90,4 +90,15 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
         });
         return 1;
     }
+
+    /// <summary>An image from the media library (with its alternative text in each language).</summary>
+    public async Task<int> UpdateFrom1Async()
+    {
+        await store.AlterPartAsync(EventTypes.Part, p => p.WithField(F.Picture, "MediaPicker", "Image", "Bild", s =>
+        {
+            s.Extra = new JsonObject { ["Kind"] = "Image" };
+            s.Hint = LegacyLabels.Pair("Une image de la médiathèque, décrite dans la langue de cette fiche.", "Ein Bild aus der Mediathek, in der Sprache dieses Eintrags beschrieben.");
+        }));
+        return 2;
+    }
 }

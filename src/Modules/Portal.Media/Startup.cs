@@ -25,5 +25,8 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<IFieldEditorDataProvider, MediaPickerEditorData>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
+        services.AddScoped<Backup.SiteBackup>();
+        services.AddSingleton<IPortalCommand, Backup.BackupCommand>();
+        services.AddSingleton<IPortalCommand, Backup.RestoreCommand>();
     }
 }

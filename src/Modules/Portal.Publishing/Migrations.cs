@@ -42,4 +42,23 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
         });
         return 1;
     }
+
+    /// <summary>
+    /// Images come from the media library (cleaned, resized, described in each language). The old address field stays so
+    /// that the news items that use it keep their image; its hint now points to the library.
+    /// </summary>
+    public async Task<int> UpdateFrom1Async()
+    {
+        await store.AlterPartAsync(PublishingTypes.News, p => p
+            .WithField(PublishingTypes.Picture, "MediaPicker", "Image", "Bild", s =>
+            {
+                s.Extra = new System.Text.Json.Nodes.JsonObject { ["Kind"] = "Image" };
+                s.Hint = LegacyLabels.Pair("Une image de la médiathèque, décrite dans la langue de cette actualité.", "Ein Bild aus der Mediathek, in der Sprache dieser Nachricht beschrieben.");
+            })
+            .WithField("Image", "Link", "Ancienne image (adresse)", "Altes Bild (Adresse)", s =>
+            {
+                s.Hint = LegacyLabels.Pair("Gardée pour les anciennes actualités : choisissez plutôt une image de la médiathèque.", "Für ältere Nachrichten beibehalten: wählen Sie besser ein Bild aus der Mediathek.");
+            }));
+        return 2;
+    }
 }

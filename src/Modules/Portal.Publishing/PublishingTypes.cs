@@ -8,6 +8,9 @@ public static class PublishingTypes
     public const string News = "News";
     public const string Page = "Page";
 
+    /// <summary>The field of News (and Page) that holds an image of the media library.</summary>
+    public const string Picture = "Picture";
+
     /// <summary>The news list's address segment: /fr/actualites, /de/aktuelles (a news item lives below it).</summary>
     public static string NewsSegment(string culture) => PublishingRoutes.Table.Segment(PublishingRoutes.News, culture);
 

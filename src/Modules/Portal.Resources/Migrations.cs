@@ -68,4 +68,16 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
         });
         return 1;
     }
+
+    /// <summary>A resource links the resources that go with it (a guide's fact sheets, a study's summary…).</summary>
+    public async Task<int> UpdateFrom1Async()
+    {
+        await store.AlterPartAsync(ResourceTypes.Resource, p => p.WithField("Related", "ContentPicker", "Ressources liées", "Verwandte Ressourcen", s =>
+        {
+            s.Multiple = true;
+            s.ContentTypes = [ResourceTypes.Resource];
+            s.Hint = LegacyLabels.Pair("D'autres ressources à lire avec celle-ci, dans la même langue.", "Weitere Ressourcen, die dazu passen, in derselben Sprache.");
+        }));
+        return 2;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class Startup : IModuleStartup
         services.AddSingleton<DocumentText>();
         services.AddScoped<ResourceLibrary>();
         services.AddScoped<ISearchIndexContributor, ResourceDocumentContributor>();
+        services.AddScoped<ISearchHitPassages, ResourceHitPassages>();
         services.Configure<Portal.Search.Services.SearchOptions>(o => { if (!o.IndexedTypes.Contains(ResourceTypes.Resource)) o.IndexedTypes.Add(ResourceTypes.Resource); });
         services.AddScoped<ISiteNavigation, ResourcesNavigation>();
         services.AddRecipeStep<ResourceSamplesStep>();

@@ -53,4 +53,28 @@ public sealed class ResourceLibraryTests
         var page = await client.GetAsync("/fr/ressources/guide-de-l-aidant-transfrontalier");
         page.StatusCode.Should().Be(HttpStatusCode.OK, "a resource has its page below the library");
     }
+
+    [Fact]
+    public async Task The_site_search_page_shows_the_pdf_passage_and_its_page_and_resources_link_their_related_resources()
+    {
+        using var factory = new PortalFactory(recipe: "grande-region");
+        var client = factory.CreateClient();
+        await SearchSite.CatchUpAsync(factory);
+
+        var french = Browser.Decode(await client.GetStringAsync("/fr/recherche?q=" + Uri.EscapeDataString("relais itinérant Warndt")));
+        french.Should().Contain("Guide de l'aidant transfrontalier").And.Contain("Page 2 du document");
+        french.Should().Contain("le relais de répit itinérant du Warndt accueille la personne aidée", "the search page shows the passage of the PDF");
+        var german = Browser.Decode(await client.GetStringAsync("/de/suche?q=" + Uri.EscapeDataString("mobile Entlastungsstation")));
+        german.Should().Contain("Leitfaden für pflegende Angehörige über die Grenze").And.Contain("Seite 2 des Dokuments");
+
+        var paths = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.ContentItems.Where(i => i.Published && i.ContentType == "Resource"), i => i.ContentItemId, i => i.Culture + "/" + i.Path));
+        foreach (var (item, related) in new[] { ("gr-res-etat-art-fr", "gr-res-guide-aidant-fr"), ("gr-res-video-sport-de", "gr-res-etat-art-de") })
+        {
+            var html = await client.GetStringAsync("/" + paths[item]);
+            html.Should().Contain($"href=\"/{paths[related]}\"", $"{item} links its related resource");
+        }
+        var search = Browser.Decode(await client.GetStringAsync("/fr/recherche?q=" + Uri.EscapeDataString("état de l'art bien-vieillir")));
+        search.Should().Contain($"href=\"/{paths["gr-res-etat-art-fr"]}\"", "resources appear in the site search");
+    }
 }

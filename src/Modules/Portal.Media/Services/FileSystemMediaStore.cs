@@ -29,6 +29,33 @@ public sealed class FileSystemMediaStore(DatabaseOptions database) : IMediaStore
         return Task.CompletedTask;
     }
 
+    public Task<int> CopyAllToAsync(string directory, CancellationToken cancellationToken = default) =>
+        Task.FromResult(System.IO.Directory.Exists(_root) ? CopyTree(_root, directory, cancellationToken) : 0);
+
+    public Task ReplaceAllFromAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        if (System.IO.Directory.Exists(_root)) System.IO.Directory.Delete(_root, recursive: true);
+        System.IO.Directory.CreateDirectory(_root);
+        if (System.IO.Directory.Exists(directory)) CopyTree(directory, _root, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private static int CopyTree(string from, string to, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>A path inside the root only: the library builds paths from its own ids, this refuses anything else.</summary>
     private string FullPath(string relative)
     {

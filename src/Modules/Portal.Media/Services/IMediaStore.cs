@@ -10,4 +10,10 @@ public interface IMediaStore
 
     /// <summary>Deletes every file under a folder ("id/" or "id/2/").</summary>
     Task DeleteFolderAsync(string folder, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies every stored file into a folder of the file system (a backup); returns how many.</summary>
+    Task<int> CopyAllToAsync(string directory, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces every stored file with those of a folder made by <see cref="CopyAllToAsync"/> (a restore).</summary>
+    Task ReplaceAllFromAsync(string directory, CancellationToken cancellationToken = default);
 }
