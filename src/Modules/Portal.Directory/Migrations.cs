@@ -132,6 +132,34 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
         return 3;
     }
 
+    /// <summary>
+    /// Version 4: offers say when they are open (OpenStreetMap syntax, as data·inclusion's horaires_accueil) and how to
+    /// join them ("sur inscription" or not, and the procedure in words), beside their contact part.
+    /// </summary>
+    public async Task<int> UpdateFrom3Async()
+    {
+        foreach (var type in new[] { DirectoryTypes.Action, DirectoryTypes.AidantSupport })
+            await store.AlterPartAsync(type, p => p
+                .WithField("OpeningHours", "Text", "Horaires d'accueil", "Öffnungszeiten", s =>
+                {
+                    s.MaxLength = 255;
+                    s.Hint = LegacyLabels.Pair("Au format OpenStreetMap, par exemple : Mo,We,Fr 14:00-18:00; PH off. Laissés vides, ce sont ceux de la structure.",
+                        "Im OpenStreetMap-Format, zum Beispiel: Mo,We,Fr 14:00-18:00; PH off. Leer gelassen, gelten die der Einrichtung.");
+                })
+                .WithField("RegistrationMode", "Text", "Inscription", "Anmeldung", s => s.Options =
+                [
+                    new() { Value = "sur-inscription", Label = LegacyLabels.Pair("Sur inscription", "Nach Anmeldung") },
+                    new() { Value = "sans-inscription", Label = LegacyLabels.Pair("Sans inscription", "Ohne Anmeldung") },
+                ])
+                .WithField("RegistrationDetails", "Text", "Comment s'inscrire", "So melden Sie sich an", s =>
+                {
+                    s.Editor = "TextArea";
+                    s.MaxLength = 500;
+                    s.Hint = LegacyLabels.Pair("Par exemple : appeler le secrétariat le matin, ou venir à la première séance.", "Zum Beispiel: vormittags im Sekretariat anrufen oder zur ersten Stunde kommen.");
+                }));
+        return 4;
+    }
+
     private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>
     {
         t.DisplayName = LegacyLabels.Pair(fr, de);

@@ -65,7 +65,7 @@ public sealed partial class DataInclusionExporter(Portal.Core.Localization.Cultu
             if (item.ContentType == DirectoryTypes.Actor)
             {
                 if (description is { Length: >= 5 }) record["description"] = description.Length > 10_000 ? description[..10_000] : description;
-                if (Text(own["OpeningHours"]) is { } hours) record["horaires_accueil"] = hours;
+                if (OsmHours(own) is { } structureHours) record["horaires_accueil"] = structureHours;
                 if (Text(own["Siret"]) is { } siret && Siret().IsMatch(siret)) record["siret"] = siret;
                 structures.Add(record);
                 continue;
@@ -88,8 +88,17 @@ public sealed partial class DataInclusionExporter(Portal.Core.Localization.Cultu
             if (Text(own["FeeDetails"]) is { } details) record["frais_precisions"] = details;
             var modes = Codes(own["ReceptionModes"], vocab["reception-modes"], "data-inclusion", "ModeAccueil").ToList();
             if (modes.Count > 0) record["modes_accueil"] = Array(modes);
-            if (Text(own["Schedule"]) is { } schedule) record["horaires_accueil"] = schedule;
+            // The schema wants OpenStreetMap syntax: the free-text "when" of an action is not that.
+            if (OsmHours(own) is { } hours) record["horaires_accueil"] = hours;
             if (own["Registration"]?["Url"]?.GetValue<string>() is { } link && Uri.IsWellFormedUriString(link, UriKind.Absolute)) record["lien_mobilisation"] = link;
+            var mobilisation = new List<string>();
+            if (record["telephone"] is not null) mobilisation.Add("telephoner");
+            if (record["courriel"] is not null) mobilisation.Add("envoyer-un-courriel");
+            if (own["OnSite"]?["Value"]?.GetValue<bool>() == true) mobilisation.Add("se-presenter");
+            if (record["lien_mobilisation"] is not null) mobilisation.Add("utiliser-lien-mobilisation");
+            mobilisation = mobilisation.Where(m => Enums.Value.GetValueOrDefault("ModeMobilisation")?.Contains(m) == true).ToList();
+            if (mobilisation.Count > 0) record["modes_mobilisation"] = Array(mobilisation);
+            if (Text(own["RegistrationDetails"]) is { } procedure) record["mobilisation_precisions"] = procedure;
             var zone = TaxonomyTermsFieldType.Terms(own["EligibilityZone"]).Select(s => territories?.Find(s))
                 .Select(t => t is not null && t.Codes.TryGetValue("insee", out var code) ? code : null).OfType<string>()
                 .Where(c => c.Length is 5 or 2 or 3).Distinct().ToList();
@@ -132,6 +141,10 @@ public sealed partial class DataInclusionExporter(Portal.Core.Localization.Cultu
     }
 
     private static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+
+    /// <summary>The entry's opening hours when they are OpenStreetMap opening_hours (a string that cannot be is left out).</summary>
+    private static string? OsmHours(JsonObject own) =>
+        Text(own["OpeningHours"]) is { } hours && Directory.OpeningHours.OpeningHoursParser.TryParse(hours, out _) != Directory.OpeningHours.OpeningHoursParser.Outcome.Invalid ? hours.Trim() : null;
 
     private static string? Text(JsonNode? field) => field?["Text"]?.GetValue<string>() is { Length: > 0 } t ? t : null;
 

@@ -78,7 +78,7 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
         var html = Browser.Decode(await site.Factory.CreateClient().GetStringAsync("/fr/acteurs/handisport-saint-denis"));
 
         html.Should().Contain("<h1>Handisport Saint-Denis</h1>").And.Contain("<strong>omnisport</strong>").And.Contain("Clubs sportifs")
-            .And.Contain("2 rue Jean Jaurès, 93200 Saint-Denis").And.Contain("Mo-Fr 09:00-18:00").And.Contain("Sanitaires adaptés").And.Contain("73282932000074")
+            .And.Contain("2 rue Jean Jaurès, 93200 Saint-Denis").And.Contain("<th scope=\"row\">du lundi au vendredi</th><td>9 h – 18 h</td>").And.Contain("Sanitaires adaptés").And.Contain("73282932000074")
             .And.Contain("href=\"/fr/actions/cecifoot-le-samedi\"").And.Contain("href=\"/fr/aidants/groupe-de-parole-des-aidants\"")
             .And.NotContain("Atelier en préparation").And.Contain("1 octobre 2026").And.Contain("Données d'exemple")
             .And.Contain("hreflang=\"de\" href=\"/de/akteure/behindertensport-saint-denis\"");

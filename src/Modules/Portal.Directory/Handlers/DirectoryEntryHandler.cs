@@ -4,6 +4,7 @@ using Portal.Core.Content;
 using Portal.Core.Content.Fields;
 using Portal.Core.Content.Parts;
 using Portal.Core.Data;
+using Portal.Directory.OpeningHours;
 using Portal.Directory.Services;
 using Portal.Taxonomies.Fields;
 using Portal.Taxonomies.Services;
@@ -49,9 +50,9 @@ public sealed class DirectoryEntryHandler(Portal.Core.Localization.Cultures cult
                 context.Result.Add("Actor.Siret", T["The SIRET {0} is not valid: it must be 14 digits with a correct check digit.", siret]);
             if (Text(DirectoryTypes.Actor, "Finess") is { } finess && !Identifiers.IsValidFiness(finess))
                 context.Result.Add("Actor.Finess", T["The FINESS number {0} is not valid: it must be 9 characters, such as 930000123.", finess]);
-            if (Text(DirectoryTypes.Actor, "OpeningHours") is { } hours && hours.Any(c => !(char.IsAsciiLetterOrDigit(c) || " :,;-+/\".".Contains(c))))
-                context.Result.Add("Actor.OpeningHours", T["The opening hours must use the OpenStreetMap format, such as Mo-Fr 09:00-17:00."]);
         }
+        if (Text(item.ContentType, "OpeningHours") is { } hours && OpeningHoursParser.TryParse(hours, out _) == OpeningHoursParser.Outcome.Invalid)
+            context.Result.Add($"{item.ContentType}.OpeningHours", T["\"{0}\" cannot be read as opening hours. Write the days as Mo Tu We Th Fr Sa Su, the times as 09:00-12:00, a semicolon between rules and a remark in quotes, such as: Mo-Fr 09:00-12:00,14:00-17:00; PH off \"sur rendez-vous\".", hours]);
 
         if (Text(BuiltInParts.Address, "Postcode") is { } postcode && (Text(BuiltInParts.Address, "Country") ?? "FR") == "FR")
         {

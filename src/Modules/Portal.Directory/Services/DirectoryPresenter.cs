@@ -8,6 +8,7 @@ using Portal.Core.Content.Fields;
 using Portal.Core.Content.Parts;
 using Portal.Core.Data;
 using Portal.Core.Security;
+using Portal.Directory.OpeningHours;
 using Portal.Directory.ViewModels;
 using Portal.Taxonomies.Fields;
 using Portal.Taxonomies.Services;
@@ -15,7 +16,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Services;
 
 /// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
-public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, IStringLocalizer<DirectoryPresenter> T)
+public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, TimeProvider clock, IStringLocalizer<DirectoryPresenter> T)
 {
     /// <param name="siteUrl">Scheme and host of the site, for the absolute addresses of the JSON-LD.</param>
     public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture, string siteUrl = "")
@@ -29,10 +30,12 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
             return TaxonomyTermsFieldType.Terms(own[field]).Select(s => new DisplayValue(v?.Find(s)?.LabelFor(culture, cultures) ?? s)).ToList();
         }
         var sections = new List<DisplaySection>();
+        OpeningHoursDisplay? hours = null;
         void Add(string id, string heading, params (string Label, IReadOnlyList<DisplayValue> Values)[] rows)
         {
             var filled = rows.Where(r => r.Values.Count > 0).Select(r => new DisplayRow(r.Label, r.Values)).ToList();
-            if (filled.Count > 0) sections.Add(new DisplaySection(id, heading, filled));
+            var sectionHours = id == "when" ? hours : null;
+            if (filled.Count > 0 || sectionHours is not null) sections.Add(new DisplaySection(id, heading, filled) { Hours = sectionHours });
         }
         static IReadOnlyList<DisplayValue> One(string? text, string? href = null) => text is null ? [] : [new DisplayValue(text, href)];
 
@@ -57,12 +60,15 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         var addressText = string.Join(", ", new[] { address.Street.Text, string.Join(" ", new[] { address.Postcode.Text, address.Commune.Text }.Where(s => !string.IsNullOrEmpty(s))) }.Where(s => !string.IsNullOrEmpty(s)));
         var location = GeoPointFieldType.Read(own["Location"]);
         Add("where", T["Where"], (T["Address"], One(addressText.Length == 0 ? null : addressText)),
+            (T["Getting there"], location is { } at ? ContactLinks.Directions(at, T) : []),
             (T["Commune or territory"], type == DirectoryTypes.Actor ? await TermsAsync("Territory", "territories") : []),
             (T["Eligibility zone"], type != DirectoryTypes.Actor ? await TermsAsync("EligibilityZone", "territories") : []));
 
         // When
-        if (type == DirectoryTypes.Actor)
-            Add("when", T["When"], (T["Opening hours"], One(Text(own, "OpeningHours"))));
+        if (Text(own, "OpeningHours") is { } openingHours)
+            hours = OpeningHoursDisplay.For(OpeningHoursParser.Parse(openingHours), culture, T, clock.GetUtcNow());
+        if (type != DirectoryTypes.Action)
+            Add("when", T["When"]);
         if (type == DirectoryTypes.Action)
         {
             var format = CultureInfo.GetCultureInfo(culture);
@@ -77,18 +83,22 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         if (type != DirectoryTypes.Actor)
             Add("fees", T["How much"], (T["Fees"], await TermsAsync("Fees", "fees")), (T["Details"], One(Text(own, "FeeDetails"))));
 
-        // How to join
+        // How to join, and whom to ask: the offer's own contact, or else its organisation's, said to be so
         var contact = item.As<ContactPart>();
-        var phone = contact.Phone.Phone;
-        var email = contact.Email.Email;
-        var website = contact.Website.Url;
         var registration = own["Registration"]?["Url"]?.GetValue<string>();
+        var mode = Text(own, "RegistrationMode");
+        var modeLabel = mode is null ? null : (await definitions.GetPartAsync(type))?.Fields.FirstOrDefault(f => f.Name == "RegistrationMode")?.Settings.Options.FirstOrDefault(o => o.Value == mode)?.LabelFor(culture, cultures);
+        var actorItem = type == DirectoryTypes.Actor ? null : await ActorOfAsync(own, culture);
+        var ownContact = ContactLinks.HasAny(contact);
+        var shown = ownContact || actorItem is null ? contact : actorItem.As<ContactPart>();
+        var contactRows = ContactLinks.Rows(shown, T);
         Add("join", type == DirectoryTypes.Actor ? T["Contact"] : T["How to join"],
-            (T["Phone"], One(phone, phone is null ? null : "tel:" + new string(phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()))),
-            (T["E-mail"], One(email, email is null ? null : "mailto:" + email)),
-            (T["Website"], One(website, website)),
-            (T["On site"], own["OnSite"]?["Value"]?.GetValue<bool>() == true ? One(T["Registration on site"]) : []),
-            (T["Online"], One(registration is null ? null : T["Register online"].Value, registration)));
+            [(T["Registration"], One(modeLabel)), (T["How to register"], One(Text(own, "RegistrationDetails"))),
+             .. ownContact || type == DirectoryTypes.Actor ? contactRows : [],
+             (T["On site"], own["OnSite"]?["Value"]?.GetValue<bool>() == true ? One(T["Registration on site"]) : []),
+             (T["Online"], One(registration is null ? null : T["Register online"].Value, registration))]);
+        if (!ownContact && actorItem is not null)
+            Add("organisation-contact", T["Contact of the organisation"], contactRows);
 
         // Accessibility
         if (type != DirectoryTypes.AidantSupport)
@@ -97,15 +107,8 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         // Who runs it / what it offers
         OfferLink? actor = null;
         var offers = new List<OfferLink>();
-        if (type != DirectoryTypes.Actor && ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is { } actorId)
-        {
-            var actorItem = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Published).FirstOrDefaultAsync();
-            // The actor in the visitor's language when it is translated.
-            if (actorItem is not null && actorItem.Culture != culture && actorItem.LocalizationSet is { } set)
-                actorItem = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == set && i.Culture == culture && i.Published) ?? actorItem;
-            if (actorItem?.Path is not null)
-                actor = new OfferLink(actorItem.DisplayText, $"/{(actorItem.Culture == "" ? culture : actorItem.Culture)}/{actorItem.Path}", T["Organisation"]);
-        }
+        if (actorItem?.Path is not null)
+            actor = new OfferLink(actorItem.DisplayText, $"/{(actorItem.Culture == "" ? culture : actorItem.Culture)}/{actorItem.Path}", T["Organisation"]);
         if (type == DirectoryTypes.Actor)
             offers = await OffersOfAsync(item, culture);
 
@@ -124,6 +127,16 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
             Location = location, Address = addressText.Length == 0 ? null : addressText,
             JsonLd = JsonLd(item, culture, siteUrl, description, address, contact, location, actor, verified),
         };
+    }
+
+    /// <summary>The published actor an offer names, in the visitor's language when it is translated.</summary>
+    private async Task<ContentItem?> ActorOfAsync(JsonObject own, string culture)
+    {
+        if (ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is not { } actorId) return null;
+        var actorItem = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Published).FirstOrDefaultAsync();
+        if (actorItem is not null && actorItem.Culture != culture && actorItem.LocalizationSet is { } set)
+            actorItem = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == set && i.Culture == culture && i.Published) ?? actorItem;
+        return actorItem;
     }
 
     /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>

@@ -7,7 +7,11 @@ public sealed record DisplayValue(string Text, string? Href = null, string? Lang
 public sealed record DisplayRow(string Label, IReadOnlyList<DisplayValue> Values);
 
 /// <summary>A group of information as a visitor reads it: what, for whom, where, when, how much, how to join…</summary>
-public sealed record DisplaySection(string Id, string Heading, IReadOnlyList<DisplayRow> Rows);
+public sealed record DisplaySection(string Id, string Heading, IReadOnlyList<DisplayRow> Rows)
+{
+    /// <summary>The opening hours as a table of days, for the "when" section.</summary>
+    public Portal.Directory.OpeningHours.OpeningHoursDisplay? Hours { get; init; }
+}
 
 public sealed record OfferLink(string Title, string Url, string TypeLabel);
 
