@@ -24,6 +24,7 @@ public static class PortalApplicationExtensions
         app.UseEntityTags();
         app.UseRouting();
         app.UseRequestLocalization();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -78,6 +78,7 @@ public static class PortalServiceCollectionExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddRateLimiter(_ => { });
+        services.AddPublicApi(configuration);
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 

@@ -33,6 +33,26 @@ public sealed class SecurityHeaders
     /// <summary>This request's nonce: every inline script and style element carries it (see <c>NonceTagHelper</c>).</summary>
     public static string NonceOf(HttpContext context) => context.Items[NonceKey] as string ?? "";
 
+    /// <summary>
+    /// Lets this answer be framed by <paramref name="origins"/> (and the site itself, for previews) instead of the
+    /// site-wide <see cref="FrameAncestors"/>: for the embeddable pages only (/embed/…), called before the body is written.
+    /// </summary>
+    public static void AllowFraming(HttpContext context, IEnumerable<string> origins)
+    {
+        var sources = origins.Where(IsOrigin).Prepend("'self'").Distinct(StringComparer.OrdinalIgnoreCase);
+        var headers = context.Response.Headers;
+        var policy = headers.ContentSecurityPolicy.ToString();
+        var at = policy.IndexOf("frame-ancestors ", StringComparison.Ordinal);
+        if (at >= 0) headers.ContentSecurityPolicy = policy[..at] + "frame-ancestors " + string.Join(' ', sources);
+        headers.Remove("X-Frame-Options");
+    }
+
+    /// <summary>An origin as a CSP source and a CORS value: http(s)://host[:port], nothing else.</summary>
+    public static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), value, StringComparison.OrdinalIgnoreCase)
+        && value.IndexOfAny([' ', ';', ',', '*', '\'', '\r', '\n']) < 0;
+
     // Images: the map tiles (the MapTileUrl setting) and the content's pictures may be any https address.
     public string Policy(string nonce) =>
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +

@@ -88,6 +88,12 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/media/no-such-media", [Editor, Admin]),
         ("POST", "/admin/media/no-such-media/replace", [Editor, Admin]),
         ("POST", "/admin/media/no-such-media/delete", [Editor, Admin]),
+        ("GET", "/admin/embed", [Editor, Admin]),
+        ("GET", "/admin/embed/new", [Editor, Admin]),
+        ("POST", "/admin/embed/new", [Editor, Admin]),
+        ("GET", "/admin/embed/no-such-widget", [Editor, Admin]),
+        ("POST", "/admin/embed/no-such-widget", [Editor, Admin]),
+        ("POST", "/admin/embed/no-such-widget/delete", [Editor, Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -133,6 +139,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/agenda"), ("GET", "/fr/agenda/archives"), ("GET", "/fr/agenda/agenda.ics"), ("GET", "/fr/agenda/un-atelier/event.ics"),
         ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
         ("GET", "/fr/ressources"),
+        ("GET", "/embed/{item}"), ("GET", "/embed/{item}/part"),
         ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
     ];
 

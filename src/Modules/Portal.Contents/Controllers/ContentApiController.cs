@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Content;
 using Portal.Core.Data;
@@ -14,7 +16,9 @@ namespace Portal.Contents.Controllers;
 /// The read API for other sites and scripts: published items only, by type and culture, paged.
 /// GET /api/content?type=Actor&amp;culture=fr&amp;page=1&amp;pageSize=50 and GET /api/content/{id}?culture=fr.
 /// </summary>
-[ApiController, AllowAnonymous, Route("api/content"), IgnoreAntiforgeryToken]
+[ApiController, AllowAnonymous]
+[EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
+[Route("api/content"), IgnoreAntiforgeryToken]
 public sealed class ContentApiController(Portal.Core.Localization.Cultures cultures, PortalDbContext db, IContentDefinitionStore definitions) : ControllerBase
 {
     public const int MaxPageSize = 100;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Content;
@@ -21,13 +23,16 @@ public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbC
 
     private string Site => publicUrl.Base;
 
+    [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
     [HttpGet("/api/open-data/data-inclusion/structures.json")]
     public async Task<IActionResult> Structures() => Json((await exporter.ExportAsync(options.Value.Source, Site)).Structures);
 
+    [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
     [HttpGet("/api/open-data/data-inclusion/services.json")]
     public async Task<IActionResult> Services() => Json((await exporter.ExportAsync(options.Value.Source, Site)).Services);
 
     /// <summary>Every published entry with a position, in its language, as GeoJSON.</summary>
+    [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
     [HttpGet("/api/open-data/directory.geojson")]
     public async Task GeoJson()
     {

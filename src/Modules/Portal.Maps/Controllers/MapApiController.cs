@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Localization;
@@ -10,6 +12,7 @@ namespace Portal.Maps.Controllers;
 
 /// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
 [AllowAnonymous]
+[EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
 public sealed class MapApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, GeoJsonWriter writer, IOptions<MapOptions> options,
     IStringLocalizer<MapApiController> T) : Controller
 {

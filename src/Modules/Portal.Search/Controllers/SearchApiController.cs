@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Localization;
 using Portal.Search.Services;
@@ -11,6 +13,7 @@ namespace Portal.Search.Controllers;
 
 /// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
 [AllowAnonymous]
+[EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, SuggestionService suggest, Insights.SearchInsightsRecorder insights, IStringLocalizer<SearchApiController> T) : Controller
 {
