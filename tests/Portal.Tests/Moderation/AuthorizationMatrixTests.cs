@@ -88,6 +88,9 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/media/no-such-media", [Editor, Admin]),
         ("POST", "/admin/media/no-such-media/replace", [Editor, Admin]),
         ("POST", "/admin/media/no-such-media/delete", [Editor, Admin]),
+        ("GET", "/admin/replication-requests", Staff),
+        ("POST", "/admin/replication-requests/no-such-request/forward", Staff),
+        ("POST", "/admin/replication-requests/no-such-request/decline", Staff),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -134,6 +137,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
         ("GET", "/fr/ressources"),
         ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
+        ("GET", "/fr/projets-inspirants"), ("GET", "/fr/projets-inspirants/un-projet/reproduire"), ("POST", "/de/gute-praxis/ein-projekt/uebernehmen"),
+        ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),
     ];
 
     [Fact]
