@@ -10,8 +10,8 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Mail;
 
-/// <summary>A message to send: plain text, in the recipient's language.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body, string Culture = "fr", string? ToName = null);
+/// <summary>A message to send: plain text, in the recipient's language; <c>ReplyTo</c> is where the recipient's answer goes (a third person's address, never shown in the text).</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string Culture = "fr", string? ToName = null, string? ReplyTo = null, string? ReplyToName = null);
 
 /// <summary>
 /// Mail goes through the durable background-task table (the outbox): queued in the caller's unit of work, so a message
@@ -60,6 +60,7 @@ public sealed class MailSender(IConfiguration configuration, DatabaseOptions dat
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
+        if (!string.IsNullOrWhiteSpace(mail.ReplyTo)) message.ReplyTo.Add(new MailboxAddress(mail.ReplyToName ?? "", mail.ReplyTo));
         message.Subject = mail.Subject;
         message.Date = clock.GetUtcNow();
         message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);

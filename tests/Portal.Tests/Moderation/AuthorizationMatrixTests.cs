@@ -94,6 +94,9 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/embed/no-such-widget", [Editor, Admin]),
         ("POST", "/admin/embed/no-such-widget", [Editor, Admin]),
         ("POST", "/admin/embed/no-such-widget/delete", [Editor, Admin]),
+        ("GET", "/admin/replication-requests", Staff),
+        ("POST", "/admin/replication-requests/no-such-request/forward", Staff),
+        ("POST", "/admin/replication-requests/no-such-request/decline", Staff),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -141,6 +144,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/ressources"),
         ("GET", "/embed/{item}"), ("GET", "/embed/{item}/part"),
         ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
+        ("GET", "/fr/projets-inspirants"), ("GET", "/fr/projets-inspirants/un-projet/reproduire"), ("POST", "/de/gute-praxis/ein-projekt/uebernehmen"),
+        ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),
     ];
 
     [Fact]

@@ -46,6 +46,8 @@ public sealed class Term : IJsonOnDeserialized
     /// <summary>The term's name in each culture.</summary>
     public LocalizedText Label { get; set; } = LocalizedText.Empty;
     public string? Parent { get; set; }
+    /// <summary>A short definition per culture, for vocabularies read as a glossary.</summary>
+    public LocalizedText Definition { get; set; } = LocalizedText.Empty;
     /// <summary>Codes in other nomenclatures: "data-inclusion", "finess", "insee", "nuts"…</summary>
     public Dictionary<string, string> Codes { get; set; } = [];
     /// <summary>A point for the term, e.g. a commune's centroid.</summary>
