@@ -14,6 +14,7 @@ using Portal.Events.Fields;
 using Portal.Events.Recipes;
 using Portal.Events.Search;
 using Portal.Events.Services;
+using Portal.Moderation.Services;
 using Portal.Search.Indexing;
 using Portal.Search.Services;
 
@@ -45,6 +46,11 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<RegistrationClosing>();
         services.AddHostedService<RegistrationJobService>();
         services.AddContentHandler<EventCancellationHandler>();
+        // Partners propose and update their organisation's events in their space, through the moderation workflow.
+        services.AddPartnerType(new PartnerType(EventTypes.Event, EventTypes.Fields.Organiser, T => T["Add an event"])
+        {
+            Heading = T => T["Your events"], HiddenFields = [EventTypes.Fields.Sample], Verifiable = false,
+        });
         var perHour = configuration.GetValue("Portal:Events:RegistrationsPerHour", 20);
         services.AddRateLimiter(o => o.AddPolicy(RegistrationController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -23,6 +23,10 @@ public sealed class Startup : IModuleStartup
         services.AddRecipeStep<WorkflowStep>().AddRecipeStep<DemoAccountsStep>();
         services.AddScoped<WorkflowStore>();
         services.AddScoped<PartnerScope>();
+        services.AddSingleton<PartnerTypes>();
+        // The directory's offers; other modules contribute their own types the same way.
+        services.AddPartnerType(new PartnerType(Portal.Directory.DirectoryTypes.Action, "Actor", T => T["Add an activity"]));
+        services.AddPartnerType(new PartnerType(Portal.Directory.DirectoryTypes.AidantSupport, "Actor", T => T["Add a support for carers"]));
         services.AddScoped<ModerationService>();
         services.AddScoped<FourEyes>();
         services.AddModuleSettings<Settings.FreshnessSettingsStore>();

@@ -26,6 +26,7 @@ namespace Portal.Moderation.Controllers;
 public sealed class PartnerController(Portal.Core.Localization.Cultures cultures, 
     PortalDbContext db,
     PartnerScope scope,
+    PartnerTypes partnerTypes,
     ModerationService moderation,
     ModerationMails mails,
     VerificationRecorder verifications,
@@ -55,6 +56,12 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         public required string Culture { get; init; }
         public required List<PartnerItem> Actors { get; init; }
         public required List<PartnerItem> Offers { get; init; }
+        /// <summary>The partner types with a section of their own (their heading, their items).</summary>
+        public List<(string Heading, List<PartnerItem> Items)> Sections { get; init; } = [];
+        /// <summary>What the partner may add to an organisation: type name and link text.</summary>
+        public List<(string Type, string Label)> Addable { get; init; } = [];
+        /// <summary>The types whose entries are confirmed "still accurate".</summary>
+        public Func<string, bool> Verifiable { get; init; } = _ => true;
         public string? Notice { get; init; }
     }
 
@@ -95,11 +102,16 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         }
         // Each organisation's entries in the visitor's language when they exist, else in the other.
         var inCulture = items.GroupBy(i => i.LocalizationSet ?? i.ContentItemId).Select(g => g.FirstOrDefault(i => i.Culture == Culture) ?? g.First()).ToList();
+        bool OwnSection(ContentItem i) => partnerTypes.Find(i.ContentType)?.Heading is not null;
         return View("Index", new PartnerIndexModel
         {
             Culture = Culture,
             Actors = inCulture.Where(i => i.ContentType == DirectoryTypes.Actor).OrderBy(i => i.DisplayText).Select(Describe).ToList(),
-            Offers = inCulture.Where(i => i.ContentType != DirectoryTypes.Actor).OrderBy(i => i.DisplayText).Select(Describe).ToList(),
+            Offers = inCulture.Where(i => i.ContentType != DirectoryTypes.Actor && !OwnSection(i)).OrderBy(i => i.DisplayText).Select(Describe).ToList(),
+            Sections = partnerTypes.All.Where(t => t.Heading is not null)
+                .Select(t => (t.Heading!(T), inCulture.Where(i => i.ContentType == t.ContentType).OrderBy(i => i.DisplayText).Select(Describe).ToList())).ToList(),
+            Addable = partnerTypes.All.Select(t => (t.ContentType, t.AddLabel(T))).ToList(),
+            Verifiable = type => partnerTypes.Find(type)?.Verifiable ?? true,
             Notice = TempData["Notice"] as string,
         });
     }
@@ -126,8 +138,12 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
     private async Task<ContentEditorViewModel> EditorAsync(ContentTypeDefinition type, ContentItem item, bool isNew, ContentValidationResult? validation = null)
     {
         var editor = await editors.BuildAsync(type, item, isNew, validation);
-        // The organisation an offer belongs to is not the partner's to change.
-        EditorFields.Keep(editor, f => f.Prefix != $"{type.Name}.Actor");
+        // The organisation an offer belongs to is not the partner's to change; nor are the fields its type keeps for staff.
+        if (partnerTypes.Find(type.Name) is { } partnerType)
+        {
+            var hidden = partnerType.HiddenFields.Append(partnerType.ActorField).Select(f => $"{type.Name}.{f}").ToHashSet(StringComparer.Ordinal);
+            EditorFields.Keep(editor, f => !hidden.Contains(f.Prefix));
+        }
         return editor;
     }
 
@@ -183,7 +199,7 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
     [HttpGet("/{culture:culture}/{space:localizedexact(partner-space)}/{verb:localizedexact(new)}/{type}")]
     public async Task<IActionResult> Create(string type, string? actor)
     {
-        if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
+        if (partnerTypes.Find(type) is null || actor is null) return NotFound();
         var owner = await OwnedAsync(actor);
         if (owner is null || owner.ContentType != DirectoryTypes.Actor) return NotFound();
         var item = await contentManager.NewAsync(type);
@@ -199,7 +215,7 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
     [HttpPost("/{culture:culture}/{space:localizedexact(partner-space)}/{verb:localizedexact(new)}/{type}"), ValidateAntiForgeryToken]
     public async Task<IActionResult> CreatePost(string type, string? actor)
     {
-        if (type is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport) || actor is null) return NotFound();
+        if (partnerTypes.Find(type) is not { } partnerType || actor is null) return NotFound();
         var owner = await OwnedAsync(actor);
         if (owner is null || owner.ContentType != DirectoryTypes.Actor) return NotFound();
         var editable = await EditableTypeAsync(type);
@@ -207,7 +223,7 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         item.Culture = Culture;
         var shown = EditorFields.Shown(await EditorAsync(editable, item, isNew: true));
         item.Data = EditorFields.OnlyShown(await binder.BindAsync(editable, Request.Form, null), null, shown);
-        item.GetOrCreatePart(type)["Actor"] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(owner.ContentItemId) };
+        item.GetOrCreatePart(type)[partnerType.ActorField] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(owner.ContentItemId) };
         item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
         item.Owner = User.Identity?.Name;
 
@@ -240,7 +256,7 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
     public async Task<IActionResult> Verify(string id)
     {
         var item = await OwnedAsync(id);
-        if (item is null) return NotFound();
+        if (item is null || partnerTypes.Find(item.ContentType)?.Verifiable == false) return NotFound();
         await verifications.RecordAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", Verification.Partner);
         TempData["Notice"] = T["Thank you: “{0}” is recorded as checked today.", item.DisplayText].Value;
         return Redirect(Space);

@@ -9,9 +9,10 @@ namespace Portal.Moderation.Services;
 
 /// <summary>
 /// What a partner account may see and change: the actors it is linked to (user claims "PartnerActor", set by an
-/// administrator or the DemoAccounts recipe step), their translations, and the actions and supports they offer.
+/// administrator or the DemoAccounts recipe step), their translations, and the items of the partner types (actions,
+/// supports, and whatever other modules contribute) whose actor field points at one of them.
 /// </summary>
-public sealed class PartnerScope(PortalDbContext db)
+public sealed class PartnerScope(PortalDbContext db, PartnerTypes types)
 {
     public const string ClaimType = "PartnerActor";
 
@@ -39,9 +40,9 @@ public sealed class PartnerScope(PortalDbContext db)
         if (sets.Count == 0) return [];
         var actors = await db.ContentItems.AsNoTracking().Where(i => i.Latest && i.ContentType == DirectoryTypes.Actor && sets.Contains(i.LocalizationSet ?? i.ContentItemId)).ToListAsync();
         var actorIds = actors.Select(a => a.ContentItemId).ToHashSet();
-        var offers = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Latest && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport)).ToListAsync();
-        return [.. actors, .. offers.Where(o => ContentPickerFieldType.Ids(o.Field(o.ContentType, "Actor")).Any(actorIds.Contains))];
+        var names = types.All.Select(t => t.ContentType).ToList();
+        var offers = await db.ContentItems.AsNoTracking().Where(i => i.Latest && names.Contains(i.ContentType)).ToListAsync();
+        return [.. actors, .. offers.Where(o => ActorIdsOf(o).Any(actorIds.Contains))];
     }
 
     public Task<bool> OwnsAsync(ClaimsPrincipal user, ContentItem item) =>
@@ -52,15 +53,15 @@ public sealed class PartnerScope(PortalDbContext db)
         var sets = await ActorSetsAsync(userId);
         if (sets.Count == 0) return false;
         if (item.ContentType == DirectoryTypes.Actor) return sets.Contains(item.LocalizationSet ?? item.ContentItemId);
-        if (item.ContentType is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport)) return false;
-        var actorIds = ContentPickerFieldType.Ids(item.Field(item.ContentType, "Actor"));
+        if (types.Find(item.ContentType) is null) return false;
+        var actorIds = ActorIdsOf(item);
         return await db.ContentItems.AnyAsync(a => actorIds.Contains(a.ContentItemId) && sets.Contains(a.LocalizationSet ?? a.ContentItemId));
     }
 
     /// <summary>The partner accounts linked to an item's actor: whom to remind and to tell the decisions.</summary>
     public async Task<List<PortalPartner>> PartnersOfAsync(ContentItem item)
     {
-        var actorIds = item.ContentType == DirectoryTypes.Actor ? [item.ContentItemId] : ContentPickerFieldType.Ids(item.Field(item.ContentType, "Actor")).ToList();
+        var actorIds = item.ContentType == DirectoryTypes.Actor ? [item.ContentItemId] : ActorIdsOf(item);
         var sets = await db.ContentItems.AsNoTracking().Where(a => actorIds.Contains(a.ContentItemId)).Select(a => a.LocalizationSet ?? a.ContentItemId).ToListAsync();
         var allIds = await db.ContentItems.AsNoTracking().Where(a => a.ContentType == DirectoryTypes.Actor && sets.Contains(a.LocalizationSet ?? a.ContentItemId))
             .Select(a => a.ContentItemId).Distinct().ToListAsync();
@@ -69,6 +70,10 @@ public sealed class PartnerScope(PortalDbContext db)
                       where claim.ClaimType == ClaimType && allIds.Contains(claim.ClaimValue!)
                       select new PortalPartner(user.Id, user.Email!, user.DisplayName, user.PreferredCulture)).Distinct().ToListAsync();
     }
+
+    /// <summary>The actors an item of a partner type belongs to, read from the field its type names (none for other types).</summary>
+    private List<string> ActorIdsOf(ContentItem item) =>
+        types.Find(item.ContentType) is { } type ? ContentPickerFieldType.Ids(item.Field(item.ContentType, type.ActorField)).ToList() : [];
 }
 
 public sealed record PortalPartner(string Id, string Email, string? Name, string? Culture);
