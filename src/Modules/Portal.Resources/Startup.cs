@@ -20,6 +20,7 @@ public sealed class Startup : IModuleStartup
         services.AddMemoryCache();
         services.AddSingleton<DocumentText>();
         services.AddScoped<ResourceLibrary>();
+        services.AddScoped<RelatedResources>();
         services.AddScoped<ISearchIndexContributor, ResourceDocumentContributor>();
         services.AddScoped<ISearchHitPassages, ResourceHitPassages>();
         services.Configure<Portal.Search.Services.SearchOptions>(o => { if (!o.IndexedTypes.Contains(ResourceTypes.Resource)) o.IndexedTypes.Add(ResourceTypes.Resource); });

@@ -179,4 +179,30 @@ public sealed class MediaLibraryTests
         (await ItemsAsync(factory)).Should().NotContain(m => m.Id == unused.Id);
         (await client.GetAsync(Portal.Media.Services.MediaPaths.StableUrl(unused))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_document_needs_its_title_and_language_and_the_library_filters_by_tag()
+    {
+        using var factory = new PortalFactory();
+        var client = await AdminAsync(factory);
+
+        var refused = await MediaSamples.UploadAsync(client, "compte-rendu.pdf", MediaSamples.Pdf("report"), ("Tags", "atelier"));
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var html = Browser.Decode(await refused.Content.ReadAsStringAsync());
+        html.Should().Contain("id=\"Title-error\"").And.Contain("Saisissez le titre du document.");
+        html.Should().Contain("id=\"Culture-error\"").And.Contain("Choisissez la langue du document.");
+        html.Should().NotContain("id=\"Alt_fr-error\"", "a document needs no alternative text");
+        (await ItemsAsync(factory)).Should().BeEmpty();
+
+        (await MediaSamples.UploadAsync(client, "guide.pdf", MediaSamples.Pdf("guide"), DocumentTexts)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await MediaSamples.UploadAsync(client, "compte-rendu.pdf", MediaSamples.Pdf("report"), ("Title", "Compte rendu d'atelier"), ("Culture", "de"), ("Tags", "Atelier")))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var report = (await ItemsAsync(factory)).Single(m => m.FileName == "compte-rendu.pdf");
+        report.Culture.Should().Be("de");
+        report.TagList.Should().Equal("atelier");
+
+        var tagged = Browser.Decode(await client.GetStringAsync("/admin/media?tag=atelier"));
+        tagged.Should().Contain("Compte rendu d'atelier").And.NotContain("Guide des aidants</a>");
+        tagged.Should().Contain("<option value=\"aidants\"").And.Contain("<option value=\"guide\"", "the tags are offered as filters");
+    }
 }

@@ -69,11 +69,16 @@ public sealed class ResourceLibraryTests
 
         var paths = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
             db.ContentItems.Where(i => i.Published && i.ContentType == "Resource"), i => i.ContentItemId, i => i.Culture + "/" + i.Path));
-        foreach (var (item, related) in new[] { ("gr-res-etat-art-fr", "gr-res-guide-aidant-fr"), ("gr-res-video-sport-de", "gr-res-etat-art-de") })
+        // Linked one way in the data (the later resource names the earlier one), shown both ways.
+        foreach (var (item, related) in new[] { ("gr-res-etat-art-fr", "gr-res-guide-aidant-fr"), ("gr-res-video-sport-de", "gr-res-etat-art-de"),
+                     ("gr-res-guide-aidant-fr", "gr-res-etat-art-fr"), ("gr-res-guide-aidant-de", "gr-res-video-sport-de") })
         {
-            var html = await client.GetStringAsync("/" + paths[item]);
-            html.Should().Contain($"href=\"/{paths[related]}\"", $"{item} links its related resource");
+            var html = Browser.Decode(await client.GetStringAsync("/" + paths[item]));
+            var section = html[html.IndexOf("id=\"related-title\"", StringComparison.Ordinal)..];
+            section.Should().Contain($"href=\"/{paths[related]}\"", $"{item} links its related resource");
         }
+        var guide = Browser.Decode(await client.GetStringAsync("/" + paths["gr-res-guide-aidant-fr"]));
+        guide.Should().Contain("<h2 id=\"related-title\">Ressources liées</h2>").And.Contain("<li><a href=\"/fr/ressources\">Ressources</a></li>", "the breadcrumb leads to the library");
         var search = Browser.Decode(await client.GetStringAsync("/fr/recherche?q=" + Uri.EscapeDataString("état de l'art bien-vieillir")));
         search.Should().Contain($"href=\"/{paths["gr-res-etat-art-fr"]}\"", "resources appear in the site search");
     }
