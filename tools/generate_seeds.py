@@ -4,7 +4,9 @@
 Run from the repository root: python3 tools/generate_seeds.py
 Every item is SAMPLE DATA (DirectoryEntryPart.Sample = true): plausible offers placed around real commune centroids
 (data/domain/geo), but no item describes a real organisation. E-mail addresses use the reserved example.org domain,
-and no phone number or postcode is invented. The output is deterministic (fixed random seed).
+phone numbers the ranges ARCEP keeps for fiction (01 99 00 …, 03 53 01 …), postcodes are the communes' real ones
+(src/Modules/Portal.Directory/Search/Data/places.csv), opening hours are in OpenStreetMap syntax. Steps the generator
+does not write (events, resources…) are kept from the recipe file as they are. The output is deterministic.
 """
 import csv, json, os, random, re, unicodedata
 
@@ -21,6 +23,28 @@ def communes(file):
         return [{"insee": r["code_insee"], "name": r["nom_cog"] or r["nom_ign2018"], "lat": float(r["lat"]), "lon": float(r["lon"]),
                  "term": f"{r['code_insee']}-{slug(r['nom_cog'] or r['nom_ign2018'])}"} for r in csv.DictReader(f)]
 
+def postcodes():
+    """INSEE code → first postcode, from the gazetteer's rows keyed by INSEE code."""
+    path = os.path.join(ROOT, "src", "Modules", "Portal.Directory", "Search", "Data", "places.csv")
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split(";") for line in f if not line.startswith("#")]
+    return {r[0]: r[7].split("|")[0] for r in rows[1:] if len(r) > 7 and r[0][:2].isdigit() and r[7]}
+
+POSTCODES = postcodes()
+
+def de_commune(name):
+    """French "de" before a commune's name, with elision and contraction: du Bourget, des Lilas, d'Aubervilliers, de La Courneuve."""
+    if name.startswith("Le "): return "du " + name[3:]
+    if name.startswith("Les "): return "des " + name[4:]
+    if unicodedata.normalize("NFD", name[0])[0] in "AEIOUaeiou": return "d'" + name
+    return "de " + name
+
+def a_commune(name):
+    """French "à" before a commune's name: au Bourget, aux Lilas, à La Courneuve."""
+    if name.startswith("Le "): return "au " + name[3:]
+    if name.startswith("Les "): return "aux " + name[4:]
+    return "à " + name
+
 STREETS = ["rue de la République", "avenue Jean Jaurès", "rue Victor Hugo", "place de la Mairie", "rue Pasteur", "boulevard Gambetta",
            "rue Jean Moulin", "allée des Sports", "rue de la Paix", "avenue du Général de Gaulle", "rue des Écoles", "chemin du Parc"]
 DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
@@ -28,6 +52,19 @@ DAYS_DE = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"]
 HOURS = ["9 h à 11 h", "10 h à 12 h", "14 h à 16 h", "14 h 30 à 16 h 30", "17 h à 19 h", "18 h à 20 h"]
 HOURS_DE = ["9 bis 11 Uhr", "10 bis 12 Uhr", "14 bis 16 Uhr", "14:30 bis 16:30 Uhr", "17 bis 19 Uhr", "18 bis 20 Uhr"]
 OPENING = ["Mo-Fr 09:00-12:00,14:00-17:00", "Mo-Fr 08:30-17:30", "Tu-Sa 10:00-18:00", "Mo,We,Fr 14:00-18:00", "Mo-Th 09:00-17:00; Fr 09:00-12:00"]
+# The days and hours of DAYS_FR and HOURS as OpenStreetMap opening_hours.
+DAYS_OSM = ["Mo", "Tu", "We", "Th", "Fr", "Sa"]
+HOURS_OSM = ["09:00-11:00", "10:00-12:00", "14:00-16:00", "14:30-16:30", "17:00-19:00", "18:00-20:00"]
+SUPPORT_HOURS = ["Mo,We,Fr 14:00-18:00; PH off", "Tu,Th 14:00-17:00 \"sur rendez-vous\"", "Mo-Fr 09:00-17:00; PH off", "We 14:00-18:00; PH off",
+                 "Mo-Fr 09:00-12:00,14:00-17:00; PH off", "Sa 10:00-12:00", "Tu 18:00-20:00", "\"sur rendez-vous\""]
+REGISTRATION_FR = ["Appeler le secrétariat le matin pour convenir d'un premier rendez-vous.", "Venir à la première séance : l'inscription se fait sur place.",
+                   "Écrire un courriel en indiquant vos disponibilités ; une réponse est donnée sous une semaine."]
+REGISTRATION_DE = ["Vormittags im Sekretariat anrufen, um einen ersten Termin zu vereinbaren.", "Zur ersten Stunde kommen: die Anmeldung erfolgt vor Ort.",
+                   "Eine E-Mail mit Ihren verfügbaren Zeiten schreiben; Sie erhalten innerhalb einer Woche eine Antwort."]
+
+def phone(prefix, n):
+    """A number in a range ARCEP reserves for fiction: never a real line."""
+    return f"{prefix} {n // 100 % 100:02d} {n % 100:02d}"
 
 class Builder:
     def __init__(self, seed):
@@ -62,19 +99,19 @@ def item(id_, type_, culture, title, own, address=None, contact=None, entry_part
 
 ACTOR_KINDS_93 = [
     # typology, weight, name templates, description, accessibility pool
-    ("club-sportif", 40, ["Handisport {c}", "Sport adapté {c}", "Club omnisport de {c}", "Cercle nautique de {c}", "Judo club de {c}", "Tennis de table de {c}", "Basket fauteuil {c}"],
+    ("club-sportif", 40, ["Handisport {c}", "Sport adapté {c}", "Club omnisport {de_c}", "Cercle nautique {de_c}", "Judo club {de_c}", "Tennis de table {de_c}", "Basket fauteuil {c}"],
      "Club sportif qui ouvre ses sections aux personnes en situation de handicap, avec des éducateurs formés au sport adapté et au handisport."),
-    ("equipement-sportif", 12, ["Piscine municipale de {c}", "Gymnase des Sports de {c}", "Complexe sportif de {c}"],
+    ("equipement-sportif", 12, ["Piscine municipale {de_c}", "Gymnase des Sports {de_c}", "Complexe sportif {de_c}"],
      "Équipement sportif municipal accessible, avec vestiaires et sanitaires adaptés et des créneaux réservés aux clubs et aux associations."),
-    ("lieu-culturel", 18, ["Théâtre de {c}", "Médiathèque de {c}", "Cinéma municipal de {c}", "Conservatoire de {c}", "Musée d'histoire locale de {c}"],
+    ("lieu-culturel", 18, ["Théâtre {de_c}", "Médiathèque {de_c}", "Cinéma municipal {de_c}", "Conservatoire {de_c}", "Musée d'histoire locale {de_c}"],
      "Lieu culturel qui propose des séances, visites et ateliers accessibles : audiodescription, boucle magnétique, documents en FALC."),
     ("association-personnes-handicapees", 15, ["Association Loisirs pour tous {c}", "Les Copains d'abord – {c}", "Handi'Loisirs {c}"],
      "Association de personnes handicapées et de leurs proches qui organise des loisirs, des sorties et des séjours adaptés."),
-    ("association-aidants", 12, ["Aidants de {c}", "Le Relais des aidants – {c}", "Entr'aidants {c}"],
+    ("association-aidants", 12, ["Aidants {de_c}", "Le Relais des aidants – {c}", "Entr'aidants {c}"],
      "Association d'aidants familiaux : accueil, écoute, groupes de parole et informations sur les solutions de répit."),
-    ("ccas", 8, ["CCAS de {c}"], "Centre communal d'action sociale : information, orientation et accompagnement des personnes âgées, handicapées et de leurs aidants."),
-    ("centre-social", 8, ["Centre social Nord de {c}", "Centre social des Tilleuls – {c}"], "Centre social de quartier : activités pour tous les âges, permanences d'accès aux droits, sorties familiales."),
-    ("plateforme-repit", 4, ["Plateforme de répit de {c}"], "Plateforme d'accompagnement et de répit pour les proches aidants : information, soutien, solutions de relais."),
+    ("ccas", 8, ["CCAS {de_c}"], "Centre communal d'action sociale : information, orientation et accompagnement des personnes âgées, handicapées et de leurs aidants."),
+    ("centre-social", 8, ["Centre social Nord {de_c}", "Centre social des Tilleuls – {c}"], "Centre social de quartier : activités pour tous les âges, permanences d'accès aux droits, sorties familiales."),
+    ("plateforme-repit", 4, ["Plateforme de répit {de_c}"], "Plateforme d'accompagnement et de répit pour les proches aidants : information, soutien, solutions de relais."),
     ("gem", 3, ["GEM L'Escale – {c}"], "Groupe d'entraide mutuelle animé par et pour des personnes vivant avec des troubles psychiques."),
 ]
 
@@ -125,15 +162,16 @@ def seine_saint_denis():
     for n in range(120):
         commune = places[n % len(places)]
         typology, _, names, description = b.pick(kinds)
-        name = b.pick(names).format(c=commune["name"])
+        name = b.pick(names).format(c=commune["name"], de_c=de_commune(commune["name"]))
         lat, lon = b.jitter(commune["lat"], commune["lon"])
         id_ = f"ssd-actor-{n + 1:03d}"
         access = b.pick(["entree-plain-pied", "stationnement-pmr", "sanitaires-adaptes", "ascenseur", "personnel-forme", "boucle-magnetique"], b.rng.randint(1, 4))
         own = {"Description": {"Markdown": description}, "Typology": terms(typology), "Territory": terms(commune["term"]),
                "Location": {"Latitude": lat, "Longitude": lon}, "OpeningHours": {"Text": b.pick(OPENING)}, "Accessibility": terms(*access)}
-        address = {"Street": {"Text": f"{b.rng.randint(1, 120)} {b.pick(STREETS)}"}, "Commune": {"Text": commune["name"]},
+        address = {"Street": {"Text": f"{b.rng.randint(1, 120)} {b.pick(STREETS)}"}, "Postcode": {"Text": POSTCODES[commune["insee"]]}, "Commune": {"Text": commune["name"]},
                    "InseeCode": {"Text": commune["insee"]}, "Country": {"Text": "FR"}}
-        contact = {"Email": {"Email": f"contact@{slug(name)[:40].strip('-')}.example.org"}}
+        contact = {"Phone": {"Phone": phone("01 99 00", n + 1)}, "Email": {"Email": f"contact@{slug(name)[:40].strip('-')}.example.org"},
+                   "Website": {"Url": f"https://{slug(name)[:40].strip('-')}.example.org/"}}
         b.items.append(item(id_, "Actor", "fr", name, own, address, contact, entry(b)))
         actors.append((id_, typology, commune))
 
@@ -149,24 +187,66 @@ def seine_saint_denis():
                "Recurrence": {"Text": recurrence}, "Fees": terms(*fees), "OnSite": {"Value": b.rng.random() < 0.6},
                "Languages": terms("fr", *(["lsf"] if "auditif" in disabilities else [])), "Accessibility": terms(*access), "EligibilityZone": terms("departement-93")}
         if "payant" in fees or "adhesion" in fees: own["FeeDetails"] = {"Text": f"{b.pick([20, 35, 50, 80, 120])} € par an, tarif réduit sur justificatif"}
-        b.items.append(item(f"ssd-action-{n + 1:03d}", "Action", "fr", f"{title} – {commune['name']}", own, entry_part=entry(b)))
+        # Added after the random draws above, without any of their own: the rest of the sample stays as it was.
+        if recurrence != "ponctuel": own["OpeningHours"] = {"Text": f"{DAYS_OSM[DAYS_FR.index(day)]} {HOURS_OSM[HOURS.index(hours)]}" + ("; PH off" if n % 2 else "")}
+        own["RegistrationMode"] = {"Text": "sans-inscription" if n % 4 == 0 else "sur-inscription"}
+        if n % 3 == 1: own["RegistrationDetails"] = {"Text": REGISTRATION_FR[n % len(REGISTRATION_FR)]}
+        own["Description"]["Markdown"] = own["Description"]["Markdown"].replace(f" à {commune['name']},", f" {a_commune(commune['name'])},")
+        contact = {"Phone": {"Phone": phone("01 99 00", 2000 + n)}} if n % 2 == 0 else None
+        if contact and n % 3 == 0: contact["Email"] = {"Email": f"inscriptions-{n + 1:03d}@{slug(commune['name'])}.example.org"}
+        b.items.append(item(f"ssd-action-{n + 1:03d}", "Action", "fr", f"{title} – {commune['name']}", own, contact=contact, entry_part=entry(b)))
 
-    helpers = [a for a in actors if a[1] in SUPPORT_FITS]
+    # Each aidant offer in its own commune: the first ten keep their organisation's, the others go to a commune that has not
+    # that offer yet (placed there, still run by the organisation). French and German, one localization set each.
+    helpers = [h for h in actors if h[1] in SUPPORT_FITS]
+    spread = random.Random(930)
+    used = set()
     for n in range(60):
-        fr, _, types, cared, modes, fees = SUPPORTS[n % len(SUPPORTS)]
+        fr, de_title, types, cared, modes, fees = SUPPORTS[n % len(SUPPORTS)]
         actor_id, _, commune = helpers[(n * 7) % len(helpers)]
-        own = {"Description": {"Markdown": f"{fr} proposé à {commune['name']} : un temps pour les proches aidants, sur inscription. Les personnes aidées peuvent être accueillies pendant ce temps sur demande."},
-               "Actor": {"ContentItemIds": [actor_id]}, "SupportTypes": terms(*types), "CaredFor": terms(*cared), "ReceptionModes": terms(*modes),
-               "Fees": terms(*fees), "EligibilityZone": terms("departement-93")}
-        b.items.append(item(f"ssd-support-{n + 1:03d}", "AidantSupport", "fr", f"{fr} – {commune['name']}", own, entry_part=entry(b)))
+        home = commune
+        if (fr, commune["name"]) in used:
+            commune = next(c for c in places[(n * 7) % len(places):] + places if (fr, c["name"]) not in used)
+        used.add((fr, commune["name"]))
+        base = f"ssd-support-{n + 1:03d}"
+        verified = entry(b)
+        hours = SUPPORT_HOURS[n % len(SUPPORT_HOURS)] if n % 7 != 6 else None
+        mode = "sans-inscription" if "groupe-de-parole" in types and "information-orientation" in types else "sur-inscription"
+        address = None
+        location = None
+        if commune is not home:
+            address = {"Street": {"Text": f"{spread.randint(1, 120)} {spread.choice(STREETS)}"}, "Postcode": {"Text": POSTCODES[commune["insee"]]},
+                       "Commune": {"Text": commune["name"]}, "InseeCode": {"Text": commune["insee"]}, "Country": {"Text": "FR"}}
+            lat, lon = commune["lat"] + spread.uniform(-0.006, 0.006), commune["lon"] + spread.uniform(-0.009, 0.009)
+            location = {"Latitude": round(lat, 5), "Longitude": round(lon, 5)}
+        contact = {}
+        if n % 3 == 0: contact["Phone"] = {"Phone": phone("01 99 00", 4000 + n)}
+        if n % 2 == 0: contact["Email"] = {"Email": f"aidants-{n + 1:03d}@{slug(commune['name'])}.example.org"}
+        for culture in ("fr", "de"):
+            german = culture == "de"
+            description = (f"{de_title} in {commune['name']}: ein Angebot für pflegende Angehörige"
+                           + (", ohne Anmeldung. " if mode == "sans-inscription" else ", nach Anmeldung. ")
+                           + "Die gepflegte Person kann währenddessen auf Wunsch betreut werden.") if german else \
+                          (f"{fr} {a_commune(commune['name'])} : un temps pour les proches aidants"
+                           + (", sans inscription. " if mode == "sans-inscription" else ", sur inscription. ")
+                           + "Les personnes aidées peuvent être accueillies pendant ce temps sur demande.")
+            own = {"Description": {"Markdown": description},
+                   "Actor": {"ContentItemIds": [actor_id]}, "SupportTypes": terms(*types), "CaredFor": terms(*cared), "ReceptionModes": terms(*modes),
+                   "Fees": terms(*fees), "EligibilityZone": terms("departement-93"), "RegistrationMode": {"Text": mode}}
+            if hours: own["OpeningHours"] = {"Text": hours.replace("sur rendez-vous", "nach Vereinbarung") if german else hours}
+            if n % 2 == 1: own["RegistrationDetails"] = {"Text": (REGISTRATION_DE if german else REGISTRATION_FR)[n % len(REGISTRATION_FR)]}
+            if location: own["Location"] = location
+            id_ = base if culture == "fr" else f"{base}-de"
+            b.items.append(item(id_, "AidantSupport", culture, f"{de_title if german else fr} – {commune['name']}", own, address, contact or None, verified, set_=base))
 
     return {"name": "seine-saint-denis", "displayName": "Seine-Saint-Denis – sample directory",
             "description": "SAMPLE DATA generated by tools/generate_seeds.py: accessible sport, leisure and culture and aidant support across the 40 communes of the 93. No item describes a real organisation.",
             "steps": [{"name": "Recipes", "Values": [{"name": "portal-base"}, {"name": "synonyms"}]},
                       {"name": "Settings", "SiteName": {"fr": "Seine-Saint-Denis – sport, loisirs, culture et aidants", "de": "Seine-Saint-Denis – Sport, Freizeit, Kultur und pflegende Angehörige"},
                        "Tagline": {"fr": "Le recensement des activités accessibles et des soutiens aux aidants en Seine-Saint-Denis (données d'exemple).", "de": "Barrierefreie Angebote und Unterstützung für pflegende Angehörige in Seine-Saint-Denis (Beispieldaten)."},
+                       "SearchExamples": {"fr": "répit, natation adaptée, Saint-Denis", "de": "Tagespflege, Gesprächskreis, Bondy"},
                        "MapCenter": [48.91, 2.45, 11]},
-                      {"name": "Content", "data": b.items + news("ssd", NEWS_93)},
+                      {"name": "Content", "data": b.items + respite_pages_93() + news("ssd", NEWS_93)},
                       demo_accounts("ssd-actor-001", "ssd-actor-002")]}
 
 # ---------- Grande Région: SENIOR ACTIV', well-ageing across borders ----------
@@ -192,16 +272,16 @@ FOREIGN_TOWNS = [
     ("Virton", "Virton", "BE", "wallonie", 49.5667, 5.5333, False), ("Eupen", "Eupen", "BE", "wallonie", 50.6286, 6.0364, True),
 ]
 ACTOR_KINDS_GR = [
-    ("ccas", "Centre communal d'action sociale de {fr}", "Kommunaler Sozialdienst {de}", "Information, orientation et accompagnement des seniors et de leurs proches.", "Information, Beratung und Begleitung für Seniorinnen, Senioren und ihre Angehörigen."),
-    ("clic", "Point d'information seniors de {fr}", "Seniorenberatungsstelle {de}", "Lieu d'information et de coordination pour bien vieillir à domicile.", "Informations- und Koordinierungsstelle für ein selbstbestimmtes Leben zu Hause im Alter."),
-    ("association", "Seniors actifs de {fr}", "Aktive Senioren {de}", "Association qui organise des activités physiques, culturelles et conviviales pour les seniors.", "Verein mit Bewegungs-, Kultur- und Begegnungsangeboten für Seniorinnen und Senioren."),
+    ("ccas", "Centre communal d'action sociale {de_fr}", "Kommunaler Sozialdienst {de}", "Information, orientation et accompagnement des seniors et de leurs proches.", "Information, Beratung und Begleitung für Seniorinnen, Senioren und ihre Angehörigen."),
+    ("clic", "Point d'information seniors {de_fr}", "Seniorenberatungsstelle {de}", "Lieu d'information et de coordination pour bien vieillir à domicile.", "Informations- und Koordinierungsstelle für ein selbstbestimmtes Leben zu Hause im Alter."),
+    ("association", "Seniors actifs {de_fr}", "Aktive Senioren {de}", "Association qui organise des activités physiques, culturelles et conviviales pour les seniors.", "Verein mit Bewegungs-, Kultur- und Begegnungsangeboten für Seniorinnen und Senioren."),
     ("club-sportif", "Sport santé seniors {fr}", "Seniorensport {de}", "Club qui propose des activités physiques adaptées à l'avancée en âge.", "Verein mit an das Alter angepassten Bewegungsangeboten."),
-    ("maison-sport-sante", "Maison sport-santé de {fr}", "Haus für Sport und Gesundheit {de}", "Accompagnement vers une activité physique régulière, sur prescription ou non.", "Begleitung zu regelmäßiger Bewegung, mit oder ohne ärztliche Verordnung."),
+    ("maison-sport-sante", "Maison sport-santé {de_fr}", "Haus für Sport und Gesundheit {de}", "Accompagnement vers une activité physique régulière, sur prescription ou non.", "Begleitung zu regelmäßiger Bewegung, mit oder ohne ärztliche Verordnung."),
     ("accueil-de-jour", "Accueil de jour Les Glycines – {fr}", "Tagespflege Glyzinien – {de}", "Accueil à la journée de personnes âgées vivant à domicile, et soutien de leurs aidants.", "Tagesbetreuung für zu Hause lebende ältere Menschen und Unterstützung ihrer Angehörigen."),
     ("residence-autonomie", "Résidence autonomie Les Tilleuls – {fr}", "Betreutes Wohnen Lindenhof – {de}", "Résidence pour seniors autonomes, ouverte sur le quartier avec des activités de prévention.", "Wohnanlage für selbstständige Seniorinnen und Senioren mit offenen Präventionsangeboten."),
-    ("centre-social", "Maison de quartier de {fr}", "Stadtteilhaus {de}", "Lieu de rencontre intergénérationnel : ateliers, sorties, accès au numérique.", "Generationenübergreifender Treffpunkt: Kurse, Ausflüge, digitale Teilhabe."),
-    ("plateforme-repit", "Plateforme de répit de {fr}", "Entlastungsstelle für Angehörige {de}", "Information, soutien et solutions de relais pour les proches aidants.", "Information, Unterstützung und Entlastung für pflegende Angehörige."),
-    ("caisse-retraite", "Espace prévention retraite de {fr}", "Präventionsstelle der Rentenversicherung {de}", "Ateliers de prévention et d'information pour les jeunes retraités.", "Präventions- und Informationskurse für Menschen im Ruhestand."),
+    ("centre-social", "Maison de quartier {de_fr}", "Stadtteilhaus {de}", "Lieu de rencontre intergénérationnel : ateliers, sorties, accès au numérique.", "Generationenübergreifender Treffpunkt: Kurse, Ausflüge, digitale Teilhabe."),
+    ("plateforme-repit", "Plateforme de répit {de_fr}", "Entlastungsstelle für Angehörige {de}", "Information, soutien et solutions de relais pour les proches aidants.", "Information, Unterstützung und Entlastung für pflegende Angehörige."),
+    ("caisse-retraite", "Espace prévention retraite {de_fr}", "Präventionsstelle der Rentenversicherung {de}", "Ateliers de prévention et d'information pour les jeunes retraités.", "Präventions- und Informationskurse für Menschen im Ruhestand."),
 ]
 ACTIONS_GR = [
     ("Gymnastique douce", "Sanfte Gymnastik", ["activite-physique-seniors", "prevention-sante"]),
@@ -241,12 +321,15 @@ def grande_region():
         street = f"{b.rng.randint(1, 80)} {b.pick(STREETS)}" if country in ("FR", "BE") else f"{b.pick(['Hauptstraße', 'Bahnhofstraße', 'Kirchstraße', 'Rue de la Gare', 'Marktplatz'])} {b.rng.randint(1, 60)}"
         for culture in (["fr", "de"] if translated else ["fr"]):
             town = fr_town if culture == "fr" else de_town
-            name = (fr_name if culture == "fr" else de_name).format(fr=fr_town, de=de_town)
+            name = (fr_name if culture == "fr" else de_name).format(fr=fr_town, de=de_town, de_fr=de_commune(fr_town))
             own = {"Description": {"Markdown": fr_desc if culture == "fr" else de_desc}, "Typology": terms(typology), "Territory": terms(territory),
                    "Location": {"Latitude": lat, "Longitude": lon}, "OpeningHours": {"Text": b.pick(OPENING)}, "Accessibility": terms(*access)}
             address = {"Street": {"Text": street}, "Commune": {"Text": town}, "Country": {"Text": country}}
-            if insee: address["InseeCode"] = {"Text": insee}
-            contact = {"Email": {"Email": f"kontakt@{slug(de_name.format(de=de_town))[:40].strip('-')}.example.org" if german else f"contact@{slug(fr_name.format(fr=fr_town))[:40].strip('-')}.example.org"}}
+            if insee:
+                address["InseeCode"] = {"Text": insee}
+                if insee in POSTCODES: address["Postcode"] = {"Text": POSTCODES[insee]}
+            contact = {"Email": {"Email": f"kontakt@{slug(de_name.format(de=de_town))[:40].strip('-')}.example.org" if german else f"contact@{slug(fr_name.format(fr=fr_town, de_fr=de_commune(fr_town)))[:40].strip('-')}.example.org"}}
+            if country == "FR": contact["Phone"] = {"Phone": phone("03 53 01", n + 1)}
             b.items.append(item(f"{base}-{culture}", "Actor", culture, name, own, address, contact, entry(b), set_=base))
         actors.append((base, typology, fr_town, de_town, translated, territory))
 
@@ -266,6 +349,8 @@ def grande_region():
                    "Schedule": {"Text": f"{DAYS_DE[day]}, {HOURS_DE[hours]}" if de else f"Le {DAYS_FR[day]} de {HOURS[hours]}"},
                    "Recurrence": {"Text": recurrence}, "Fees": terms(*fees), "OnSite": {"Value": n % 3 != 0},
                    "Languages": terms("fr", "de") if translated else terms("fr"), "EligibilityZone": terms(territory)}
+            own["OpeningHours"] = {"Text": f"{DAYS_OSM[day]} {HOURS_OSM[hours]}; PH off"}
+            own["RegistrationMode"] = {"Text": "sans-inscription" if n % 3 else "sur-inscription"}
             b.items.append(item(f"{base}-{culture}", "Action", culture, f"{de_title} – {de_town}" if de else f"{fr_title} – {fr_town}", own, entry_part=entry(b), set_=base))
 
     helpers = [a for a in actors if a[1] in SUPPORT_FITS]
@@ -279,6 +364,8 @@ def grande_region():
                                                 else f"{fr} à {fr_town} : un temps pour les proches aidants, sur inscription.")},
                    "Actor": {"ContentItemIds": [f"{base_actor}-{culture}"]}, "SupportTypes": terms(*types), "CaredFor": terms(*cared),
                    "ReceptionModes": terms(*modes), "Fees": terms(*fees), "EligibilityZone": terms(territory)}
+            if n % 7 != 6: own["OpeningHours"] = {"Text": SUPPORT_HOURS[n % len(SUPPORT_HOURS)].replace("sur rendez-vous", "nach Vereinbarung") if de else SUPPORT_HOURS[n % len(SUPPORT_HOURS)]}
+            own["RegistrationMode"] = {"Text": "sur-inscription"}
             b.items.append(item(f"{base}-{culture}", "AidantSupport", culture, f"{de_title} – {de_town}" if de else f"{fr} – {fr_town}", own, entry_part=entry(b), set_=base))
 
     return {"name": "grande-region", "displayName": "SENIOR ACTIV' – Grande Région sample directory",
@@ -318,6 +405,14 @@ NEWS_93 = [
      "Les organisations recensées peuvent signaler un changement d'horaires, de tarifs ou de contact (données d'exemple).",
      "<p>Une fiche à jour, c'est une famille bien orientée. Écrivez-nous pour corriger une information.</p>", "partenaires"),
 ]
+NEWS_93 += [
+    ("news-1-de", "de", "news-1", "2026-11-02", "Das Verzeichnis der barrierefreien Angebote ist online",
+     "Vereine, Kultureinrichtungen und Verbände in Seine-Saint-Denis: Angebote für Menschen mit Behinderung und ihre Angehörigen (Beispieldaten).",
+     "<p>Das Département veröffentlicht sein Verzeichnis der barrierefreien Sport-, Freizeit- und Kulturangebote und der Unterstützung für pflegende Angehörige. Jeder Eintrag nennt Kontakt, Öffnungszeiten und Anmeldung.</p>", "Angehörige, Behinderung"),
+    ("news-2-de", "de", "news-2", "2026-10-06", "Tag der pflegenden Angehörigen: Treffen im ganzen Département",
+     "Angehörigencafés, Kurse und Beratungssprechstunden rund um den 6. Oktober (Beispieldaten).",
+     "<p>Rund um den Tag der pflegenden Angehörigen laden Vereine und Sozialdienste zu Austausch und Information ein. Im Verzeichnis finden Sie das nächstgelegene Angebot.</p>", "Angehörige, Entlastung"),
+]
 NEWS_GR = [
     ("news-1-fr", "fr", "news-1", "2026-11-05", "SENIOR ACTIV' : bien vieillir des deux côtés de la frontière",
      "Activités, services et soutiens aux aidants en Moselle, au Luxembourg, en Sarre, en Rhénanie-Palatinat et en Wallonie (données d'exemple).",
@@ -335,6 +430,22 @@ NEWS_GR = [
      "Équilibre, marche et confiance en soi : les ateliers reprennent dans plusieurs communes (données d'exemple).",
      "<p>Les ateliers de prévention des chutes reprennent. Ils sont gratuits pour les personnes de plus de 60 ans.</p>", "prévention, seniors"),
 ]
+
+def respite_pages_93():
+    """The respite offers of the 93 on a page with a map widget, in French and in German."""
+    query = "f.supportType=repit&f.supportType=halte-repit&f.supportType=sejour-repit&f.supportType=accueil-de-jour&f.territory=departement-93"
+    return [
+        {"ContentItemId": "ssd-page-repit-fr", "ContentType": "Page", "Published": True, "LocalizationSet": "ssd-page-repit",
+         "TitlePart": {"Title": {"Text": "Solutions de répit en Seine-Saint-Denis"}},
+         "Page": {"Summary": {"Text": "Accueils de jour, haltes-répit et séjours pour souffler quand on accompagne un proche (données d'exemple)."}, "Map": {"Query": query}},
+         "HtmlBodyPart": {"Body": {"Html": "<p>Prendre du temps pour soi aide à tenir dans la durée. Voici les solutions de répit recensées en Seine-Saint-Denis, avec leurs horaires et la façon de s'inscrire.</p>"}},
+         "LocalizationPart": {"Culture": {"Text": "fr"}}},
+        {"ContentItemId": "ssd-page-repit-de", "ContentType": "Page", "Published": True, "LocalizationSet": "ssd-page-repit",
+         "TitlePart": {"Title": {"Text": "Entlastungsangebote in Seine-Saint-Denis"}},
+         "Page": {"Summary": {"Text": "Tagespflege, Betreuungsgruppen und Erholungsaufenthalte für pflegende Angehörige (Beispieldaten)."}, "Map": {"Query": query}},
+         "HtmlBodyPart": {"Body": {"Html": "<p>Sich Zeit für sich selbst zu nehmen, hilft, auf Dauer durchzuhalten. Hier sind die Entlastungsangebote in Seine-Saint-Denis, mit Öffnungszeiten und Anmeldung.</p>"}},
+         "LocalizationPart": {"Culture": {"Text": "de"}}},
+    ]
 
 def respite_pages():
     """Two pages with a map widget: the respite offers in Moselle, in French and in German."""
@@ -357,6 +468,10 @@ def respite_pages():
 def main():
     for recipe in (seine_saint_denis(), grande_region()):
         path = os.path.join(ROOT, "recipes", recipe["name"] + ".recipe.json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                written = {step["name"] for step in recipe["steps"]}
+                recipe["steps"] += [step for step in json.load(f)["steps"] if step["name"] not in written]
         with open(path, "w", encoding="utf-8") as f:
             json.dump(recipe, f, ensure_ascii=False, indent=1)
             f.write("\n")

@@ -25,7 +25,7 @@ public sealed class LatestNews(NewsQueries news) : IHomeSection
     public async Task<HomeBlock?> BuildAsync(string culture)
     {
         var (items, _) = await news.PageAsync(culture, 1, 3);
-        return items.Count == 0 ? null : new HomeBlock("_LatestNews", new NewsBlockModel(items, culture), 20);
+        return items.Count == 0 ? null : new HomeBlock("_LatestNews", new NewsBlockModel(items, culture), 20) { Shows = items.Select(i => i.ContentItemId).ToList() };
     }
 }
 

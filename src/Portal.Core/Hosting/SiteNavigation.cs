@@ -12,7 +12,11 @@ public interface ISiteNavigation
 }
 
 /// <summary>A block of the public home page: a partial view and its model, placed by position.</summary>
-public sealed record HomeBlock(string PartialName, object Model, int Position);
+public sealed record HomeBlock(string PartialName, object Model, int Position)
+{
+    /// <summary>The items the block shows, so that the home page does not list them a second time.</summary>
+    public IReadOnlyCollection<string> Shows { get; init; } = [];
+}
 
 /// <summary>A module's block on the home page (latest news, featured actions, a map teaser), or null when it has nothing to show.</summary>
 public interface IHomeSection

@@ -8,6 +8,8 @@ public sealed class SiteSettings : IJsonOnDeserialized
 {
     public LocalizedText SiteName { get; set; } = "Portal";
     public LocalizedText Tagline { get; set; } = LocalizedText.Empty;
+    /// <summary>What the home page suggests searching ("répit, natation adaptée, Saint-Denis"): words that find something on this site.</summary>
+    public LocalizedText SearchExamples { get; set; } = LocalizedText.Empty;
     public string DefaultCulture { get; set; } = "fr";
     public List<string> SupportedCultures { get; set; } = ["fr", "de"];
     public string? ContactEmail { get; set; }
@@ -18,6 +20,7 @@ public sealed class SiteSettings : IJsonOnDeserialized
 
     public string SiteNameFor(string culture, Cultures cultures) => SiteName.For(culture, cultures);
     public string? TaglineFor(string culture, Cultures cultures) => Tagline.ForOrNull(culture, cultures);
+    public string? SearchExamplesFor(string culture, Cultures cultures) => SearchExamples.ForOrNull(culture, cultures);
 
     /// <summary>The old shape's German siblings ("SiteNameDe", "TaglineDe"), read only.</summary>
     public static readonly IReadOnlyList<string> LegacyKeys = ["SiteNameDe", "TaglineDe"];

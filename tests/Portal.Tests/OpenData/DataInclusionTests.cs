@@ -47,6 +47,15 @@ public sealed class DataInclusionTests
         services.Should().OnlyContain(s => ids.Contains(s!["structure_id"]!.GetValue<string>()));
         services.Should().Contain(s => s!["thematiques"] != null && s["frais"] != null);
         structures.Should().Contain(s => s!["latitude"] != null && s["code_insee"] != null);
+
+        // Contact, postcode and hours are sent where known; hours only in OpenStreetMap syntax, as the schema asks.
+        structures.Should().Contain(s => s!["telephone"] != null && s["courriel"] != null && s["code_postal"] != null && s["horaires_accueil"] != null);
+        services.Should().Contain(s => s!["code_postal"] != null && s["horaires_accueil"] != null);
+        if (recipe == "seine-saint-denis")
+            services.Should().Contain(s => s!["telephone"] != null && s["courriel"] != null && s["modes_mobilisation"] != null);
+        var hours = structures.Concat(services).Select(r => r!["horaires_accueil"]?.GetValue<string>()).OfType<string>().ToList();
+        hours.Where(h => Portal.Directory.OpeningHours.OpeningHoursParser.TryParse(h, out var _) == Portal.Directory.OpeningHours.OpeningHoursParser.Outcome.Invalid)
+            .Should().BeEmpty("horaires_accueil is in OpenStreetMap syntax");
     }
 
     [Fact]

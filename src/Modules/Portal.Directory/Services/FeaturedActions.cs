@@ -16,8 +16,8 @@ public sealed class FeaturedActions(PortalDbContext db) : IHomeSection
             .OrderByDescending(i => i.ModifiedUtc).Take(200).ToListAsync();
         var featured = recent
             .OrderByDescending(i => i.Field(DirectoryTypes.EntryPart, "LastVerified")?["Value"]?.GetValue<string>() ?? "")
-            .ThenBy(i => i.DisplayText, StringComparer.Ordinal).Take(4).ToList();
-        return featured.Count == 0 ? null : new HomeBlock("_FeaturedActions", new FeaturedActionsModel(featured, culture), 10);
+            .ThenBy(i => i.DisplayText, StringComparer.Ordinal).Take(3).ToList();
+        return featured.Count == 0 ? null : new HomeBlock("_FeaturedActions", new FeaturedActionsModel(featured, culture), 10) { Shows = featured.Select(i => i.ContentItemId).ToList() };
     }
 }
 
