@@ -76,6 +76,14 @@ public sealed class SiteServer : IAsyncLifetime
         throw new TimeoutException("The search index never contained the test directory.");
     }
 
+    /// <summary>Applies one more recipe (a name from recipes/ or a path) with the operator's command, as the set-up does.</summary>
+    public async Task RunRecipeAsync(string recipe)
+    {
+        var load = Start("recipe", recipe);
+        await load.WaitForExitAsync();
+        if (load.ExitCode != 0) throw new InvalidOperationException($"The recipe {recipe} failed: " + await load.StandardError.ReadToEndAsync());
+    }
+
     private Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -24,3 +24,13 @@ public sealed class KnowledgeAdminMenu(Data.KnowledgeDbContext knowledge, IStrin
             "/admin/replication-requests", Portal.Moderation.Permissions.ReviewSubmissions, 155)];
     }
 }
+
+/// <summary>On the back-office dashboard: the replication requests waiting for a moderator.</summary>
+public sealed class KnowledgeDashboard(Services.ReplicationRequests requests, IStringLocalizer<KnowledgeDashboard> T) : IDashboardCards
+{
+    public async Task<IEnumerable<DashboardCard>> GetAsync()
+    {
+        var waiting = await requests.PendingCountAsync();
+        return waiting == 0 ? [] : [new(T["Replication requests: {0} waiting for a moderator", waiting], "/admin/replication-requests", Portal.Moderation.Permissions.ReviewSubmissions)];
+    }
+}

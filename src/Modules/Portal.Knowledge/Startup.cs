@@ -29,6 +29,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<Glossary>();
         services.AddScoped<ISiteNavigation, KnowledgeNavigation>();
         services.AddScoped<IAdminMenu, KnowledgeAdminMenu>();
+        services.AddScoped<IDashboardCards, KnowledgeDashboard>();
         services.AddRecipeStep<GlossarySynonymsStep>();
         services.Configure<SearchOptions>(o =>
         {

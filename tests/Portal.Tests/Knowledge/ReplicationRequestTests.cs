@@ -75,6 +75,7 @@ public sealed class ReplicationRequestTests
         // A moderator forwards it from the back office.
         using var moderator = factory.CreateBrowser();
         await moderator.SignInAsync();
+        Browser.Decode(await moderator.GetStringAsync("/admin")).Should().Contain("Demandes de reproduction : 1 en attente d'un modérateur", "the dashboard says a request waits");
         var queue = Browser.Decode(await moderator.GetStringAsync("/admin/replication-requests"));
         queue.Should().Contain("Relais d'aidants transfrontalier").And.Contain("CCAS de Sarreguemines");
         var id = await factory.WithScopeAsync(sp => sp.GetRequiredService<KnowledgeDbContext>().ReplicationRequests.Select(r => r.Id).SingleAsync());
