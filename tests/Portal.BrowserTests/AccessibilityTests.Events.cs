@@ -84,6 +84,13 @@ public sealed partial class AccessibilityTests
             (await organiser.Locator("main", new() { HasTextString = email }).CountAsync()).Should().Be(1, list + " lists the registrant");
             await EventCheckAsync(organiser, $"the registrants {list} for {account} at {width}");
             if (width == 1280 && account != SiteServer.AdminEmail) await ShotAsync(organiser, "event-registrants" + agenda.Replace('/', '-'));
+            // The organiser's own forms: adding a registrant, sent empty, shows each error at its field; the message form is there.
+            (await organiser.Locator("form.organiser-message-form").CountAsync()).Should().Be(1, list + " offers to write to the registrants");
+            await organiser.ClickAsync("form.organiser-add-form button[type=submit]");
+            await organiser.WaitForSelectorAsync("#add-Name-error");
+            (await organiser.Locator("#add-Name[aria-invalid=true]").CountAsync()).Should().Be(1);
+            await EventCheckAsync(organiser, $"the add-a-registrant form with errors {list} for {account} at {width}");
+            if (account != SiteServer.AdminEmail) await ShotAsync(organiser, "event-registrants-errors" + agenda.Replace('/', '-') + "-" + width);
             await organiser.CloseAsync();
         }
         await page.CloseAsync();

@@ -44,6 +44,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<RegistrationJobs>();
         services.AddScoped<OrganiserRegistrants>();
         services.AddScoped<RegistrationClosing>();
+        services.AddScoped<OrganiserDesk>();
         services.AddHostedService<RegistrationJobService>();
         services.AddContentHandler<EventCancellationHandler>();
         // Partners propose and update their organisation's events in their space, through the moderation workflow.

@@ -10,10 +10,13 @@ namespace Portal.Tests.Events;
 /// <summary>The organiser's list of registrants: in the partner space for the organising actor's partner only, and in the back office.</summary>
 public sealed class OrganiserTests
 {
-    [Fact]
-    public async Task A_partner_sees_and_exports_the_registrants_of_their_own_events_only()
+    public static TheoryData<string> Providers => Portal.Tests.Infrastructure.TestDatabases.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_partner_sees_and_exports_the_registrants_of_their_own_events_only(string provider)
     {
-        using var site = WorkflowTests.Site();
+        using var site = WorkflowTests.Site(provider);
         await site.WithScopeAsync(async sp =>
         {
             var e = EventReader.Read((await sp.GetRequiredService<IContentManager>().GetAsync("gr-event-001-fr"))!, "fr");
@@ -31,7 +34,7 @@ public sealed class OrganiserTests
         var csv = await partner1.GetStringAsync("/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv");
         csv.Should().Contain("Marthe Inscrite").And.Contain("'=HYPERLINK", "a cell that would be a formula is neutralised");
 
-        foreach (var url in new[] { "/fr/espace-partenaire/agenda/gr-event-001-fr", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv" })
+        foreach (var url in new[] { "/fr/espace-partenaire/agenda/gr-event-001-fr", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.xlsx" })
         {
             var denied = await partner2.GetAsync(url);
             denied.StatusCode.Should().Be(HttpStatusCode.NotFound, url);

@@ -66,6 +66,10 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/events/gr-event-001-fr/registrants", Staff),
         ("GET", "/admin/events/gr-event-001-fr/registrants.csv", Staff),
         ("POST", "/admin/events/gr-event-001-fr/close-registration", Staff),
+        ("GET", "/admin/events/gr-event-001-fr/registrants.xlsx", Staff),
+        ("POST", "/admin/events/gr-event-001-fr/add", Staff),
+        ("POST", "/admin/events/gr-event-001-fr/message", Staff),
+        ("POST", "/admin/events/gr-event-001-fr/remove/no-such-registration", Staff),
         ("POST", "/admin/roles/new", [Admin]),
         ("POST", "/admin/users/no-such-user", [Admin]),
         ("GET", "/admin/account/security", [Partner1, Partner2, Editor, Moderator, Admin]),
@@ -123,6 +127,14 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr", [Partner1]),
         ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.csv", [Partner1]),
         ("POST", "/fr/espace-partenaire/agenda/gr-event-001-fr/close-registration", [Partner1]),
+        ("GET", "/fr/espace-partenaire/agenda/gr-event-001-fr/registrants.xlsx", [Partner1]),
+        ("POST", "/fr/espace-partenaire/agenda/gr-event-001-fr/add", [Partner1]),
+        ("POST", "/fr/espace-partenaire/agenda/gr-event-001-fr/message", [Partner1]),
+        // No such registration: a 404 for everyone, partner1 included (OrganiserToolsTests removes a real one).
+        ("POST", "/fr/espace-partenaire/agenda/gr-event-001-fr/remove/no-such-registration", []),
+        ("GET", "/fr/espace-partenaire/nouveau/Event?actor={actor}", [Partner1]),
+        ("POST", "/fr/espace-partenaire/nouveau/Event?actor={actor}", [Partner1]),
+        ("GET", "/fr/espace-partenaire/gr-event-001-fr", [Partner1]),
     ];
 
     /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>

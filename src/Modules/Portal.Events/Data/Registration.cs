@@ -39,6 +39,8 @@ public sealed class Registration
     public DateTime? ConfirmedUtc { get; set; }
     public DateTime? CancelledUtc { get; set; }
     public DateTime? ReminderSentUtc { get; set; }
+    /// <summary>When the registrant was told the event is postponed; cleared once it is set again (so each postponement is told once).</summary>
+    public DateTime? PostponedNoticeUtc { get; set; }
 }
 
 /// <summary>The seats taken in one session: the row a confirmation increments only while seats remain (no overbooking).</summary>

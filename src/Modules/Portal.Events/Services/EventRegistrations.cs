@@ -43,6 +43,34 @@ public sealed class EventRegistrations(EventsDbContext events, PortalDbContext d
         return registration;
     }
 
+    /// <summary>
+    /// Someone the organiser signs up (by phone, in person): the organiser vouches for the address, so the registration is
+    /// confirmed at once, with a seat while some remain, else on the waiting list; the mail tells the registrant.
+    /// </summary>
+    public async Task<string> AddByOrganiserAsync(EventDetails e, EventSession session, RegistrationForm form, string culture)
+    {
+        var registration = new Registration
+        {
+            Id = IdGenerator.New(), EventKey = KeyOf(e.Item), ContentItemId = e.Item.ContentItemId, SessionIndex = session.Index,
+            SessionStartUtc = session.StartUtc, SessionEndUtc = session.EndUtc, Name = form.Name!.Trim(), Email = form.Email!.Trim(),
+            Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim(), Seats = form.Seats,
+            NeedTerms = form.NeedTerms.Count == 0 ? null : string.Join(',', form.NeedTerms), Needs = string.IsNullOrWhiteSpace(form.Needs) ? null : form.Needs.Trim(),
+            Culture = culture, Status = RegistrationStatus.Pending, CreatedUtc = Now,
+        };
+        events.Registrations.Add(registration);
+        await events.SaveChangesAsync();
+        events.ChangeTracker.Clear();
+        return await ConfirmAsync(registration.Id, e);
+    }
+
+    /// <summary>Queues one mail per registration (composed by <paramref name="compose"/>), all in one transaction; returns how many.</summary>
+    public async Task<int> MailAllAsync(IReadOnlyList<Registration> recipients, Action<Registration> compose)
+    {
+        foreach (var r in recipients) compose(r);
+        await db.SaveChangesAsync();
+        return recipients.Count;
+    }
+
     public Task<Registration?> FindAsync(string id) => events.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
 
     /// <summary>Follows the confirmation link: a seat while some remain, else the waiting list. Idempotent.</summary>

@@ -45,6 +45,20 @@ public sealed class OrganiserRegistrants(PortalDbContext db, EventsDbContext eve
             .OrderBy(r => r.SessionIndex).ThenBy(r => r.Status).ThenBy(r => r.ConfirmedUtc).ThenBy(r => r.CreatedUtc).ToListAsync();
     }
 
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly string[] Columns = ["session", "start", "status", "name", "email", "phone", "seats", "accessibility_needs", "other_needs", "language", "registered_utc", "confirmed_utc"];
+
+    /// <summary>The same lines as the CSV, in an .xlsx workbook whose cells are text (never run as formulas).</summary>
+    public static byte[] Xlsx(EventDetails e, IEnumerable<Registration> registrations) =>
+        Portal.Contents.Services.XlsxWriter.Write(e.Title, Columns, registrations.Select(r => new string?[]
+        {
+            (r.SessionIndex + 1).ToString(CultureInfo.InvariantCulture),
+            e.Sessions.FirstOrDefault(s => s.Index == r.SessionIndex)?.Start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            r.Status, r.Name, r.Email, r.Phone, r.Seats.ToString(CultureInfo.InvariantCulture), r.NeedTerms, r.Needs, r.Culture,
+            r.CreatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.ConfirmedUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        }));
+
     /// <summary>One line per registration; cells that a spreadsheet would run as a formula are quoted with a leading apostrophe.</summary>
     public static string Csv(EventDetails e, IEnumerable<Registration> registrations)
     {

@@ -59,6 +59,53 @@ public sealed class RegistrationJobs(EventsDbContext events, PortalDbContext db,
         return await events.Registrations.Where(r => r.SessionEndUtc < before).ExecuteDeleteAsync();
     }
 
+    /// <summary>
+    /// After a publication of <paramref name="e"/> that is not a cancellation: the confirmed and waiting registrants of
+    /// this page are told once when it is postponed, and when their session moved (new dates, or on again after a
+    /// postponement); their session's times follow, so that the reminder goes before the new date. A session that is
+    /// gone closes its registrations, with the cancellation notice. Unconfirmed registrations follow silently.
+    /// </summary>
+    public async Task<int> NotifyChangedAsync(EventDetails e)
+    {
+        var id = e.Item.ContentItemId;
+        var active = await events.Registrations.Where(r => r.ContentItemId == id && RegistrationStatus.Active.Contains(r.Status)).ToListAsync();
+        var now = Now;
+        var told = 0;
+        foreach (var r in active)
+        {
+            var tell = r.Status != RegistrationStatus.Pending;
+            var session = e.Sessions.FirstOrDefault(s => s.Index == r.SessionIndex);
+            if (session is null)
+            {
+                r.Status = RegistrationStatus.EventCancelled;
+                r.CancelledUtc = now;
+                if (tell) { mails.EventCancelled(r, e); told++; }
+                continue;
+            }
+            var before = r.SessionStartUtc;
+            var moved = session.StartUtc != r.SessionStartUtc || session.EndUtc != r.SessionEndUtc;
+            r.SessionStartUtc = session.StartUtc;
+            r.SessionEndUtc = session.EndUtc;
+            if (moved) r.ReminderSentUtc = null;
+            if (e.Status == EventStatuses.Postponed)
+            {
+                if (r.PostponedNoticeUtc is null)
+                {
+                    r.PostponedNoticeUtc = now;
+                    if (tell) { mails.Postponed(r, e); told++; }
+                }
+                else if (moved && tell) { mails.Moved(r, e, before, EventRegistrations.OnlineLinkOf(e)); told++; }
+            }
+            else if (moved || r.PostponedNoticeUtc is not null)
+            {
+                r.PostponedNoticeUtc = null;
+                if (tell) { mails.Moved(r, e, before, r.Status == RegistrationStatus.Confirmed ? EventRegistrations.OnlineLinkOf(e) : null); told++; }
+            }
+        }
+        await events.SaveChangesAsync();
+        return told;
+    }
+
     /// <summary>Tells everyone registered for a cancelled event, once, and closes their registrations.</summary>
     public async Task<int> NotifyCancelledAsync(EventDetails e)
     {

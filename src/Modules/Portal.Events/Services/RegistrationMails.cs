@@ -52,6 +52,20 @@ public sealed class RegistrationMails(IMailQueue queue, RegistrationTokens token
         () => T["Event cancelled: {0}", e.Title],
         () => T["Hello {0},\n\nThe organiser has cancelled \"{1}\" on {2}. We are sorry. Your registration is closed.", r.Name, e.Title, When(r)]);
 
+    public void Postponed(Registration r, EventDetails e) => Send(r,
+        () => T["Event postponed: {0}", e.Title],
+        () => T["Hello {0},\n\nThe organiser has postponed \"{1}\", planned on {2}. Your registration is kept: we will write to you as soon as the new date is set. If you no longer wish to come, cancel it with the link below.", r.Name, e.Title, When(r)]);
+
+    /// <summary>The session moved (new dates, or on again after a postponement): <paramref name="before"/> is the start the registrant knew.</summary>
+    public void Moved(Registration r, EventDetails e, DateTime before, string? onlineLink) => Send(r,
+        () => T["New date: {0}", e.Title],
+        () => T["Hello {0},\n\n\"{1}\", planned on {2}, now takes place on {3}. Your registration is kept ({4} seat(s)). If you cannot come on the new date, cancel it with the link below.", r.Name, e.Title, SessionText(before, r.Culture), When(r), r.Seats] + Place(e, onlineLink));
+
+    /// <summary>The organiser's own words to the registrants, framed in each registrant's language.</summary>
+    public void FromOrganiser(Registration r, EventDetails e, string subject, string message) => Send(r,
+        () => T["{0}: {1}", e.Title, subject],
+        () => T["Hello {0},\n\nThe organiser of \"{1}\" on {2} writes to you:", r.Name, e.Title, When(r)] + "\n\n" + message);
+
     private string Place(EventDetails e, string? onlineLink) =>
         "\n\n" + (e.Online
             ? onlineLink is null ? T["The organiser will send the link to join."].Value : T["Link to join: {0}", onlineLink].Value

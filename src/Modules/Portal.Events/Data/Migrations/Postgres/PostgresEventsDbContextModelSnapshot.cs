@@ -74,6 +74,9 @@ namespace Portal.Events.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("PostponedNoticeUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -69,6 +69,9 @@ namespace Portal.Events.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PostponedNoticeUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReminderSentUtc")
                         .HasColumnType("TEXT");
 
