@@ -23,6 +23,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISearchIndexContributor, ResourceDocumentContributor>();
         services.Configure<Portal.Search.Services.SearchOptions>(o => { if (!o.IndexedTypes.Contains(ResourceTypes.Resource)) o.IndexedTypes.Add(ResourceTypes.Resource); });
         services.AddScoped<ISiteNavigation, ResourcesNavigation>();
+        services.AddScoped<ISitemapSource, ResourcesNavigation>();
         services.AddRecipeStep<ResourceSamplesStep>();
     }
 }
