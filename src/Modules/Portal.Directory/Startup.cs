@@ -24,8 +24,10 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISiteNotice, SampleDataNotice>();
         services.AddScoped<DirectoryNavigation>();
         services.AddScoped<ISiteNavigation>(sp => sp.GetRequiredService<DirectoryNavigation>());
+        services.AddScoped<ISitemapSource>(sp => sp.GetRequiredService<DirectoryNavigation>());
         services.Configure<SearchOptions>(DirectorySearch.Configure);
         services.AddScoped<ISearchIndexContributor, DirectoryPlaces>();
+        services.AddScoped<ISearchIndexContributor, DirectoryPrintDetails>();
         services.AddScoped<Portal.Search.Places.IPlaceContributor, DirectoryGazetteer>();
         services.AddScoped<ISearchBrowseLinks, DirectoryBrowseLinks>();
         services.AddScoped<IHomeSection, FeaturedActions>();

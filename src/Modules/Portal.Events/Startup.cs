@@ -32,6 +32,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<EventPresenter>();
         services.AddScoped<EventCalendar>();
         services.AddScoped<ISiteNavigation, AgendaNavigation>();
+        services.AddScoped<ISitemapSource, AgendaNavigation>();
         services.Configure<SearchOptions>(EventSearch.Configure);
         services.AddScoped<ISearchIndexContributor, EventDates>();
         services.AddRecipeStep<EventSamplesStep>();

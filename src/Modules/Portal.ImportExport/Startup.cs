@@ -14,6 +14,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<DataInclusionExporter>();
         services.AddSingleton<IPortalCommand, ExportCommand>();
         services.AddScoped<ISiteNavigation, OpenDataNavigation>();
+        services.AddScoped<ISitemapSource, OpenDataNavigation>();
         services.Configure<Import.ImportOptions>(configuration.GetSection("Portal:Import"));
         services.AddScoped<Import.SpreadsheetReader>();
         services.AddScoped<Import.ImportTargets>();
@@ -27,8 +28,10 @@ public sealed class Startup : IModuleStartup
 }
 
 /// <summary>The open data page, in the footer.</summary>
-public sealed class OpenDataNavigation(Microsoft.Extensions.Localization.IStringLocalizer<OpenDataNavigation> T) : ISiteNavigation
+public sealed class OpenDataNavigation(Microsoft.Extensions.Localization.IStringLocalizer<OpenDataNavigation> T) : ISiteNavigation, ISitemapSource
 {
+    public IEnumerable<IReadOnlyDictionary<string, string>> GetPages(IReadOnlyList<string> cultures) => [SitemapPages.Of(cultures, Controllers.OpenDataController.PagePath)];
+
     public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) =>
         Task.FromResult<IEnumerable<NavigationItem>>([new(T["Open data"], Controllers.OpenDataController.PagePath(culture), NavigationArea.Footer, 900)]);
 }

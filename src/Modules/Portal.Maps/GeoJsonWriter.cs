@@ -28,7 +28,7 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
             foreach (var type in marker.Types) markers.TryAdd(type, marker);
         var stored = search.Value.StoredFields;
         await WriteAsync(stream, map, labels, clustered, markers,
-            point => stored.Where(f => point.Stored.ContainsKey(f.Name)).Select(f => T[f.HitText, point.Stored[f.Name]].Value));
+            point => stored.Where(f => point.Stored.ContainsKey(f.Name) && !f.PrintOnly).Select(f => T[f.HitText, point.Stored[f.Name]].Value));
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>

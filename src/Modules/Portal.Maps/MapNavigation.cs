@@ -4,8 +4,10 @@ using Portal.Search.Services;
 
 namespace Portal.Maps;
 
-public sealed class MapNavigation(IStringLocalizer<MapNavigation> T) : ISiteNavigation
+public sealed class MapNavigation(IStringLocalizer<MapNavigation> T) : ISiteNavigation, ISitemapSource
 {
+    public IEnumerable<IReadOnlyDictionary<string, string>> GetPages(IReadOnlyList<string> cultures) => [SitemapPages.Of(cultures, Controllers.MapController.PathOf)];
+
     public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) =>
         Task.FromResult<IEnumerable<NavigationItem>>([new(T["Map"], Controllers.MapController.PathOf(culture), NavigationArea.Main, 50)]);
 }

@@ -16,6 +16,7 @@ public sealed class Startup : IModuleStartup
         services.AddDataMigration<Migrations>();
         services.AddContentField<SearchMapFieldType>();
         services.AddScoped<ISiteNavigation, MapNavigation>();
+        services.AddScoped<ISitemapSource, MapNavigation>();
         services.AddScoped<IHomeSection, MapTeaser>();
     }
 }

@@ -42,6 +42,7 @@ public sealed class Startup : IModuleStartup
         services.AddHostedService<FreshnessJob>();
         services.AddScoped<IAdminMenu, ModerationAdminMenu>();
         services.AddScoped<ISiteNavigation, ModerationNavigation>();
+        services.AddScoped<ISitemapSource, ModerationNavigation>();
         services.AddScoped<IDashboardCards, ModerationDashboard>();
         var perHour = int.TryParse(configuration["Portal:Moderation:ProposalsPerHour"], out var n) ? n : 5;
         services.AddRateLimiter(o => o.AddPolicy(ProposalController.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -67,8 +68,11 @@ public sealed class ModerationAdminMenu(PortalDbContext db, IStringLocalizer<Mod
 }
 
 /// <summary>"Propose an entry" and the partner space, in the footer.</summary>
-public sealed class ModerationNavigation(IStringLocalizer<ModerationNavigation> T) : ISiteNavigation
+public sealed class ModerationNavigation(IStringLocalizer<ModerationNavigation> T) : ISiteNavigation, ISitemapSource
 {
+    public IEnumerable<IReadOnlyDictionary<string, string>> GetPages(IReadOnlyList<string> cultures) => [SitemapPages.Of(cultures, ProposalController.PathOf)];
+
+
     public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) => Task.FromResult<IEnumerable<NavigationItem>>(
     [
         new(T["Propose an entry"], ProposalController.PathOf(culture), NavigationArea.Footer, 800),

@@ -25,6 +25,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISearchHitPassages, ResourceHitPassages>();
         services.Configure<Portal.Search.Services.SearchOptions>(o => { if (!o.IndexedTypes.Contains(ResourceTypes.Resource)) o.IndexedTypes.Add(ResourceTypes.Resource); });
         services.AddScoped<ISiteNavigation, ResourcesNavigation>();
+        services.AddScoped<ISitemapSource, ResourcesNavigation>();
         services.AddRecipeStep<ResourceSamplesStep>();
     }
 }

@@ -43,5 +43,6 @@ public sealed class Startup : IModuleStartup
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<ISiteNavigation, SearchNavigation>();
+        services.AddScoped<ISitemapSource, SearchNavigation>();
     }
 }

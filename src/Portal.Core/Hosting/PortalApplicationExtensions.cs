@@ -23,6 +23,7 @@ public static class PortalApplicationExtensions
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => HttpEfficiency.CacheStaticFile(file.Context) });
         app.UseEntityTags();
         app.UseRouting();
+        app.UseMiddleware<CanonicalUrlMiddleware>();
         app.UseRequestLocalization();
         app.UseCors();
         app.UseRateLimiter();

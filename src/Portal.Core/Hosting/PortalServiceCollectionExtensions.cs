@@ -129,6 +129,7 @@ public static class PortalServiceCollectionExtensions
 
         // Content kernel.
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<PageMetadata>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();

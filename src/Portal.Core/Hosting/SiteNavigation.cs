@@ -23,3 +23,18 @@ public interface IHomeSection
 {
     Task<HomeBlock?> BuildAsync(string culture);
 }
+
+/// <summary>
+/// A module's public pages for sitemap.xml, each as its address in every culture (culture code → path), so that the
+/// sitemap lists every translation with reciprocal alternates. Content items with an address are listed by the sitemap itself.
+/// </summary>
+public interface ISitemapSource
+{
+    IEnumerable<IReadOnlyDictionary<string, string>> GetPages(IReadOnlyList<string> cultures);
+}
+
+public static class SitemapPages
+{
+    /// <summary>One page whose address in each culture is <paramref name="path"/>(culture).</summary>
+    public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<string> cultures, Func<string, string> path) => cultures.ToDictionary(c => c, path);
+}

@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/health"), ("GET", "/error/404"), ("GET", "/robots.txt"), ("GET", "/sitemap.xml"), ("GET", "/theme/colors.css"),
         ("GET", "/favicon.ico"), ("GET", "/fr/manifest.webmanifest"),
         ("GET", "/"), ("GET", "/fr"), ("GET", "/fr/une-page"), ("GET", "/fr/actions"), ("GET", "/fr/actualites"), ("GET", "/fr/actualites/rss.xml"),
-        ("GET", "/fr/recherche"), ("GET", "/fr/carte"), ("GET", "/fr/donnees-ouvertes"), ("GET", "/fr/plan-du-site"),
+        ("GET", "/fr/recherche"), ("GET", "/fr/recherche/imprimer"), ("GET", "/fr/carte"), ("GET", "/fr/donnees-ouvertes"), ("GET", "/fr/plan-du-site"),
         ("GET", "/api/search"), ("GET", "/api/search/suggest"), ("GET", "/api/map.geojson"), ("GET", "/api/content/{item}"),
         ("GET", "/api/open-data/data-inclusion/structures.json"), ("GET", "/api/open-data/data-inclusion/services.json"), ("GET", "/api/open-data/directory.geojson"),
         ("GET", "/api/content"), ("POST", "/fr/proposer"), ("POST", "/de/vorschlagen"),

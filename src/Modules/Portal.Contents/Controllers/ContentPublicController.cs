@@ -35,12 +35,15 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
     [HttpGet("/{culture:culture}/{**path}")]
     public async Task<IActionResult> Item(string culture, string path)
     {
+        var requested = path;
         path = path.Trim('/').ToLowerInvariant();
         if (path.Length == 0 || path.Length > 512) return NotFound();
         var item = await db.ContentItems.AsNoTracking()
             .Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""))
             .OrderByDescending(i => i.Culture).FirstOrDefaultAsync();
         if (item is null) return NotFound();
+        // Addresses are lower case: /fr/Une-Page leads to /fr/une-page.
+        if (requested != item.Path) return RedirectPermanent($"/{culture}/{item.Path}{Request.QueryString}");
         var type = await definitions.GetTypeAsync(item.ContentType);
         if (type is null) return NotFound();
 

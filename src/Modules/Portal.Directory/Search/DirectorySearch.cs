@@ -11,6 +11,8 @@ public static class DirectorySearch
     /// <summary>The organisation an offer belongs to, shown as "by …".</summary>
     public const string ActorStored = "actor";
     public const string CommuneStored = "commune";
+    /// <summary>Address, contact and hours: shown only in the printable list of results.</summary>
+    public const string AddressStored = "address", ContactStored = "contact", HoursStored = "hours";
     public const string CommuneFacet = "commune";
     public const string TerritoryFacet = "territory";
 
@@ -36,6 +38,9 @@ public static class DirectorySearch
         [
             new() { Name = ActorStored, HitText = "by {0}", HitOrder = 2 },
             new() { Name = CommuneStored, HitText = "{0}", HitOrder = 1, InShortLists = true },
+            new() { Name = AddressStored, HitText = "Address: {0}", HitOrder = 10, PrintOnly = true },
+            new() { Name = ContactStored, HitText = "Contact: {0}", HitOrder = 11, PrintOnly = true },
+            new() { Name = HoursStored, HitText = "Hours: {0}", HitOrder = 12, PrintOnly = true },
         ]);
         options.Markers.AddRange(
         [

@@ -4,8 +4,12 @@ using Portal.Core.Hosting;
 namespace Portal.Directory.Services;
 
 /// <summary>The three directory lists in the main menu.</summary>
-public sealed class DirectoryNavigation(IStringLocalizer<DirectoryNavigation> T) : ISiteNavigation
+public sealed class DirectoryNavigation(IStringLocalizer<DirectoryNavigation> T) : ISiteNavigation, ISitemapSource
 {
+    public IEnumerable<IReadOnlyDictionary<string, string>> GetPages(IReadOnlyList<string> cultures) =>
+        new[] { DirectoryTypes.Actor, DirectoryTypes.Action, DirectoryTypes.AidantSupport }.Select(type => SitemapPages.Of(cultures, c => $"/{c}/{DirectoryTypes.Segment(type, c)}"));
+
+
     public Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture) => Task.FromResult<IEnumerable<NavigationItem>>(
     [
         new(T["Organisations"], $"/{culture}/{DirectoryTypes.Segment(DirectoryTypes.Actor, culture)}", NavigationArea.Main, 10),

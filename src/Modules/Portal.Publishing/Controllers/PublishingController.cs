@@ -15,7 +15,7 @@ namespace Portal.Publishing.Controllers;
 /// <summary>The news list and its RSS feed per culture, sitemap.xml with language alternates, robots.txt and the site map page.</summary>
 [AllowAnonymous]
 public sealed class PublishingController(PortalDbContext db, Cultures cultures, NewsQueries news, IDocumentStore documents, IEnumerable<ISiteNavigation> navigation,
-    PublicUrl publicUrl, IStringLocalizer<PublishingController> T) : Controller
+    IEnumerable<ISitemapSource> sitemapSources, PublicUrl publicUrl, IStringLocalizer<PublishingController> T) : Controller
 {
     private const int PageSize = 10;
 
@@ -89,9 +89,12 @@ public sealed class PublishingController(PortalDbContext db, Cultures cultures, 
             var alternates = cultures.Supported.ToDictionary(c => c, c => site + pattern(c));
             foreach (var culture in cultures.Supported) entries.Add((alternates[culture], null, alternates));
         }
-        foreach (var culture in cultures.Supported)
-            foreach (var link in (await Task.WhenAll(navigation.Select(n => n.GetItemsAsync(culture)))).SelectMany(l => l).Where(l => l.Area == NavigationArea.Main && !l.Url.Contains('?')))
-                if (entries.All(e => e.Url != site + link.Url)) entries.Add((site + link.Url, null, new Dictionary<string, string>()));
+        // The modules' pages (lists, search, map, agenda, proposal, open data…), each with its translations.
+        foreach (var page in sitemapSources.SelectMany(s => s.GetPages(cultures.Supported)))
+        {
+            var alternates = page.ToDictionary(p => p.Key, p => site + p.Value);
+            foreach (var url in alternates.Values) entries.Add((url, null, alternates));
+        }
 
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && i.Path != null && i.ContentType != "Vocabulary")
             .Select(i => new { i.Culture, i.Path, i.LocalizationSet, i.ModifiedUtc }).ToListAsync();
@@ -118,7 +121,7 @@ public sealed class PublishingController(PortalDbContext db, Cultures cultures, 
                 xml.WriteElementString("loc", ns, url);
                 if (modified is { } m) xml.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 if (alternates.Count > 1)
-                    foreach (var (lang, href) in alternates)
+                    foreach (var (lang, href) in alternates.Append(new("x-default", alternates.GetValueOrDefault(cultures.Default) ?? alternates.First().Value)))
                     {
                         xml.WriteStartElement("xhtml", "link", xhtml);
                         xml.WriteAttributeString("rel", "alternate");

@@ -49,6 +49,8 @@ public sealed class StoredFieldDefinition
     public int HitOrder { get; set; }
     /// <summary>Also shown in short lists of hits, such as a map widget's.</summary>
     public bool InShortLists { get; set; }
+    /// <summary>Shown only in the printable list of results (an address, a phone, opening hours), not in a hit's line.</summary>
+    public bool PrintOnly { get; set; }
 }
 
 /// <summary>A kind of map marker: a shape (never colour alone) and its line in the map's legend.</summary>

@@ -67,7 +67,12 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
     /// <param name="shortList">Only those declared for short lists of hits.</param>
     public IEnumerable<string> HitDetails(SearchHit hit, bool shortList = false) =>
         options.Value.StoredFields.OrderBy(f => f.HitOrder)
-            .Where(f => hit.Stored.ContainsKey(f.Name) && (f.InShortLists || !shortList))
+            .Where(f => hit.Stored.ContainsKey(f.Name) && !f.PrintOnly && (f.InShortLists || !shortList))
+            .Select(f => T[f.HitText, hit.Stored[f.Name]].Value);
+
+    /// <summary>The lines of a hit in the printable list: its short texts, then those kept for print (address, contact, hours).</summary>
+    public IEnumerable<string> PrintDetails(SearchHit hit) =>
+        options.Value.StoredFields.Where(f => f.PrintOnly && hit.Stored.ContainsKey(f.Name)).OrderBy(f => f.HitOrder)
             .Select(f => T[f.HitText, hit.Stored[f.Name]].Value);
 }
 

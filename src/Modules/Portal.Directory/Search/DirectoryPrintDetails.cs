@@ -1,0 +1,34 @@
+using Portal.Core.Content;
+using Portal.Core.Content.Parts;
+using Portal.Search.Indexing;
+
+namespace Portal.Directory.Search;
+
+/// <summary>
+/// What the printable list of results shows of an entry: its address, how to reach it and its hours; an offer without
+/// an address or a contact of its own shows its organisation's.
+/// </summary>
+public sealed class DirectoryPrintDetails : ISearchIndexContributor
+{
+    public async Task ContributeAsync(SearchIndexContext context)
+    {
+        var item = context.Item;
+        var address = item.As<AddressPart>();
+        var contact = item.As<ContactPart>();
+        var own = item.Part(item.ContentType);
+        string? Text(string field) => own?[field]?["Text"]?.GetValue<string>() is { Length: > 0 } text ? text : null;
+        var where = Join(", ", address.Street.Text, Join(" ", address.Postcode.Text, address.Commune.Text));
+        var reach = Join(" · ", contact.Phone.Phone, contact.Email.Email, contact.Website.Url);
+        if ((where is null || reach is null) && context.Related is { } related && await context.DocumentOfAsync(related) is { } organisation)
+        {
+            where ??= organisation.Stored.GetValueOrDefault(DirectorySearch.AddressStored);
+            reach ??= organisation.Stored.GetValueOrDefault(DirectorySearch.ContactStored);
+        }
+        context.SetStored(DirectorySearch.AddressStored, where);
+        context.SetStored(DirectorySearch.ContactStored, reach);
+        context.SetStored(DirectorySearch.HoursStored, Text("OpeningHours") ?? Text("Schedule"));
+    }
+
+    private static string? Join(string separator, params string?[] parts) =>
+        parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } filled ? string.Join(separator, filled) : null;
+}
