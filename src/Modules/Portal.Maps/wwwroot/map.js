@@ -28,6 +28,7 @@
     };
 
     var map = L.map(element, { keyboard: true, worldCopyJump: false, maxZoom: 18 });
+    element.setAttribute('role', 'region');
     element.setAttribute('aria-label', labels.map);
     var box = bboxInput.value.split(',').map(Number);
     // A place shows its circle (the radius searched, or the farthest result); an area asked for wins.
@@ -44,7 +45,27 @@
         attribution: link.outerHTML, maxZoom: 19, referrerPolicy: 'strict-origin-when-cross-origin'
     }).addTo(map);
 
-    var clientClusters = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, maxClusterRadius: 50 });
+    // Every marker and cluster is a button named by what it stands for, never by an image or a bare number.
+    var NamedIcon = L.DivIcon.extend({
+        createIcon: function (old) {
+            var div = L.DivIcon.prototype.createIcon.call(this, old);
+            div.setAttribute('role', 'button');
+            div.setAttribute('aria-label', this.options.name);
+            div.title = this.options.name;
+            return div;
+        }
+    });
+    var clientClusters = L.markerClusterGroup({
+        showCoverageOnHover: false, chunkedLoading: true, maxClusterRadius: 50,
+        iconCreateFunction: function (cluster) {
+            var count = cluster.getChildCount();
+            var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+            return new NamedIcon({
+                name: format(labels.cluster, count), className: 'marker-cluster marker-cluster-' + size,
+                html: '<div><span aria-hidden="true">' + count + '</span></div>', iconSize: L.point(40, 40)
+            });
+        }
+    });
     var serverClusters = L.layerGroup();
     map.addLayer(clientClusters);
     map.addLayer(serverClusters);
@@ -57,6 +78,13 @@
             e.setAttribute('aria-label', name);
         });
         return marker;
+    }
+
+    // "Halte-répit – Dieuze, Soutien aux aidants": the entry, where it is (its first detail), what kind.
+    function markerName(p) {
+        var where = (p.details || [])[0];
+        var name = p.title + (where && p.title.indexOf(where) < 0 ? ' – ' + where : '');
+        return name + ', ' + p.typeLabel;
     }
 
     function popup(p) {
@@ -113,17 +141,17 @@
                         var name = format(labels.cluster, p.count);
                         var size = p.count < 100 ? 34 : p.count < 1000 ? 42 : 50;
                         var cluster = accessible(L.marker(at, {
-                            keyboard: true, title: name,
-                            icon: L.divIcon({ className: 'map-server-cluster', html: '<span>' + p.count + '</span>', iconSize: [size, size] })
+                            keyboard: true,
+                            icon: new NamedIcon({ name: name, className: 'map-server-cluster', html: '<span aria-hidden="true">' + p.count + '</span>', iconSize: [size, size] })
                         }), name);
                         cluster.on('click', function () { map.setView(at, Math.min(map.getZoom() + 2, 18)); });
                         serverClusters.addLayer(cluster);
                     } else {
                         shown += 1;
-                        var label = p.typeLabel + ' : ' + p.title;
+                        var label = markerName(p);
                         var marker = accessible(L.marker(at, {
-                            keyboard: true, title: label,
-                            icon: L.divIcon({ className: 'map-marker map-marker--' + p.category, html: markerSvg(p), iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
+                            keyboard: true,
+                            icon: new NamedIcon({ name: label, className: 'map-marker map-marker--' + p.category, html: markerSvg(p), iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
                         }), label);
                         marker.bindPopup(popup(p));
                         markers.push(marker);

@@ -65,7 +65,25 @@
         var center = element.dataset.center.split(',').map(Number);
         var map = L.map(element, { scrollWheelZoom: false }).setView([center[0], center[1]], center[2] || 8);
         tiles(element, map);
-        var group = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
+        // Clusters and markers are named by what they hold: "12 entries here: zoom in", "Halte-répit – Dieuze, Soutien aux aidants".
+        var clusterName = function (count) { return (element.dataset.clusterLabel || '{0}').replace('{0}', count); };
+        var group = L.markerClusterGroup ? L.markerClusterGroup({
+            showCoverageOnHover: false,
+            iconCreateFunction: function (cluster) {
+                var count = cluster.getChildCount();
+                var icon = L.divIcon({ className: 'marker-cluster marker-cluster-' + (count < 10 ? 'small' : count < 100 ? 'medium' : 'large'),
+                    html: '<div><span aria-hidden="true">' + count + '</span></div>', iconSize: L.point(40, 40) });
+                var create = icon.createIcon;
+                icon.createIcon = function (old) {
+                    var div = create.call(icon, old);
+                    div.setAttribute('role', 'button');
+                    div.setAttribute('aria-label', clusterName(count));
+                    div.title = clusterName(count);
+                    return div;
+                };
+                return icon;
+            }
+        }) : L.featureGroup();
         map.addLayer(group);
         fetch(element.dataset.geojson + '&zoom=' + map.getZoom())
             .then(function (r) { return r.json(); })
@@ -73,7 +91,11 @@
                 var markers = [];
                 data.features.forEach(function (f) {
                     var p = f.properties, at = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-                    var marker = L.marker(at, { title: p.cluster ? String(p.count) : p.typeLabel + ' : ' + p.title });
+                    var where = (p.details || [])[0];
+                    var name = p.cluster ? clusterName(p.count) : p.title + (where && p.title.indexOf(where) < 0 ? ' – ' + where : '') + ', ' + p.typeLabel;
+                    var marker = L.marker(at, { title: name, alt: name });
+                    // Leaflet makes a clickable marker's image a button: a button is named by its label, not its alt.
+                    marker.on('add', function () { var e = marker.getElement(); if (e) e.setAttribute('aria-label', name); });
                     if (!p.cluster) {
                         var a = document.createElement('a');
                         a.href = p.url;
