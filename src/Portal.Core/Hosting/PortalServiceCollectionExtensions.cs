@@ -127,6 +127,7 @@ public static class PortalServiceCollectionExtensions
         });
 
         // Content kernel.
+        services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
