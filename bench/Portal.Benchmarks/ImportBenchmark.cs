@@ -77,7 +77,7 @@ public static class ImportBenchmark
         var apply = clock.Elapsed.TotalSeconds;
         Check(applied, rows - updates, updates);
         if (!applied.Applied) throw new InvalidOperationException("The import was not applied.");
-        Console.WriteLine($"Apply: {apply:F1} s ({rows / apply:F0} rows/s).");
+        Console.WriteLine($"Apply: {apply:F1} s ({rows / apply:F0} rows/s); by section: {string.Join(", ", applied.Timings.Select(t => FormattableString.Invariant($"{t.Key} {t.Value:F1} s")))}.");
 
         clock.Restart();
         var again = await ImportAsync(app, "actors.csv", file, dryRun: false);

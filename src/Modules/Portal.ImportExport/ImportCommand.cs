@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Hosting;
+using Portal.ImportExport.Data;
 using Portal.ImportExport.Import;
+using Portal.ImportExport.Jobs;
 
 namespace Portal.ImportExport;
 
@@ -58,11 +60,23 @@ public sealed class ImportCommand : IPortalCommand
             }
         }
         var bytes = await File.ReadAllBytesAsync(file);
-        var importer = services.GetRequiredService<ImportService>();
-        var name = Path.GetFileName(file);
-        var report = dryRun
-            ? await importer.PlanAsync(name, bytes, importType, mapping, publish)
-            : await importer.ApplyAsync(name, bytes, importType, mapping, publish);
+        // The back office's job: kept in the database with its report, run here rather than by the background tasks.
+        var jobs = services.GetRequiredService<ImportJobStore>();
+        var runner = services.GetRequiredService<ImportJobRunner>();
+        var job = await jobs.CreateAsync(Path.GetFileName(file), bytes, importType, mapping, publish, userId: "", userName: "", enqueue: false);
+        await error.WriteLineAsync($"Import job {job.Id}.");
+        using (var bar = new ConsoleProgress(error, "Checking"))
+        {
+            runner.Started = bar.Follow;
+            await runner.AnalyseAsync(job.Id, CancellationToken.None);
+        }
+        if (!dryRun && job.State == ImportJobState.Ready && job.Errors == 0 && await jobs.ApplyAsync(job, enqueue: false))
+        {
+            using var bar = new ConsoleProgress(error, "Applying");
+            runner.Started = bar.Follow;
+            await runner.ApplyAsync(job.Id, CancellationToken.None);
+        }
+        var report = ImportJobStore.ReportOf(job) ?? throw new InvalidOperationException($"The import job {job.Id} ended {job.State} without a report: {job.Detail}");
         var writer = new ImportReportWriter(services.GetRequiredService<IStringLocalizer<ImportReportWriter>>());
         await output.WriteAsync(writer.ToText(report));
         return report.HasErrors ? 65 : 0;

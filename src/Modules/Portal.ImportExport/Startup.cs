@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
 
@@ -20,6 +21,12 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<Import.ImportTargets>();
         services.AddScoped<Import.ImportMappingStore>();
         services.AddScoped<Import.ImportService>();
+        services.AddModuleDbContext<Data.ImportExportDbContext, Data.SqliteImportExportDbContext, Data.PostgresImportExportDbContext>();
+        services.AddSingleton<Jobs.ImportProgressBoard>();
+        services.AddScoped<Jobs.ImportJobStore>();
+        services.AddScoped<Jobs.ImportJobRunner>();
+        services.AddBackgroundTaskHandler<Jobs.ImportAnalyseTaskHandler>();
+        services.AddBackgroundTaskHandler<Jobs.ImportApplyTaskHandler>();
         services.AddScoped<Import.ImportReportWriter>();
         services.AddSingleton<IPortalCommand, ImportCommand>();
         services.AddPermissions<Permissions>();

@@ -71,12 +71,43 @@ public sealed class BackgroundTaskProcessor(IServiceScopeFactory scopes, TimePro
         return false;
     }
 
+    /// <summary>
+    /// Extends the claim while the handler runs (a long import outlives <see cref="Lock"/>), so that no other node takes
+    /// the task from a living one; a node that dies stops renewing and its task is claimed again once the lock expires.
+    /// </summary>
+    private async Task RenewLeaseAsync(long id, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(LeaseRenewal, clock, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + Lock;
+                await db.BackgroundTasks.Where(t => t.Id == id && t.LockedBy == _node && t.Status == BackgroundTaskStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockedUntilUtc, until), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                // SQLite: the handler's own transaction may hold the write lock for a while; the next renewal will do.
+                logger.LogDebug(ex, "The lease of background task {TaskId} could not be renewed this time.", id);
+            }
+        }
+    }
+
+    /// <summary>How often a running task's claim is extended (a third of the lock).</summary>
+    public TimeSpan LeaseRenewal { get; set; } = Lock / 3;
+
     private async Task RunAsync(BackgroundTask task, IBackgroundTaskHandler handler, CancellationToken cancellationToken)
     {
         string status;
         string? error = null;
         DateTime? completed = null;
         var available = task.AvailableUtc;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lease = RenewLeaseAsync(task.Id, renewing.Token);
         try
         {
             await handler.HandleAsync(task.Payload, cancellationToken);
@@ -91,6 +122,16 @@ public sealed class BackgroundTaskProcessor(IServiceScopeFactory scopes, TimePro
             available = clock.GetUtcNow().UtcDateTime + (delay ?? TimeSpan.Zero);
             logger.LogWarning(ex, "Background task {TaskId} ({TaskName}) failed on attempt {Attempt}.", task.Id, task.Name, task.Attempts);
         }
+        catch (OperationCanceledException)
+        {
+            // The site is stopping: the task is handed back at once, to run again when a node starts (not after the lock).
+            status = BackgroundTaskStatus.Pending;
+            available = clock.GetUtcNow().UtcDateTime;
+            logger.LogInformation("Background task {TaskId} ({TaskName}) was interrupted by the shutdown; it will run again.", task.Id, task.Name);
+        }
+
+        await renewing.CancelAsync();
+        await lease;
 
         await using var writeScope = scopes.CreateAsyncScope();
         var db = writeScope.ServiceProvider.GetRequiredService<PortalDbContext>();

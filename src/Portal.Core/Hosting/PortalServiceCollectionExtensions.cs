@@ -128,6 +128,7 @@ public static class PortalServiceCollectionExtensions
         });
 
         // Content kernel.
+        services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PageMetadata>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();

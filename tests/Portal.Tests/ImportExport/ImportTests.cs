@@ -289,6 +289,7 @@ public sealed class ImportTests
         var uploaded = await UploadAsync("actions-moselle.csv", Sample("actions-moselle.csv"), "Action");
         uploaded.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var page = uploaded.Headers.Location!.OriginalString;
+        await StillAsync(factory, page);
         var html = Browser.Decode(await browser.GetStringAsync(page));
         html.Should().Contain("Import de actions-moselle.csv").And.Contain("« Prevension et santé » n'est pas un terme de la liste Domaines.")
             .And.Contain("8 lignes en erreur").And.NotContain("Importer en brouillons");
@@ -324,6 +325,7 @@ public sealed class ImportTests
         // Upload the corrected file; ignore the "Site web" column and save the mapping; then apply.
         uploaded = await UploadAsync("actions-moselle-corrige.csv", Sample("actions-moselle-corrige.csv"), "Action");
         page = uploaded.Headers.Location!.OriginalString;
+        await StillAsync(factory, page);
         html = await browser.GetStringAsync(page);
         var fields = new List<KeyValuePair<string, string>> { new("mode", "draft"), new("saveAs", "Recensement 57") };
         foreach (System.Text.RegularExpressions.Match select in System.Text.RegularExpressions.Regex.Matches(html, "<select id=\"(column\\d+)\" name=\"column\\d+\">(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline))
@@ -335,14 +337,17 @@ public sealed class ImportTests
         fields[fields.FindIndex(f => f.Key == "column13")] = new("column13", "");
         var checkedAgain = await browser.PostFormAsync(page, page + "/check", fields);
         checkedAgain.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await StillAsync(factory, page);
         html = Browser.Decode(await browser.GetStringAsync(page));
         html.Should().Contain("La correspondance a été enregistrée sous le nom « Recensement 57 »").And.Contain("10 lignes à créer").And.Contain("Importer en brouillons");
         (await factory.WithScopeAsync(sp => sp.GetRequiredService<ImportMappingStore>().GetAsync("Recensement 57")))!.TargetOf("Site web").Should().BeNull();
 
         var applied = await browser.PostFormAsync(page, page + "/apply", []);
         applied.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await StillAsync(factory, page);
         html = Browser.Decode(await browser.GetStringAsync(page));
-        html.Should().Contain("Importé en brouillons à relire : 10 créés, 0 mis à jour.").And.Contain("10 lignes inchangées");
+        // The final report of the job (the page no longer checks the file again after the apply).
+        html.Should().Contain("Importé en brouillons à relire : 10 créés, 0 mis à jour.").And.Contain("10 lignes créées");
         var florange = await factory.WithDbAsync(db => db.ContentItems.SingleAsync(i => i.Latest && i.DisplayText == "Initiation au numérique"));
         florange.Published.Should().BeFalse();
         florange.Field("ContactPart", "Website").Should().BeNull("the column was ignored");
@@ -356,6 +361,19 @@ public sealed class ImportTests
         table.Headers.Should().StartWith(["id", "Titre", "Langue", "Statut"]);
         table.Rows.Should().HaveCount(10).And.Contain(r => r.Cells[1] == "Initiation au numérique" && r.Cells[3] == "Draft");
         (await browser.GetAsync("/admin/content/Action?format=pdf")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Waits until the import job behind <paramref name="page"/> has stopped running (analysed, applied, failed or cancelled).</summary>
+    private static async Task StillAsync(PortalFactory factory, string page)
+    {
+        var id = page[(page.LastIndexOf('/') + 1)..];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await factory.WithScopeAsync(sp => sp.GetRequiredService<Portal.ImportExport.Data.ImportExportDbContext>().ImportJobs
+                   .AnyAsync(j => j.Id == id && (j.State == Portal.ImportExport.Data.ImportJobState.Analysing || j.State == Portal.ImportExport.Data.ImportJobState.Applying))))
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(4)) throw new TimeoutException($"The import {id} is still running.");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

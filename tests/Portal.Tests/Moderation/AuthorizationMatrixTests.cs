@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/import/0123456789abcdef0123456789abcdef", [Editor, Admin]),
         ("POST", "/admin/import/0123456789abcdef0123456789abcdef/apply", [Editor, Admin]),
         ("GET", "/admin/import/0123456789abcdef0123456789abcdef/report.csv", [Editor, Admin]),
+        ("GET", "/admin/import/0123456789abcdef0123456789abcdef/status", [Editor, Admin]),
+        ("POST", "/admin/import/0123456789abcdef0123456789abcdef/cancel", [Editor, Admin]),
         ("POST", "/admin/review/{item}/approve", Staff),
         ("POST", "/admin/review/{item}/archive", Staff),
         ("GET", "/admin/taxonomies", [Editor, Admin]),

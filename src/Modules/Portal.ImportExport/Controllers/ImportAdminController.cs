@@ -1,51 +1,41 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Content;
-using Portal.Core.Data;
 using Portal.Core.Security;
+using Portal.ImportExport.Data;
 using Portal.ImportExport.Import;
+using Portal.ImportExport.Jobs;
 
 namespace Portal.ImportExport.Controllers;
 
 /// <summary>
 /// /admin/import: upload a spreadsheet, check the proposed column mapping, see the dry run's report, then apply it.
-/// The uploaded file is read once, at upload: a file that cannot be read (or unpacks past the limits) is refused there
-/// and nothing is kept; otherwise the file and what was read from it wait under {DataDirectory}/imports/{token},
-/// readable only by who uploaded it (or an administrator), and every later page works from what was read.
+/// The uploaded file is read once at upload: a file that cannot be read (or unpacks past the limits) is refused there
+/// and nothing is kept. Otherwise it becomes an import job (its row keeps the file, the mapping, the mode and the
+/// stored report), readable only by who uploaded it (or an administrator); background tasks analyse and apply it,
+/// and its page follows it: a progress page while it runs, the stored report once it stands still.
 /// </summary>
 [RequirePermission(Permissions.ImportContent)]
 public sealed class ImportAdminController(
-    ImportService importer,
     SpreadsheetReader reader,
+    ImportService importer,
+    ImportJobStore jobs,
+    ImportProgressBoard board,
     ImportMappingStore mappings,
     ImportTargets targets,
     IContentDefinitionStore definitions,
-    DatabaseOptions database,
     IOptions<ImportOptions> options,
     IAuthorizationService authorization,
+    TimeProvider clock,
     IStringLocalizer<ImportAdminController> T) : Controller
 {
-    public sealed class Upload
-    {
-        public string Token { get; set; } = "";
-        public string FileName { get; set; } = "";
-        public string ContentType { get; set; } = "";
-        public string UserId { get; set; } = "";
-        public DateTime UploadedUtc { get; set; }
-        public ImportMapping? Mapping { get; set; }
-        public bool Publish { get; set; }
-        public DateTime? Applied { get; set; }
-    }
-
     public sealed class ImportPageModel
     {
-        public required Upload Upload { get; init; }
+        public required ImportJob Job { get; init; }
         public required ContentTypeDefinition Type { get; init; }
         public required IReadOnlyList<ImportTarget> Targets { get; init; }
         public required ImportTable Table { get; init; }
@@ -53,6 +43,14 @@ public sealed class ImportAdminController(
         public required bool CanPublish { get; init; }
         public required IReadOnlyList<ImportMapping> SavedMappings { get; init; }
         public string? Notice { get; init; }
+    }
+
+    public sealed class ProgressPageModel
+    {
+        public required ImportJob Job { get; init; }
+        public required ImportJobStatus Status { get; init; }
+        public required string Phase { get; init; }
+        public required string Text { get; init; }
     }
 
     public sealed class UploadPageModel
@@ -64,8 +62,6 @@ public sealed class ImportAdminController(
         public string? ContentType { get; init; }
         public string? MappingName { get; init; }
     }
-
-    private string Root => Path.Combine(database.DataDirectory, "imports");
 
     [HttpGet("/admin/import")]
     public async Task<IActionResult> Index() => View("Index", await UploadModelAsync(null, null));
@@ -111,154 +107,159 @@ public sealed class ImportAdminController(
             return View("Index", model);
         }
 
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var folder = Path.Combine(Root, token);
-        System.IO.Directory.CreateDirectory(folder);
-        var extension = Path.GetExtension(file!.FileName).ToLowerInvariant();
-        await System.IO.File.WriteAllBytesAsync(Path.Combine(folder, "file" + extension), bytes);
-        await SaveTableAsync(token, table!);
-        var upload = new Upload
+        var job = await jobs.CreateAsync(file!.FileName, bytes, type!, saved is not null && saved.ContentType == type ? saved : null, publish: false,
+            User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", User.Identity?.Name ?? "");
+        return Redirect(PageOf(job));
+    }
+
+    private static string PageOf(ImportJob job) => $"/admin/import/{job.Id}";
+
+    [HttpGet("/admin/import/{id}")]
+    public async Task<IActionResult> Show(string id)
+    {
+        var job = await LoadAsync(id);
+        if (job is null) return NotFound();
+        if (ImportJobState.IsRunning(job.State))
         {
-            Token = token,
-            FileName = Path.GetFileName(file.FileName),
-            ContentType = type!,
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-            UploadedUtc = DateTime.UtcNow,
-            Mapping = saved is not null && saved.ContentType == type ? saved : null,
-        };
-        await SaveAsync(upload);
-        return Redirect($"/admin/import/{token}");
+            var status = ImportJobStatus.Of(job, board.Find(job.Id), clock);
+            return View("Progress", new ProgressPageModel { Job = job, Status = status, Phase = PhaseText(job, status), Text = ProgressText(status) });
+        }
+        return View("Show", await PageModelAsync(job, TempData["Notice"] as string));
     }
 
-    [HttpGet("/admin/import/{token}")]
-    public async Task<IActionResult> Show(string token)
+    /// <summary>Where the job stands, for the progress page's script (the page itself says the same without it).</summary>
+    [HttpGet("/admin/import/{id}/status")]
+    public async Task<IActionResult> Status(string id)
     {
-        var upload = await LoadAsync(token);
-        if (upload is null) return NotFound();
-        return View("Show", await PageModelAsync(upload, TempData["Notice"] as string));
+        var job = await LoadAsync(id);
+        if (job is null) return NotFound();
+        var status = ImportJobStatus.Of(job, board.Find(job.Id), clock);
+        Response.Headers.CacheControl = "no-store";
+        return Json(new
+        {
+            state = job.State,
+            running = ImportJobState.IsRunning(job.State),
+            done = status.Done,
+            total = status.Total,
+            percent = status.Percent,
+            text = ProgressText(status),
+            phase = PhaseText(job, status),
+        });
     }
 
-    private async Task<ImportPageModel> PageModelAsync(Upload upload, string? notice, ImportReport? report = null)
+    private string PhaseText(ImportJob job, ImportJobStatus status) => (job.State, status.Started) switch
     {
-        // The report carries the file as read: the file is parsed once for the page.
-        report ??= await importer.PlanAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish);
+        (ImportJobState.Analysing, false) => T["Waiting to check the file…"],
+        (ImportJobState.Analysing, true) => T["Checking every row (dry run): nothing is written."],
+        (ImportJobState.Applying, false) => T["Waiting for its turn: another import is being applied, or the work has not started yet."],
+        (ImportJobState.Applying, true) => T["Applying: every row is checked again, then written. The site shows none of it until all is written."],
+        _ => T["The import has stopped running."],
+    };
+
+    private string ProgressText(ImportJobStatus status) =>
+        !status.Started ? T["Not started yet."]
+        : status.SecondsLeft is { } left
+            ? T["{0} of {1} steps done, {2:0} per second, about {3} left.", status.Done, status.Total, status.Rate, Duration(left)]
+            : T["{0} of {1} steps done.", status.Done, status.Total];
+
+    private string Duration(double seconds) => seconds < 90
+        ? T["{0:0} s", Math.Max(1, Math.Ceiling(seconds))]
+        : T["{0:0} min", Math.Ceiling(seconds / 60)];
+
+    private async Task<ImportPageModel> PageModelAsync(ImportJob job, string? notice)
+    {
+        // The stored report: the file is not parsed again for the page.
+        var report = ImportJobStore.ReportOf(job) ?? new ImportReport { FileName = job.FileName, ContentType = job.ContentType };
         return new ImportPageModel
         {
-            Upload = upload,
-            Type = (await definitions.GetTypeAsync(upload.ContentType))!,
-            Targets = await targets.ForAsync(upload.ContentType),
+            Job = job,
+            Type = (await definitions.GetTypeAsync(job.ContentType))!,
+            Targets = await targets.ForAsync(job.ContentType),
             Table = report.Table,
             Report = report,
             CanPublish = (await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded,
-            SavedMappings = await mappings.ListAsync(upload.ContentType),
+            SavedMappings = await mappings.ListAsync(job.ContentType),
             Notice = notice,
         };
     }
 
-    /// <summary>Stores the mapping (and the mode) chosen in the form, then shows the dry run again.</summary>
-    [HttpPost("/admin/import/{token}/check")]
+    /// <summary>Keeps the mapping (and the mode) chosen in the form, then analyses the file again in the background.</summary>
+    [HttpPost("/admin/import/{id}/check")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Check(string token, string? mode, string? saveAs)
+    public async Task<IActionResult> Check(string id, string? mode, string? saveAs)
     {
-        var upload = await LoadAsync(token);
-        if (upload is null) return NotFound();
-        var (table, _, targets) = await importer.PrepareAsync(await TableAsync(upload), upload.ContentType, upload.Mapping);
-        var mapping = new ImportMapping { ContentType = upload.ContentType, Name = upload.Mapping?.Name ?? "" };
+        var job = await LoadAsync(id);
+        if (job is null) return NotFound();
+        var stored = ImportJobStore.ReportOf(job);
+        if (stored is null || ImportJobState.IsRunning(job.State)) return Redirect(PageOf(job));
+        var (table, _, choices) = await importer.PrepareAsync(stored.Table, job.ContentType, stored.Mapping);
+        var mapping = new ImportMapping { ContentType = job.ContentType, Name = stored.Mapping.Name };
         for (var i = 0; i < table.Headers.Count; i++)
         {
             if (table.Headers[i].Length == 0) continue;
             var chosen = Request.Form[$"column{i}"].ToString();
-            mapping.Columns[table.Headers[i]] = targets.Any(t => t.Key == chosen) ? chosen : "";
+            mapping.Columns[table.Headers[i]] = choices.Any(t => t.Key == chosen) ? chosen : "";
         }
-        upload.Mapping = mapping;
-        upload.Publish = mode == "publish";
-        if (upload.Publish && !(await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded)
+        var publish = mode == "publish";
+        if (publish && !(await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded)
             return Forbid();
         string? notice = null;
         if (!string.IsNullOrWhiteSpace(saveAs))
         {
             var name = saveAs.Trim();
             if (name.Length > 80) name = name[..80];
-            await mappings.SaveAsync(new ImportMapping { Name = name, ContentType = upload.ContentType, Columns = new(mapping.Columns, StringComparer.OrdinalIgnoreCase) });
+            await mappings.SaveAsync(new ImportMapping { Name = name, ContentType = job.ContentType, Columns = new(mapping.Columns, StringComparer.OrdinalIgnoreCase) });
             mapping.Name = name;
             notice = T["The mapping was saved as '{0}'. It can be chosen for the next file, or on the command line with --mapping.", name];
         }
-        await SaveAsync(upload);
+        await jobs.ReanalyseAsync(job, mapping, publish);
         TempData["Notice"] = notice ?? T["The file was checked again with this mapping. Nothing has been written yet."].Value;
-        return Redirect($"/admin/import/{token}#report");
+        return Redirect(PageOf(job));
     }
 
-    [HttpPost("/admin/import/{token}/apply")]
+    [HttpPost("/admin/import/{id}/apply")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Apply(string token)
+    public async Task<IActionResult> Apply(string id)
     {
-        var upload = await LoadAsync(token);
-        if (upload is null) return NotFound();
-        if (upload.Publish && !(await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded)
+        var job = await LoadAsync(id);
+        if (job is null) return NotFound();
+        if (job.Publish && !(await authorization.AuthorizeAsync(User, PermissionPolicyProvider.Prefix + "PublishContent")).Succeeded)
             return Forbid();
-        var report = await importer.ApplyAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish, HttpContext.RequestAborted);
-        if (!report.Applied)
+        if (!await jobs.ApplyAsync(job))
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Show", await PageModelAsync(upload, T["Nothing was imported: the file has errors (listed below)."], report));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Show", await PageModelAsync(job, T["This import cannot be applied now: it has errors, or it is running or done already."]));
         }
-        var created = report.Count(ImportAction.Create);
-        var updated = report.Count(ImportAction.Update);
-        TempData["Notice"] = created + updated == 0
-            ? T["Nothing to change: every row matches the directory already."].Value
-            : upload.Publish ? T["Imported and published: {0} created, {1} updated.", created, updated].Value : T["Imported as drafts for review: {0} created, {1} updated.", created, updated].Value;
-        upload.Applied = DateTime.UtcNow;
-        await SaveAsync(upload);
-        return Redirect($"/admin/import/{token}");
+        return Redirect(PageOf(job));
     }
 
-    [HttpGet("/admin/import/{token}/report.csv")]
-    public async Task<IActionResult> ReportCsv(string token)
+    /// <summary>Stops a job that is analysing or applying: whatever it had written is rolled back.</summary>
+    [HttpPost("/admin/import/{id}/cancel")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Cancel(string id)
     {
-        var upload = await LoadAsync(token);
-        if (upload is null) return NotFound();
-        var report = await importer.PlanAsync(upload.FileName, await TableAsync(upload), upload.ContentType, upload.Mapping, upload.Publish);
-        return File(report.ToCsv(s => T[s]), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(upload.FileName)}-report.csv");
+        var job = await LoadAsync(id);
+        if (job is null) return NotFound();
+        TempData["Notice"] = await jobs.CancelAsync(job)
+            ? T["The import is being cancelled: nothing it had written is kept."].Value
+            : T["The import was not running any more: there was nothing to cancel."].Value;
+        return Redirect(PageOf(job));
     }
 
-    // ------------------------------------------------------------------ storage
-
-    private string FileOf(Upload upload) => Path.Combine(Root, upload.Token, "file" + Path.GetExtension(upload.FileName).ToLowerInvariant());
-
-    private string TableFileOf(string token) => Path.Combine(Root, token, "table.json");
-
-    private async Task SaveTableAsync(string token, ImportTable table)
+    [HttpGet("/admin/import/{id}/report.csv")]
+    public async Task<IActionResult> ReportCsv(string id)
     {
-        await using var stream = System.IO.File.Create(TableFileOf(token));
-        await JsonSerializer.SerializeAsync(stream, table, ContentJson.Options);
+        var job = await LoadAsync(id);
+        if (job is null || ImportJobStore.ReportOf(job) is not { } report) return NotFound();
+        return File(report.ToCsv(s => T[s]), "text/csv; charset=utf-8", $"{Path.GetFileNameWithoutExtension(job.FileName)}-report.csv");
     }
 
-    /// <summary>What was read from the file at upload (an upload from before this was kept is read once more, then kept).</summary>
-    private async Task<ImportTable> TableAsync(Upload upload)
+    /// <summary>A job of this user (administrators see all); null for an unknown or malformed id.</summary>
+    private async Task<ImportJob?> LoadAsync(string id)
     {
-        var path = TableFileOf(upload.Token);
-        if (System.IO.File.Exists(path))
-        {
-            await using var stream = System.IO.File.OpenRead(path);
-            if (await JsonSerializer.DeserializeAsync<ImportTable>(stream, ContentJson.Options) is { } kept) return kept;
-        }
-        var table = reader.Read(upload.FileName, await System.IO.File.ReadAllBytesAsync(FileOf(upload)));
-        await SaveTableAsync(upload.Token, table);
-        return table;
-    }
-
-    private async Task SaveAsync(Upload upload) =>
-        await System.IO.File.WriteAllTextAsync(Path.Combine(Root, upload.Token, "upload.json"), JsonSerializer.Serialize(upload, ContentJson.Options));
-
-    /// <summary>An upload of this user (administrators see all); null for an unknown or malformed token.</summary>
-    private async Task<Upload?> LoadAsync(string token)
-    {
-        if (token.Length != 32 || !token.All(char.IsAsciiHexDigitLower)) return null;
-        var path = Path.Combine(Root, token, "upload.json");
-        if (!System.IO.File.Exists(path)) return null;
-        var upload = JsonSerializer.Deserialize<Upload>(await System.IO.File.ReadAllTextAsync(path), ContentJson.Options);
-        if (upload is null || !System.IO.File.Exists(FileOf(upload))) return null;
-        if (upload.UserId != User.FindFirstValue(ClaimTypes.NameIdentifier) && !User.IsInRole(Roles.Administrator)) return null;
-        return upload;
+        var job = await jobs.FindAsync(id);
+        if (job is null) return null;
+        if (job.UserId != User.FindFirstValue(ClaimTypes.NameIdentifier) && !User.IsInRole(Roles.Administrator)) return null;
+        return job;
     }
 }

@@ -17,6 +17,8 @@ public sealed class ImportRowPlan
     public string? MatchedBy { get; set; }
     internal JsonObject? Data { get; set; }
     internal string? Culture { get; set; }
+    /// <summary>The concurrency stamp of the version the update was planned on.</summary>
+    internal string? Stamp { get; set; }
 }
 
 /// <summary>The dry run's report (and the applied import's): what each row becomes and every problem by row and column.</summary>
@@ -28,14 +30,29 @@ public sealed class ImportReport
     public ImportMapping Mapping { get; set; } = new();
     /// <summary>The file as read (headers and rows), for the page that shows the mapping beside the report.</summary>
     public ImportTable Table { get; set; } = new();
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<ImportIssue> Issues { get; } = [];
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<ImportRowPlan> Rows { get; } = [];
     public bool Applied { get; set; }
+
+    /// <summary>Seconds spent in each section of the apply (plan, read latest, create, update, clear, commit): its profile.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, double> Timings { get; } = [];
+
+    /// <summary>Adds the time since the last section to <paramref name="section"/>, and starts the next one.</summary>
+    internal void Time(string section, System.Diagnostics.Stopwatch watch)
+    {
+        Timings[section] = Timings.GetValueOrDefault(section) + watch.Elapsed.TotalSeconds;
+        watch.Restart();
+    }
     public bool Published { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasErrors => Issues.Any(i => i.Severity == ImportSeverity.Error);
     public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<ImportIssue> Ordered => Issues.OrderBy(i => i.Row).ThenBy(i => i.Severity).ThenBy(i => ColumnOrder(i.Column));
 
     private int ColumnOrder(string column)

@@ -17,8 +17,8 @@ namespace Portal.ImportExport.Import;
 /// <summary>
 /// Imports Actors, Actions and AidantSupports from a spreadsheet. <see cref="PlanAsync"/> is the dry run: it reads
 /// the file, maps the columns, checks every row as the editor would (plus taxonomy terms, coordinates, duplicates)
-/// and says what each row would become, writing nothing. <see cref="ApplyAsync"/> plans again inside one database
-/// transaction and writes every row, or none.
+/// and says what each row would become, writing nothing. <see cref="ApplyAsync"/> plans again, then writes every row in
+/// one database transaction, a batch at a time with a fresh change tracker, or none.
 /// </summary>
 public sealed class ImportService(
     Portal.Core.Localization.Cultures cultures,
@@ -51,7 +51,11 @@ public sealed class ImportService(
     public Task<ImportReport> PlanAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish = false) =>
         PlanAsync(fileName, reader.Read(fileName, bytes), contentType, mapping, publish);
 
-    public async Task<ImportReport> PlanAsync(string fileName, ImportTable read, string contentType, ImportMapping? mapping, bool publish = false)
+    public Task<ImportReport> PlanAsync(string fileName, ImportTable read, string contentType, ImportMapping? mapping, bool publish = false) =>
+        PlanAsync(fileName, read, contentType, mapping, publish, null, CancellationToken.None);
+
+    /// <summary>The dry run, saying every <see cref="ProgressStep"/> rows how many it has checked; stops when cancelled.</summary>
+    public async Task<ImportReport> PlanAsync(string fileName, ImportTable read, string contentType, ImportMapping? mapping, bool publish, Action<int>? progress, CancellationToken cancellationToken)
     {
         if (!ImportableTypes.Contains(contentType))
             throw new ArgumentException($"Only {string.Join(", ", ImportableTypes)} can be imported.", nameof(contentType));
@@ -67,11 +71,17 @@ public sealed class ImportService(
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
+            if (report.Rows.Count % ProgressStep == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(report.Rows.Count);
+            }
             var plan = await PlanRowAsync(row, context, report, seen, publish);
             if (rowsWithReadingErrors.Contains(row.Number)) plan.Action = ImportAction.Error;
             report.Rows.Add(plan);
         }
         if (report.Rows.Count == 0) report.Issues.Add(ImportIssue.File(T["The file has a header row but no data row."]));
+        progress?.Invoke(report.Rows.Count);
         return report;
     }
 
@@ -79,55 +89,98 @@ public sealed class ImportService(
     public Task<ImportReport> ApplyAsync(string fileName, byte[] bytes, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default) =>
         ApplyAsync(fileName, reader.Read(fileName, bytes), contentType, mapping, publish, cancellationToken);
 
-    public async Task<ImportReport> ApplyAsync(string fileName, ImportTable table, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ApplyAsync(string fileName, ImportTable table, string contentType, ImportMapping? mapping, bool publish, CancellationToken cancellationToken = default) =>
+        ApplyAsync(fileName, table, contentType, mapping, publish, null, null, cancellationToken);
+
+    /// <summary>
+    /// Plans and writes in one transaction, saying every <see cref="ProgressStep"/> rows how many are written;
+    /// <paramref name="beforeCommit"/> writes what must commit with the rows (the job's new state). A cancel or any
+    /// failure rolls everything back.
+    /// </summary>
+    public async Task<ImportReport> ApplyAsync(string fileName, ImportTable table, string contentType, ImportMapping? mapping, bool publish,
+        Action<int>? progress, Func<ImportReport, Task>? beforeCommit, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var report = await PlanAsync(fileName, table, contentType, mapping, publish);
+        // The rows are checked again before the transaction begins (on SQLite it holds the one write lock from its start):
+        // each write is validated by the content manager once more, and an update names the version it was planned on,
+        // so an item changed in between stops the import instead of being overwritten.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var report = await PlanAsync(fileName, table, contentType, mapping, publish, progress, cancellationToken);
+        report.Time("plan", watch);
         if (report.HasErrors) return report;
+        var planned = report.Rows.Count;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var row in report.Rows)
+            var done = 0;
+            // The rows to change, a batch at a time: their latest versions read in one query, a fresh change tracker for each.
+            foreach (var batch in report.Rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update).Chunk(BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ContentResult result;
-                if (row.Action == ImportAction.Create)
+                var ids = batch.Where(r => r.Action == ImportAction.Update).Select(r => r.ContentItemId!).ToList();
+                var latest = ids.Count == 0 ? [] : await db.ContentItems.Where(i => ids.Contains(i.ContentItemId) && i.Latest).ToDictionaryAsync(i => i.ContentItemId, cancellationToken);
+                report.Time("read latest", watch);
+                foreach (var row in batch)
                 {
-                    var item = await contentManager.NewAsync(contentType);
-                    item.Data = row.Data!;
-                    item.Culture = row.Culture ?? "fr";
-                    result = await contentManager.CreateAsync(item, publish);
-                    row.ContentItemId = item.ContentItemId;
+                    ContentResult result;
+                    if (row.Action == ImportAction.Create)
+                    {
+                        var item = await contentManager.NewAsync(contentType);
+                        item.Data = row.Data!;
+                        item.Culture = row.Culture ?? cultures.Default;
+                        result = await contentManager.CreateAsync(item, publish);
+                        row.ContentItemId = item.ContentItemId;
+                        report.Time("create", watch);
+                    }
+                    else
+                    {
+                        result = latest.TryGetValue(row.ContentItemId!, out var current)
+                            ? await contentManager.UpdateAsync(current, row.Data!, row.Stamp ?? current.ConcurrencyStamp, publish)
+                            : ContentResult.NotFound(T["The item {0} does not exist.", row.ContentItemId!]);
+                        report.Time("update", watch);
+                    }
+                    if (!result.Succeeded)
+                        throw new ImportAbortedException(row.Row, result.Message ?? result.Validation.ToString());
+                    if (++done % ProgressStep == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        progress?.Invoke(planned + done);
+                    }
                 }
-                else if (row.Action == ImportAction.Update)
-                {
-                    var latest = await contentManager.GetAsync(row.ContentItemId!, VersionOptions.Latest);
-                    result = latest is null
-                        ? ContentResult.NotFound(T["The item {0} does not exist.", row.ContentItemId!])
-                        : await contentManager.UpdateAsync(row.ContentItemId!, row.Data!, latest.ConcurrencyStamp, publish);
-                }
-                else continue;
-                if (!result.Succeeded)
-                    throw new ImportAbortedException(row.Row, result.Message ?? result.Validation.ToString());
+                Detach();
+                report.Time("clear", watch);
             }
-            await transaction.CommitAsync(cancellationToken);
+            progress?.Invoke(planned + done);
+            cancellationToken.ThrowIfCancellationRequested();
             report.Applied = true;
-            logger.LogInformation("Imported {File} as {Type}: {Created} created, {Updated} updated, {Unchanged} unchanged ({Mode})",
-                fileName, contentType, report.Count(ImportAction.Create), report.Count(ImportAction.Update), report.Count(ImportAction.Unchanged), publish ? "published" : "drafts");
+            if (beforeCommit is not null) await beforeCommit(report);
+            await transaction.CommitAsync(CancellationToken.None);
+            report.Time("commit", watch);
+            logger.LogInformation("Imported {File} as {Type}: {Created} created, {Updated} updated, {Unchanged} unchanged ({Mode}); seconds by section: {Timings}",
+                fileName, contentType, report.Count(ImportAction.Create), report.Count(ImportAction.Update), report.Count(ImportAction.Unchanged), publish ? "published" : "drafts",
+                string.Join(", ", report.Timings.Select(t => $"{t.Key} {t.Value:F1}")));
         }
         catch (ImportAbortedException e)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             Detach();
+            report.Applied = false;
             report.Issues.Add(new(e.Row, "", ImportSeverity.Error, T["This row could not be saved ({0}); nothing was imported.", e.Reason]));
         }
         catch
         {
             await transaction.RollbackAsync(CancellationToken.None);
             Detach();
+            report.Applied = false;
             throw;
         }
         return report;
     }
+
+    /// <summary>Rows between two progress reports (and cancellation checks).</summary>
+    public const int ProgressStep = 50;
+
+    /// <summary>Rows written with one change tracker.</summary>
+    public const int BatchSize = 200;
 
     private void Detach() => db.ChangeTracker.Clear();
 
@@ -344,6 +397,7 @@ public sealed class ImportService(
         plan.Data = candidate.Data;
         plan.Culture = candidate.Culture;
         plan.ContentItemId = match?.ContentItemId;
+        plan.Stamp = match?.ConcurrencyStamp;
         plan.MatchedBy = matchedBy;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
