@@ -74,5 +74,10 @@ public sealed partial class GlossaryTests
         german.Should().Contain("Generationenübergreifender Rollstuhlbasketball").And.NotContain("Wanderndes Angehörigencafé</a>");
         var page = Browser.Decode(await client.GetStringAsync("/de/gute-praxis/wanderndes-angehorigencafe"));
         page.Should().Contain("Dieses Projekt übernehmen").And.Contain("Plateforme de répit de Aubervilliers").And.NotContain("@plateforme-de-repit");
+
+        // The site search finds an inspiring project like any other entry, by what its text says.
+        await SearchSite.CatchUpAsync(factory);
+        var hits = JsonNode.Parse(await client.GetStringAsync("/api/search?culture=fr&q=" + Uri.EscapeDataString("café des aidants quartier")))!["hits"]!.AsArray();
+        hits.Select(h => h!["title"]!.GetValue<string>()).Should().Contain("Café des aidants itinérant");
     }
 }
