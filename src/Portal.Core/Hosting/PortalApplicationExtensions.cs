@@ -32,6 +32,9 @@ public static class PortalApplicationExtensions
 
         app.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health");
         app.MapControllers();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+            foreach (var startup in module.Startups)
+                startup.MapEndpoints(app);
         return app;
     }
 

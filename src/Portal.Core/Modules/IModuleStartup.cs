@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,4 +12,7 @@ public interface IModuleStartup
 
     /// <summary>Registers the module's services; its endpoints are controllers, found by MVC.</summary>
     void ConfigureServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>Endpoints that are not controllers (such as a generated document); most modules need none.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

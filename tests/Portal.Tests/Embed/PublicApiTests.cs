@@ -10,7 +10,7 @@ public sealed class PublicApiTests(SearchSite site) : IClassFixture<SearchSite>
     public static TheoryData<string> ReadApis => new()
     {
         "/api/search?culture=fr&q=repit", "/api/search/suggest?culture=fr&q=rep", "/api/map.geojson?culture=fr",
-        "/api/content?type=Actor&culture=fr", "/api/open-data/data-inclusion/structures.json", "/api/open-data/directory.geojson",
+        "/api/content?type=Actor&culture=fr", "/api/open-data/data-inclusion/structures.json", "/api/open-data/directory.geojson", "/api/openapi.json",
     };
 
     [Theory, MemberData(nameof(ReadApis))]
@@ -34,6 +34,9 @@ public sealed class PublicApiTests(SearchSite site) : IClassFixture<SearchSite>
         response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal(["*"], "a wildcard: browsers withhold the response from a credentialed request");
         response.Headers.Contains("Access-Control-Allow-Credentials").Should().BeFalse();
         response.Headers.ETag.Should().NotBeNull(url);
+        var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        (await client.SendAsync(again)).StatusCode.Should().Be(HttpStatusCode.NotModified, url);
     }
 
     [Fact]

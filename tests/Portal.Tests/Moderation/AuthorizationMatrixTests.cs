@@ -156,7 +156,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/agenda"), ("GET", "/fr/agenda/archives"), ("GET", "/fr/agenda/agenda.ics"), ("GET", "/fr/agenda/un-atelier/event.ics"),
         ("GET", "/media/{item}/file.pdf"), ("GET", "/media/{item}/1/file.pdf"), ("GET", "/media/{item}/1/w320/file.jpg"),
         ("GET", "/fr/ressources"),
-        ("GET", "/embed/{item}"), ("GET", "/embed/{item}/part"),
+        ("GET", "/embed/{item}"), ("GET", "/embed/{item}/part"), ("GET", "/api/openapi.json"), ("GET", "/fr/donnees-et-api"),
         ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
         ("GET", "/fr/projets-inspirants"), ("GET", "/fr/projets-inspirants/un-projet/reproduire"), ("POST", "/de/gute-praxis/ein-projekt/uebernehmen"),
         ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),

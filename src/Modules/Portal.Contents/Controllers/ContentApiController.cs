@@ -23,7 +23,7 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
 {
     public const int MaxPageSize = 100;
 
-    [HttpGet("")]
+    [HttpGet(""), ProducesResponseType<ContentApiPage>(200), ProducesResponseType<ProblemDetails>(400)]
     public async Task<IActionResult> List([FromQuery] string? type, [FromQuery] string? culture, [FromQuery] string? page, [FromQuery] string? pageSize)
     {
         var types = (await definitions.ListTypesAsync()).Where(t => t.Listable).Select(t => t.Name).ToList();
@@ -37,12 +37,12 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
         if (culture is not null) query = query.Where(i => i.Culture == culture || i.Culture == "");
         var total = await query.CountAsync();
         var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip(QueryValues.Offset(pageNumber, size)).Take(size).ToListAsync();
-        var described = new List<object>();
+        var described = new List<ContentApiItem>();
         foreach (var item in items) described.Add(await DescribeAsync(item, culture));
-        return Ok(new { total, page = pageNumber, pageSize = size, items = described });
+        return Ok(new ContentApiPage(total, pageNumber, size, described));
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}"), ProducesResponseType<ContentApiItem>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
     public async Task<IActionResult> Get(string id, [FromQuery] string? culture)
     {
         if (culture is not null && !cultures.IsSupported(culture)) return Problem400($"Unknown culture '{culture}': use {string.Join(" or ", cultures.Supported)}.");
@@ -56,25 +56,14 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
         return Ok(await DescribeAsync(item, culture));
     }
 
-    private async Task<object> DescribeAsync(ContentItem item, string? culture)
+    private async Task<ContentApiItem> DescribeAsync(ContentItem item, string? culture)
     {
         var fields = (JsonObject)item.Data.DeepClone();
         foreach (var (part, field) in await PrivateFieldsAsync(item.ContentType))
             if (fields[part] is JsonObject values) values.Remove(field);
         var itemCulture = string.IsNullOrEmpty(item.Culture) ? culture ?? cultures.Default : item.Culture;
-        return new
-        {
-            id = item.ContentItemId,
-            type = item.ContentType,
-            culture = string.IsNullOrEmpty(item.Culture) ? null : item.Culture,
-            title = item.DisplayText,
-            url = item.Path is null ? null : $"/{itemCulture}/{item.Path}",
-            modifiedUtc = item.ModifiedUtc,
-            publishedUtc = item.PublishedUtc,
-            lastVerified = LastVerified(item.Data),
-            localizationSet = item.LocalizationSet,
-            fields,
-        };
+        return new ContentApiItem(item.ContentItemId, item.ContentType, string.IsNullOrEmpty(item.Culture) ? null : item.Culture, item.DisplayText,
+            item.Path is null ? null : $"/{itemCulture}/{item.Path}", item.ModifiedUtc, item.PublishedUtc, LastVerified(item.Data), item.LocalizationSet, fields);
     }
 
     private readonly Dictionary<string, List<(string Part, string Field)>> _privateFields = [];
@@ -104,3 +93,10 @@ public sealed class ContentApiController(Portal.Core.Localization.Cultures cultu
     private ObjectResult Problem400(string detail) =>
         BadRequest(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = detail });
 }
+
+/// <summary>GET /api/content: one page of published items.</summary>
+public sealed record ContentApiPage(int Total, int Page, int PageSize, IReadOnlyList<ContentApiItem> Items);
+
+/// <summary>A published item: its identity, address, dates and public fields by part (private fields left out).</summary>
+public sealed record ContentApiItem(string Id, string Type, string? Culture, string Title, string? Url, DateTime ModifiedUtc, DateTime? PublishedUtc,
+    string? LastVerified, string? LocalizationSet, JsonObject Fields);

@@ -24,16 +24,16 @@ public sealed class OpenDataController(DataInclusionExporter exporter, PortalDbC
     private string Site => publicUrl.Base;
 
     [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
-    [HttpGet("/api/open-data/data-inclusion/structures.json")]
+    [HttpGet("/api/open-data/data-inclusion/structures.json"), ApiExplorerSettings(IgnoreApi = false), ProducesResponseType<IReadOnlyList<DataInclusionRecord>>(200)]
     public async Task<IActionResult> Structures() => Json((await exporter.ExportAsync(options.Value.Source, Site)).Structures);
 
     [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
-    [HttpGet("/api/open-data/data-inclusion/services.json")]
+    [HttpGet("/api/open-data/data-inclusion/services.json"), ApiExplorerSettings(IgnoreApi = false), ProducesResponseType<IReadOnlyList<DataInclusionRecord>>(200)]
     public async Task<IActionResult> Services() => Json((await exporter.ExportAsync(options.Value.Source, Site)).Services);
 
     /// <summary>Every published entry with a position, in its language, as GeoJSON.</summary>
     [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
-    [HttpGet("/api/open-data/directory.geojson")]
+    [HttpGet("/api/open-data/directory.geojson"), ApiExplorerSettings(IgnoreApi = false), ProducesResponseType<DirectoryFeatureCollection>(200, "application/geo+json")]
     public async Task GeoJson()
     {
         var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && DirectoryTypes.All.Contains(i.ContentType) && i.Path != null)

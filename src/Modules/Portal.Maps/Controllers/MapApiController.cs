@@ -11,12 +11,12 @@ using Portal.Search.Services;
 namespace Portal.Maps.Controllers;
 
 /// <summary>GET /api/map.geojson: the search's parameters plus zoom; every point, or grid clusters above a threshold.</summary>
-[AllowAnonymous]
+[AllowAnonymous, ApiExplorerSettings(IgnoreApi = false)]
 [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
 public sealed class MapApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, GeoJsonWriter writer, IOptions<MapOptions> options,
     IStringLocalizer<MapApiController> T) : Controller
 {
-    [HttpGet("/api/map.geojson")]
+    [HttpGet("/api/map.geojson"), ProducesResponseType<MapFeatureCollection>(200, "application/geo+json"), ProducesResponseType<ProblemDetails>(400)]
     public async Task<IActionResult> GeoJson(string? culture, string? zoom, CancellationToken cancellationToken)
     {
         if (!cultures.IsSupported(culture))

@@ -5,17 +5,7 @@ namespace Portal.Search.Controllers;
 /// <summary>Where a search was centred, as JSON: null when it was not.</summary>
 internal static class PlaceJson
 {
-    public static object? Of(PlaceOutcome? place) => place is null ? null : new
-    {
-        label = place.Label,
-        kind = place.Kind?.ToString().ToLowerInvariant(),
-        origin = place.Origin.ToString().ToLowerInvariant(),
-        scope = place.Scope.ToString().ToLowerInvariant(),
-        lat = place.Latitude,
-        lon = place.Longitude,
-        radiusKm = place.RadiusKm,
-        farthestKm = place.FarthestKm,
-        named = place.Named,
-        words = place.Words,
-    };
+    public static SearchApiPlace? Of(PlaceOutcome? place) => place is null ? null : new(place.Label, place.Kind?.ToString().ToLowerInvariant(),
+        place.Origin.ToString().ToLowerInvariant(), place.Scope.ToString().ToLowerInvariant(), place.Latitude, place.Longitude,
+        place.RadiusKm, place.FarthestKm, place.Named, place.Words);
 }

@@ -14,10 +14,10 @@ namespace Portal.Search.Controllers;
 /// <summary>GET /api/search and /api/search/suggest: the search as JSON, for scripts, the map and other sites.</summary>
 [AllowAnonymous]
 [EnableCors(Portal.Core.Hosting.PublicApi.CorsPolicy), EnableRateLimiting(Portal.Core.Hosting.PublicApi.RateLimitPolicy)]
-[ApiExplorerSettings(IgnoreApi = true)]
+[ApiExplorerSettings(IgnoreApi = false)]
 public sealed class SearchApiController(Portal.Core.Localization.Cultures cultures, SearchService search, PlaceSearch places, SuggestionService suggest, Insights.SearchInsightsRecorder insights, IStringLocalizer<SearchApiController> T) : Controller
 {
-    [HttpGet("/api/search")]
+    [HttpGet("/api/search"), ProducesResponseType<SearchApiResult>(200), ProducesResponseType<ProblemDetails>(400)]
     public async Task<IActionResult> Search(string? culture, CancellationToken cancellationToken)
     {
         if (CultureError(culture) is { } error) return error;
@@ -29,46 +29,27 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
         insights.Record(culture!, typed, page, filtered, response);
         var result = response.Result;
         Response.Headers.CacheControl = "public, max-age=30";
-        return Json(new
-        {
-            total = result.Total,
-            page = result.Page,
-            pageSize = result.PageSize,
-            fuzzy = result.Fuzzy,
-            place = PlaceJson.Of(response.Place),
-            relaxations = result.Relaxations.Select(r => new { kind = r.Kind.ToString(), words = r.Words }),
-            correction = result.Correction,
-            hits = result.Hits.Select(h => Hit(h, response)),
-            facets = response.Facets.ToDictionary(f => f.Name, f => f.Values.Select(v => new { value = v.Value, label = v.Label, count = v.Count, selected = v.Selected })),
-        });
+        return Json(new SearchApiResult(result.Total, result.Page, result.PageSize, result.Fuzzy, PlaceJson.Of(response.Place),
+            result.Relaxations.Select(r => new SearchApiRelaxation(r.Kind.ToString(), r.Words)).ToList(), result.Correction,
+            result.Hits.Select(h => Hit(h, response)).ToList(),
+            response.Facets.ToDictionary(f => f.Name, f => (IReadOnlyList<SearchApiFacetValue>)f.Values.Select(v => new SearchApiFacetValue(v.Value, v.Label, v.Count, v.Selected)).ToList())));
     }
 
     /// <summary>A hit as JSON; each declared stored text is a property of its own name, null when the hit has none.</summary>
-    private Dictionary<string, object?> Hit(Engine.SearchHit h, SearchResponse response)
-    {
-        var hit = new Dictionary<string, object?>
+    private SearchApiHit Hit(Engine.SearchHit h, SearchResponse response) =>
+        new(h.Id, h.Type, response.TypeLabels.GetValueOrDefault(h.Type, h.Type), h.Title, h.Url,
+            string.Concat(h.Snippet.Select(p => p.Text)),
+            string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
+            h.Latitude, h.Longitude, h.DistanceKm, h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
         {
-            ["id"] = h.Id,
-            ["type"] = h.Type,
-            ["typeLabel"] = response.TypeLabels.GetValueOrDefault(h.Type, h.Type),
-            ["title"] = h.Title,
-            ["url"] = h.Url,
-            ["snippet"] = string.Concat(h.Snippet.Select(p => p.Text)),
-            ["snippetHtml"] = string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
+            Stored = search.Options.StoredFieldNames.ToDictionary(name => name, name => (object?)h.Stored.GetValueOrDefault(name)),
         };
-        foreach (var name in search.Options.StoredFieldNames) hit[name] = h.Stored.GetValueOrDefault(name);
-        hit["lat"] = h.Latitude;
-        hit["lon"] = h.Longitude;
-        hit["distanceKm"] = h.DistanceKm;
-        hit["lastVerified"] = h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return hit;
-    }
 
     /// <summary>
     /// Completions of what is typed, grouped by kind (topics, entries, places), labelled in <paramref name="culture"/>,
     /// with a sentence announcing their number. <paramref name="kind"/> (topic, entry, place; repeatable) narrows them.
     /// </summary>
-    [HttpGet("/api/search/suggest")]
+    [HttpGet("/api/search/suggest"), ProducesResponseType<SuggestApiResult>(200), ProducesResponseType<ProblemDetails>(400)]
     public async Task<IActionResult> Suggest(string? culture, string? q, [FromQuery] string[]? kind, CancellationToken cancellationToken)
     {
         if (CultureError(culture) is { } error) return error;
@@ -84,16 +65,10 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
         var suggestions = string.IsNullOrWhiteSpace(q) ? [] : await suggest.SuggestAsync(q, culture!, kinds, cancellationToken);
         cultures.Use(culture!);
         Response.Headers.CacheControl = "public, max-age=60";
-        return Json(new
-        {
-            status = suggestions.Count == 0 ? T["No suggestions"].Value : T.Plural(suggestions.Count, "{0} suggestion", "{0} suggestions").Value,
-            groups = suggestions.Select(s => s.Kind).Distinct().Select(k => new { kind = Name(k), label = GroupLabel(k) }).ToList(),
-            suggestions = suggestions.Select(s => new
-            {
-                text = s.Text, kind = Name(s.Kind), kindLabel = KindLabel(s.Kind), detail = s.Detail, url = s.Url, value = s.Value,
-                lat = s.Latitude, lon = s.Longitude, count = s.Count,
-            }).ToList(),
-        });
+        return Json(new SuggestApiResult(
+            suggestions.Count == 0 ? T["No suggestions"].Value : T.Plural(suggestions.Count, "{0} suggestion", "{0} suggestions").Value,
+            suggestions.Select(s => s.Kind).Distinct().Select(k => new SuggestApiGroup(Name(k), GroupLabel(k))).ToList(),
+            suggestions.Select(s => new SuggestApiItem(s.Text, Name(s.Kind), KindLabel(s.Kind), s.Detail, s.Url, s.Value, s.Latitude, s.Longitude, s.Count)).ToList()));
     }
 
     private static string Name(SuggestionKind kind) => kind.ToString().ToLowerInvariant();
