@@ -43,6 +43,9 @@ public sealed class OrganiserDesk(OrganiserRegistrants organiser, EventRegistrat
             ? new Dictionary<string, string> { ["Session"] = T["This event takes no registration."] }
             : form.Validate(T, RegistrationWindow.OpenSessions(e, now), Math.Max(1, Math.Min(options.Value.MaxSeats, e.Capacity ?? 1)),
                 (await panels.NeedOptionsAsync(e.Culture)).Select(o => o.Slug).ToHashSet());
+        // The form's messages speak to the organiser about the person, not to the person.
+        if (errors.ContainsKey("Name") && string.IsNullOrWhiteSpace(form.Name)) errors["Name"] = T["Enter the person's name."];
+        if (errors.ContainsKey("Email") && string.IsNullOrWhiteSpace(form.Email)) errors["Email"] = T["Enter the person's e-mail address: the mails about the registration go there."];
         if (errors.Remove("Consent")) errors["Consent"] = T["Tick the box once the person has agreed that you keep these details for this event."];
         if (!cultures.IsSupported(culture)) errors["Culture"] = T["Choose the language the person reads."];
         if (errors.Count > 0) return (add with { Errors = errors }, null);
