@@ -81,7 +81,7 @@ public sealed partial class DirectoryTests(DirectorySite site) : IClassFixture<D
             .And.Contain("2 rue Jean Jaurès, 93200 Saint-Denis").And.Contain("<th scope=\"row\">du lundi au vendredi</th><td>9 h – 18 h</td>").And.Contain("Sanitaires adaptés").And.Contain("73282932000074")
             .And.Contain("href=\"/fr/actions/cecifoot-le-samedi\"").And.Contain("href=\"/fr/aidants/groupe-de-parole-des-aidants\"")
             .And.NotContain("Atelier en préparation").And.Contain("1 octobre 2026").And.Contain("Données d'exemple")
-            .And.Contain("hreflang=\"de\" href=\"/de/akteure/behindertensport-saint-denis\"");
+            .And.Contain("hreflang=\"de\" href=\"http://localhost/de/akteure/behindertensport-saint-denis\"");
         var jsonLd = JsonNode.Parse(JsonLdScript().Match(await site.Factory.CreateClient().GetStringAsync("/fr/acteurs/handisport-saint-denis")).Groups[1].Value)!;
         jsonLd["@type"]!.GetValue<string>().Should().Be("Organization");
         jsonLd["url"]!.GetValue<string>().Should().Be("http://localhost/fr/acteurs/handisport-saint-denis");

@@ -44,7 +44,7 @@ public sealed class ThirdCultureTests
         // Without its own segments, English uses the default culture's: /en/recherche, /en/carte.
         var search = await client.GetStringAsync("/en/recherche?q=piscine");
         SpeaksEnglishAndLinksToAllThree(search);
-        search.Should().Contain("hreflang=\"en\" href=\"/en/recherche?q=piscine\"");
+        search.Should().Contain("hreflang=\"en\" href=\"http://localhost/en/recherche?q=piscine\"");
         SpeaksEnglishAndLinksToAllThree(await client.GetStringAsync("/en/carte"));
         (await client.GetAsync("/xx/recherche")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a culture outside the catalogue has no pages");
 
