@@ -109,5 +109,42 @@ public sealed class QuerySemanticsTests : IDisposable
         result.Fuzzy.Should().BeTrue();
     }
 
+    [Fact]
+    public void Words_that_only_ask_are_left_out_of_a_question_but_searched_when_alone()
+    {
+        Add("ask", "Comment trouver une aide", "Où trouver de l'aide : quelles démarches faire.");
+        _index.Commit(2);
+        // Without the asking words, "comment trouver … café … aidants" would need three of four words and find nothing.
+        var result = Search("comment trouver un café pour les aidants");
+        Ids(result).Should().Equal("cafe");
+        result.Relaxations.Should().BeEmpty("the asking words are not words to match");
+        Ids(Search("comment trouver")).Should().Equal(new[] { "ask" }, "asked alone, the words are what is searched");
+    }
+
+    [Fact]
+    public void From_three_words_a_word_the_index_does_not_know_at_all_does_not_count_in_the_minimum()
+    {
+        // Four words would need three; two of them unknown to the index, the two known ones are what counts.
+        var result = Search("natation malvoyantes zorglub bidulex");
+        Ids(result).Should().Equal("all");
+        result.Relaxations.Should().BeEmpty();
+        Search("natation zorglub").Relaxations.Should().NotBeEmpty("up to two words, each is required");
+    }
+
+    [Fact]
+    public void A_word_most_items_contain_does_not_make_up_for_a_missing_word_that_says_more()
+    {
+        using var index = new LuceneSearchIndex(new RAMDirectory(), "fr", create: true);
+        // "personne" is in nearly every item, "visite" in all of these, "tactile" only in the two tactile visits.
+        for (var i = 0; i < 30; i++)
+            index.Add(new SearchDocument { Id = "p" + i, Type = "Action", Title = "Atelier " + i, Text = "Pour toute personne, visite libre " + i, Url = "/fr/p" + i });
+        index.Add(new SearchDocument { Id = "tactile", Type = "Action", Title = "Visite tactile", Text = "Visite tactile du musée, pour toute personne.", Url = "/fr/t" });
+        index.Add(new SearchDocument { Id = "tactile-only", Type = "Action", Title = "Visite tactile", Text = "Toucher les œuvres.", Url = "/fr/to" });
+        index.Commit(1);
+        var result = index.Search(new SearchQuery { Text = "personne visite tactile", PrefixLastWord = false, PageSize = 50 });
+        // Three words, two needed: "personne" + "visite" would be enough for every workshop; being common, it is not counted.
+        result.Hits.Select(h => h.Id).Should().Equal("tactile", "tactile-only");
+    }
+
     public void Dispose() => _index.Dispose();
 }

@@ -89,8 +89,16 @@ internal sealed class QueryBuilder(LuceneSearchIndex index, IndexReader reader)
 
     /// <summary>True when the index holds the slot's words (as typed, spelt nearly, or being typed) or one of its synonyms.</summary>
     private bool Known(QuerySlot slot, bool wideFuzzy) =>
-        slot.Words.All(w => w.Typing || w.Stems.Count > 0 && w.Stems.All(s => InIndex(s.Term)) || NearSpellings(w, wideFuzzy) is not null)
+        slot.Words.All(w => w.Typing && StartsAWord(w.Folded[^1]) || w.Stems.Count > 0 && w.Stems.All(s => InIndex(s.Term)) || NearSpellings(w, wideFuzzy) is not null)
         || slot.Synonyms.Any(e => e.All(t => InIndex(t.Term)));
+
+    private bool StartsAWord(string prefix)
+    {
+        if (_words is null) return false;
+        var terms = _words.GetEnumerator();
+        return terms.SeekCeil(new Lucene.Net.Util.BytesRef(prefix)) != TermsEnum.SeekStatus.END
+            && terms.Term.Utf8ToString().StartsWith(prefix, StringComparison.Ordinal);
+    }
 
     private bool InIndex(string term) =>
         reader.DocFreq(new Term(LuceneSearchIndex.TextField, term)) > 0 || reader.DocFreq(new Term(LuceneSearchIndex.TitleField, term)) > 0
