@@ -117,7 +117,7 @@ public sealed partial class EmbedBrowserTests(SiteServer site) : IClassFixture<S
         });
         var page = await context.NewPageAsync();
 
-        foreach (var (lang, word, title) in new[] { ("fr", "boccia", "Boccia le mercredi"), ("de", "boccia", "Boccia am Mittwoch") })
+        foreach (var (lang, word, title, button) in new[] { ("fr", "boccia", "Boccia le mercredi", "Afficher les résultats"), ("de", "boccia", "Boccia am Mittwoch", "Ergebnisse anzeigen") })
         {
             // By script, inside a shadow root: the preset results, then a search inside it.
             await page.GotoAsync($"{_hostUrl}/script-{lang}.html");
@@ -125,6 +125,7 @@ public sealed partial class EmbedBrowserTests(SiteServer site) : IClassFixture<S
             await widget.Locator(".pe-hit").First.WaitForAsync(new() { Timeout = 60_000 });
             (await page.EvaluateAsync<bool>("() => !!document.querySelector('[data-portal-widget]').shadowRoot")).Should().BeTrue();
             (await widget.Locator(".pe-widget").GetAttributeAsync("lang")).Should().Be(lang);
+            (await widget.Locator(".pe-button").InnerTextAsync()).Should().Be(button, "the widget follows the host page's language");
             var before = await widget.Locator(".pe-hit").CountAsync();
             before.Should().BeGreaterThan(1, "the preset shows the organisations, activities and support of " + lang);
             (await AxeAsync(page.MainFrame, "[data-portal-widget]")).Should().BeEmpty($"the script widget in {lang}");
@@ -147,6 +148,7 @@ public sealed partial class EmbedBrowserTests(SiteServer site) : IClassFixture<S
             var frame = page.FrameLocator("#allowed");
             await frame.Locator(".pe-hit").First.WaitForAsync(new() { Timeout = 60_000 });
             await frame.Locator(".pe-map path.pe-marker").First.WaitForAsync(new() { Timeout = 60_000 });
+            (await frame.Locator(".pe-button").InnerTextAsync()).Should().Be(button);
             await page.WaitForFunctionAsync("() => Number(document.getElementById('allowed').height) > 150", null, new() { Timeout = 60_000 });
             var inner = page.Frames.Single(f => f.Url.StartsWith($"{site.BaseUrl}/embed/{framed}", StringComparison.Ordinal));
             (await AxeAsync(inner, ".pe-widget")).Should().BeEmpty($"the framed widget in {lang}");

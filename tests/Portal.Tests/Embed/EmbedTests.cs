@@ -43,6 +43,7 @@ public sealed class EmbedTests(SearchSite site, ITestOutputHelper output) : ICla
         frame.Headers.Contains("X-Frame-Options").Should().BeFalse("frame-ancestors decides, and X-Frame-Options cannot name an origin");
         var html = await frame.Content.ReadAsStringAsync();
         html.Should().Contain("<html lang=\"de\"").And.Contain("class=\"pe-hit\"").And.Contain("target=\"_top\"");
+        html.Should().Contain("Ergebnisse anzeigen").And.Contain("Suchbegriffe").And.NotContain("Afficher les résultats", "the whole widget speaks the host's language");
 
         var home = await visitor.GetAsync("/fr");
         string.Join(" ", home.Headers.GetValues("Content-Security-Policy")).Should().EndWith("frame-ancestors 'none'");

@@ -39,7 +39,7 @@ public sealed class EmbedController(WidgetStore widgets, WidgetRenderer renderer
     private async Task<WidgetView> RenderAsync(EmbedWidget widget, string? lang, bool frame, CancellationToken cancellationToken)
     {
         var culture = renderer.CultureOf(widget, lang);
-        cultures.Use(culture);
+        cultures.Use(culture); // for the search's labels; the view sets it again for its own texts
         if (WidgetRenderer.IsSearch(Request.Query)) await usage.CountSearchAsync(widget.Id, cancellationToken);
         else await usage.CountLoadAsync(widget.Id, cancellationToken);
         Response.Headers.CacheControl = "no-cache";
