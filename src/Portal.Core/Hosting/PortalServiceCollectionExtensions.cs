@@ -130,6 +130,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
+        services.AddScoped<ContentWriteBatch>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IDocumentStore, DocumentStore>();
