@@ -51,7 +51,8 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     TimeProvider clock,
     IStringLocalizer<ContentManager> T,
     AuditTrail audit,
-    IServiceProvider services) : IContentManager
+    IServiceProvider services,
+    ContentWriteBatch batch) : IContentManager
 {
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
     private readonly IContentHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
@@ -309,7 +310,9 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         try
         {
-            await db.SaveChangesAsync();
+            // In a bulk write the writer saves a batch at once (and a failure of the batch stops it whole).
+            if (batch.Deferred) batch.Pending.Add(item);
+            else await db.SaveChangesAsync();
             return ContentResult.Ok(item, validation);
         }
         catch (DbUpdateConcurrencyException)
