@@ -6,6 +6,8 @@ public sealed partial class AccessibilityTests
     [Theory]
     [InlineData("/fr/recherche", "Lieux", "suggestions")]
     [InlineData("/de/suche", "Orte", "Vorschläge")]
+    [InlineData("/fr/carte", "Lieux", "suggestions")]
+    [InlineData("/de/karte", "Orte", "Vorschläge")]
     public async Task Open_suggestions_are_a_grouped_announced_combobox_without_axe_violations(string url, string placesGroup, string announced)
     {
         await site.WaitForSearchAsync();

@@ -23,6 +23,8 @@ public sealed class Startup : IModuleStartup
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddRouteTable(ApiPageRoutes.Table);
+        services.AddScoped<ISiteNavigation, ApiPageNavigation>();
+        services.AddScoped<ISitemapSource, ApiPageNavigation>();
         // The open API's description: every public GET under /api (the read endpoints), with their typed answers.
         services.AddOpenApi(o =>
         {
