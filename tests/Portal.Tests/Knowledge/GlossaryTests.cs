@@ -73,7 +73,7 @@ public sealed partial class GlossaryTests
         var german = Browser.Decode(await client.GetStringAsync("/de/gute-praxis?q=Rollstuhlbasketball"));
         german.Should().Contain("Generationenübergreifender Rollstuhlbasketball").And.NotContain("Wanderndes Angehörigencafé</a>");
         var page = Browser.Decode(await client.GetStringAsync("/de/gute-praxis/wanderndes-angehorigencafe"));
-        page.Should().Contain("Dieses Projekt übernehmen").And.Contain("Plateforme de répit de Aubervilliers").And.NotContain("@plateforme-de-repit");
+        page.Should().Contain("Dieses Projekt übernehmen").And.Contain("Plateforme de répit d'Aubervilliers").And.NotContain("@plateforme-de-repit");
 
         // The site search finds an inspiring project like any other entry, by what its text says.
         await SearchSite.CatchUpAsync(factory);

@@ -25,9 +25,13 @@ public sealed class CrossLanguageTests(SearchSite site) : IClassFixture<SearchSi
         var german = await IdsAsync("culture=de&q=accueil%20de%20jour");
         french.Should().Contain("gr-actor-006-fr").And.OnlyContain(id => id.EndsWith("-fr", StringComparison.Ordinal));
         german.Should().Contain("gr-actor-006-de").And.OnlyContain(id => id.EndsWith("-de", StringComparison.Ordinal));
-        var translated = french.Select(Offer).Intersect(await TranslatedAsync()).ToHashSet();
-        german.Select(Offer).Should().BeEquivalentTo(translated, "the German site finds the translations of what the French one finds");
+        // Entries, pages and guides are translations of each other; a resource's text is its own document in each
+        // language (a PDF written per side), so what one language's document says the other's may not.
+        var translated = french.Select(Offer).Intersect(await TranslatedAsync()).Where(NotADocument).ToHashSet();
+        german.Select(Offer).Where(NotADocument).Should().BeEquivalentTo(translated, "the German site finds the translations of what the French one finds");
     }
+
+    private static bool NotADocument(string id) => !id.StartsWith("gr-res-", StringComparison.Ordinal);
 
     /// <summary>The offers that exist in both languages.</summary>
     private Task<HashSet<string>> TranslatedAsync() => site.Factory.WithDbAsync(async db =>
