@@ -313,6 +313,11 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        try { _writer.Dispose(); }
+        catch (DirectoryNotFoundException)
+        {
+            // The index's folder was removed under it (a restore drops the index so the next start rebuilds it from
+            // the database): there is nothing left to commit into, and nothing is lost.
+        }
     }
 }
