@@ -16,6 +16,9 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
     private async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
     {
         var page = await _browser!.NewPageAsync(options);
+        // Conditions are awaited, never fixed times; on a loaded 2-core CI machine a condition may take long to hold.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         await page.AddInitScriptAsync(Axe);
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI + ' from ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber))");
         return page;
@@ -365,7 +368,8 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
 
         var response = await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
         (await response!.HeaderValueAsync("content-security-policy")).Should().Contain("script-src 'self' 'nonce-").And.NotContain("unsafe-inline");
-        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'");
+        // A loaded CI machine may take long to fetch and draw the first markers: wait for them, not for a fixed time.
+        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'", null, new() { Timeout = 90_000 });
         (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
         // Leaflet's own stylesheet applies: the map is a positioned container of the size the theme gives it.
         (await page.EvaluateAsync<bool>("() => { const m = document.getElementById('map'); return m.classList.contains('leaflet-container') && m.getBoundingClientRect().height > 200 && getComputedStyle(m.querySelector('.leaflet-pane')).position === 'absolute'; }"))
