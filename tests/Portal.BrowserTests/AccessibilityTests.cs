@@ -368,9 +368,10 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
 
         var response = await page.GotoAsync(site.BaseUrl + "/fr/carte?bbox=2.3,48.8,2.6,49.0");
         (await response!.HeaderValueAsync("content-security-policy")).Should().Contain("script-src 'self' 'nonce-").And.NotContain("unsafe-inline");
-        // A loaded CI machine may take long to fetch and draw the first markers: wait for them, not for a fixed time.
-        await page.WaitForFunctionAsync("() => document.getElementById('map').dataset.count === '3'", null, new() { Timeout = 90_000 });
-        (await page.Locator(".marker-cluster").CountAsync()).Should().Be(1);
+        // The three seeded entries of the box at least: tests run before this one on the shared site (a partner's event
+        // approved in Bobigny) may have added their own there.
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('map').dataset.count) >= 3");
+        (await page.Locator(".marker-cluster").CountAsync()).Should().BeGreaterThanOrEqualTo(1);
         // Leaflet's own stylesheet applies: the map is a positioned container of the size the theme gives it.
         (await page.EvaluateAsync<bool>("() => { const m = document.getElementById('map'); return m.classList.contains('leaflet-container') && m.getBoundingClientRect().height > 200 && getComputedStyle(m.querySelector('.leaflet-pane')).position === 'absolute'; }"))
             .Should().BeTrue();
