@@ -51,8 +51,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     TimeProvider clock,
     IStringLocalizer<ContentManager> T,
     AuditTrail audit,
-    IServiceProvider services,
-    ContentWriteBatch batch) : IContentManager
+    IServiceProvider services) : IContentManager
 {
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
     private readonly IContentHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
@@ -310,9 +309,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         try
         {
-            // In a bulk write the writer saves a batch at once (and a failure of the batch stops it whole).
-            if (batch.Deferred) batch.Pending.Add(item);
-            else await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
             return ContentResult.Ok(item, validation);
         }
         catch (DbUpdateConcurrencyException)

@@ -132,7 +132,6 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PageMetadata>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
-        services.AddScoped<ContentWriteBatch>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IDocumentStore, DocumentStore>();

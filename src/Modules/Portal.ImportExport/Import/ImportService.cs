@@ -26,7 +26,6 @@ public sealed class ImportService(
     SpreadsheetReader reader,
     ImportTargets targetCatalog,
     IContentManager contentManager,
-    ContentWriteBatch writeBatch,
     VocabularyStore vocabularies,
     IStringLocalizer<ImportService> T,
     ILogger<ImportService> logger)
@@ -114,8 +113,6 @@ public sealed class ImportService(
         {
             var done = 0;
             // The rows to change, a batch at a time: their latest versions read in one query, a fresh change tracker for each.
-            // The content manager validates each write and runs its handlers (journal, audit) as always; the batch is saved at once.
-            writeBatch.Deferred = true;
             foreach (var batch in report.Rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update).Chunk(BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -149,13 +146,9 @@ public sealed class ImportService(
                         progress?.Invoke(planned + done);
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken);
-                writeBatch.Pending.Clear();
-                report.Time("save batch", watch);
                 Detach();
                 report.Time("clear", watch);
             }
-            writeBatch.Deferred = false;
             progress?.Invoke(planned + done);
             cancellationToken.ThrowIfCancellationRequested();
             report.Applied = true;
@@ -168,8 +161,6 @@ public sealed class ImportService(
         }
         catch (ImportAbortedException e)
         {
-            writeBatch.Deferred = false;
-            writeBatch.Pending.Clear();
             await transaction.RollbackAsync(CancellationToken.None);
             Detach();
             report.Applied = false;
@@ -177,8 +168,6 @@ public sealed class ImportService(
         }
         catch
         {
-            writeBatch.Deferred = false;
-            writeBatch.Pending.Clear();
             await transaction.RollbackAsync(CancellationToken.None);
             Detach();
             report.Applied = false;

@@ -5,7 +5,7 @@ using Portal.Core.Data;
 namespace Portal.Core.Content.Parts;
 
 /// <summary>Gives an item a path unique within its culture: typed by the editor, or made from the title.</summary>
-public sealed class AutoroutePartHandler(PortalDbContext db, IEnumerable<IAutoroutePrefix> prefixes, ContentWriteBatch batch) : IContentHandler
+public sealed class AutoroutePartHandler(PortalDbContext db, IEnumerable<IAutoroutePrefix> prefixes) : IContentHandler
 {
     public int Order => -80;
 
@@ -47,10 +47,6 @@ public sealed class AutoroutePartHandler(PortalDbContext db, IEnumerable<IAutoro
     private Task<bool> IsTakenAsync(ContentItem item, string path)
     {
         var culture = item.Culture;
-        // Writes of a bulk batch not saved yet (see ContentWriteBatch) take their paths too.
-        if (batch.Pending.Any(i => i.Path == path && i.ContentItemId != item.ContentItemId
-                && (culture == "" || i.Culture == culture || i.Culture == "") && (i.Latest || i.Published)))
-            return Task.FromResult(true);
         return culture == ""
             ? db.ContentItems.AnyAsync(i => i.Path == path && i.ContentItemId != item.ContentItemId && (i.Latest || i.Published))
             : db.ContentItems.AnyAsync(i => i.Path == path && i.ContentItemId != item.ContentItemId
