@@ -37,6 +37,7 @@ public sealed class Startup : IModuleStartup
         services.Configure<Insights.SearchInsightsOptions>(configuration.GetSection("Portal:Search:Insights"));
         services.AddSingleton<Insights.SearchInsightsRecorder>();
         services.AddScoped<Insights.SearchInsightsStore>();
+        services.AddSingleton(new Portal.Core.Settings.UnfollowedDocuments(Insights.SearchInsightsStore.Prefix));
         services.AddSingleton<Insights.SearchInsightsJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Insights.SearchInsightsJob>());
         services.AddSingleton<IPortalCommand, SearchCommand>();

@@ -62,6 +62,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
         if (records.Remove((ContentDefinitionRecord.TypeKind, name), out var record))
         {
             db.ContentDefinitions.Remove(record);
+            db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Definitions, name, clock));
             await db.SaveChangesAsync();
         }
     }
@@ -80,6 +81,8 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
         else if (record.Definition == json) return;
         record.Definition = json;
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        // In the same unit of work: every node's read models follow the change.
+        db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Definitions, name, clock));
         await db.SaveChangesAsync();
     }
 

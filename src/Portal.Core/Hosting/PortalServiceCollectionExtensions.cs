@@ -163,6 +163,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IBackgroundTaskQueue, BackgroundTaskQueue>();
         services.AddSingleton<BackgroundTaskProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTaskProcessor>());
+        services.AddSingleton<ContentJournalFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentJournalFollower>());
 
         foreach (var module in catalog.Modules)
             foreach (var startup in module.Startups)

@@ -13,8 +13,10 @@ public interface IDocumentStore
     Task SaveAsync<T>(string key, T document);
 }
 
-public sealed class DocumentStore(PortalDbContext db, TimeProvider clock) : IDocumentStore
+public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnumerable<UnfollowedDocuments> unfollowed) : IDocumentStore
 {
+    private readonly string[] _unfollowed = unfollowed.Select(u => u.KeyPrefix).ToArray();
+
     private readonly Dictionary<string, object> _cache = new(StringComparer.Ordinal);
 
     public async Task<T> GetAsync<T>(string key) where T : new()
@@ -35,10 +37,18 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider clock) : IDoc
         record.Json = JsonSerializer.Serialize(document, ContentJson.Options);
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        // In the same unit of work: every node's read models follow the change.
+        if (!_unfollowed.Any(p => key.StartsWith(p, StringComparison.Ordinal))) db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Settings, key, clock));
         await db.SaveChangesAsync();
         _cache[key] = document!;
     }
 }
+
+/// <summary>
+/// Documents whose key starts with <see cref="KeyPrefix"/> are a module's bookkeeping (counts, stamps), never read by a
+/// page: saving one writes no journal row, so no node drops its read models or cached pages for it.
+/// </summary>
+public sealed record UnfollowedDocuments(string KeyPrefix);
 
 public static class DocumentKeys
 {

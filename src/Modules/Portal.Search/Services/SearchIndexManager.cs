@@ -209,13 +209,15 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             if (usable.Count == 0) return 0;
 
             var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
-            if (usable.Any(c => c.ContentType == Taxonomies.Services.VocabularyStore.ContentType))
+            // Settings and definitions are no content item: the index follows only the content's changes.
+            var content = usable.Where(c => ContentChangeKind.IsContent(c.Kind)).ToList();
+            if (content.Any(c => c.ContentType == Taxonomies.Services.VocabularyStore.ContentType))
             {
                 // Labels and facet trees changed: every document may read differently.
                 _rebuildRequested = true;
                 return usable.Count;
             }
-            var ids = usable.Select(c => c.ContentItemId).Distinct().ToList();
+            var ids = content.Select(c => c.ContentItemId).Distinct().ToList();
             var dependents = new HashSet<string>(StringComparer.Ordinal);
             var types = builder.Options.IndexedTypes;
             foreach (var id in ids)
