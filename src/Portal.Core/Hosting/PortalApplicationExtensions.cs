@@ -29,6 +29,7 @@ public static class PortalApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePageCache();
 
         app.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health");
         app.MapControllers();

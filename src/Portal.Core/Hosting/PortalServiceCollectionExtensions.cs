@@ -40,13 +40,14 @@ public static class PortalServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddPublicUrl(configuration).AddReverseProxy(configuration).AddSecurityHeaders(configuration);
         services.AddHttpEfficiency();
+        var pageCacheWrites = services.AddPageCache(configuration);
 
         if (database.Provider == DatabaseProvider.Postgres)
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(pageCacheWrites));
         else
         {
             var writeAheadLog = new SqliteWriteAheadLog();
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(writeAheadLog));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(writeAheadLog, pageCacheWrites));
         }
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();

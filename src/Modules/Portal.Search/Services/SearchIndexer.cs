@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Portal.Search.Services;
 
 /// <summary>This node's worker: opens (or builds) the indexes at start, then applies the content journal as it grows.</summary>
-public sealed class SearchIndexer(SearchIndexManager manager, ILogger<SearchIndexer> logger) : BackgroundService
+/// <remarks>Whenever the index moves (changes applied, a rebuild swapped in), this node's page cache is evicted: an answer
+/// cached between the journal's eviction and the index's catching up would otherwise outlive the change.</remarks>
+public sealed class SearchIndexer(SearchIndexManager manager, Portal.Core.Hosting.PageCache pages, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -15,7 +17,10 @@ public sealed class SearchIndexer(SearchIndexManager manager, ILogger<SearchInde
         {
             try
             {
-                while (await manager.CatchUpAsync(stoppingToken) > 0) { }
+                var rebuilt = manager.LastRebuildUtc;
+                var moved = false;
+                while (await manager.CatchUpAsync(stoppingToken) > 0) moved = true;
+                if (moved || manager.LastRebuildUtc != rebuilt) await pages.EvictAsync(stoppingToken);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }

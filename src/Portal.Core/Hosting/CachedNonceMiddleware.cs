@@ -1,0 +1,112 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Portal.Core.Hosting;
+
+/// <summary>
+/// Just outside the page cache: an answer replayed from the cache carries the policy and the nonce of the request
+/// that rendered it. This gives it this request's nonce instead, in the Content-Security-Policy header and in the
+/// body, so a nonce is never sent twice. A fresh answer (its policy already holds this request's nonce) passes through.
+/// </summary>
+public sealed class CachedNonceMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var nonce = SecurityHeaders.NonceOf(context);
+        if (nonce.Length == 0 || !PublicAnswerPolicy.Shareable(context))
+        {
+            await next(context);
+            return;
+        }
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        await using var body = new NonceStream(context.Response, original.Stream, nonce);
+        var feature = new StreamResponseBodyFeature(body, original);
+        context.Features.Set<IHttpResponseBodyFeature>(feature);
+        try
+        {
+            await next(context);
+            await feature.CompleteAsync();
+            await body.FinishAsync(context.RequestAborted);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+    }
+
+    /// <summary>The nonce named in a policy ("'nonce-…'"), or null.</summary>
+    public static string? NonceIn(string policy)
+    {
+        var at = policy.IndexOf("'nonce-", StringComparison.Ordinal);
+        if (at < 0) return null;
+        at += "'nonce-".Length;
+        var end = policy.IndexOf('\'', at);
+        return end < 0 ? null : policy[at..end];
+    }
+
+    /// <summary>Decides at the first write (the headers are in place, nothing is sent yet): pass through, or hold and rewrite.</summary>
+    private sealed class NonceStream(HttpResponse response, Stream inner, string nonce) : Stream
+    {
+        private bool _decided;
+        private byte[]? _old;
+        private MemoryStream? _held;
+
+        private void Decide()
+        {
+            if (_decided) return;
+            _decided = true;
+            var policy = response.Headers.ContentSecurityPolicy.ToString();
+            var old = NonceIn(policy);
+            if (old is null || old == nonce || old.Length != nonce.Length || response.HasStarted) return;
+            response.Headers.ContentSecurityPolicy = policy.Replace(old, nonce, StringComparison.Ordinal);
+            _old = Encoding.ASCII.GetBytes(old);
+            _held = new MemoryStream();
+        }
+
+        public async Task FinishAsync(CancellationToken cancellationToken)
+        {
+            Decide();
+            if (_held is null || _old is null) return;
+            var bytes = _held.GetBuffer().AsMemory(0, (int)_held.Length);
+            var replacement = Encoding.ASCII.GetBytes(nonce);
+            var span = bytes.Span;
+            var from = 0;
+            while (from < span.Length && span[from..].IndexOf(_old) is var at and >= 0)
+            {
+                replacement.CopyTo(span[(from + at)..]);
+                from += at + replacement.Length;
+            }
+            await inner.WriteAsync(bytes, cancellationToken);
+            _held = null;
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+            if (_held is null) inner.Flush();
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => _held is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Decide();
+            if (_held is null) return inner.WriteAsync(buffer, cancellationToken);
+            _held.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Core.Hosting;
+
+/// <summary>
+/// The output cache of what anonymous visitors read: public pages, the search and map APIs, feeds, open data and the
+/// sitemap, kept in each node's memory, varied by culture and query, and evicted by <see cref="Tag"/> whenever the
+/// content journal reports a change (each node follows the journal and evicts its own cache) or a module's derived
+/// data (the search index) moves. <c>Portal:OutputCache:Enabled</c> (true) turns it off; <c>Portal:OutputCache:Seconds</c>
+/// (120) bounds how long an answer is kept when nothing changes (dates such as "printed on" move with the clock).
+/// What is never cached is decided by <see cref="PublicAnswerPolicy"/>.
+/// </summary>
+public sealed class PageCache(PageCacheOptions options, IServiceProvider services)
+{
+    public const string EnabledSetting = "Portal:OutputCache:Enabled";
+    public const string SecondsSetting = "Portal:OutputCache:Seconds";
+
+    /// <summary>The tag every cached answer carries: they all show content, settings or labels.</summary>
+    public const string Tag = "portal-public";
+
+    public bool Enabled => options.Enabled;
+
+    /// <summary>Forgets every cached answer of this node (a change was published, a setting or a vocabulary changed).</summary>
+    public ValueTask EvictAsync(CancellationToken cancellationToken = default) =>
+        options.Enabled ? services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, cancellationToken) : ValueTask.CompletedTask;
+}
+
+/// <summary>Whether the page cache is on, and how long it keeps an answer.</summary>
+public sealed record PageCacheOptions(bool Enabled, TimeSpan Duration);
+
+public static class PageCacheExtensions
+{
+    /// <summary>Registers the cache; returns the interceptor that tells this node of its own journal writes (for its DbContext).</summary>
+    public static PageCacheWrites AddPageCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var seconds = configuration.GetValue(PageCache.SecondsSetting, 120);
+        if (seconds < 1) throw new PortalConfigurationException($"{PageCache.SecondsSetting} must be at least 1 (it is {seconds}).");
+        var options = new PageCacheOptions(configuration.GetValue(PageCache.EnabledSetting, true), TimeSpan.FromSeconds(seconds));
+        services.AddSingleton(options);
+        services.AddSingleton<PageCache>();
+        services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(new PublicAnswerPolicy(options.Duration));
+            o.MaximumBodySize = 16 * 1024 * 1024;
+            o.SizeLimit = 256L * 1024 * 1024;
+        });
+        var writes = new PageCacheWrites();
+        services.AddSingleton(writes);
+        return writes;
+    }
+
+    /// <summary>After authentication and authorization (who asks decides), inside compression and the entity tags.</summary>
+    public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
+    {
+        if (!app.ApplicationServices.GetRequiredService<PageCacheOptions>().Enabled) return app;
+        var cache = app.ApplicationServices.GetRequiredService<PageCache>();
+        app.ApplicationServices.GetRequiredService<PageCacheWrites>().Committed += () => cache.EvictAsync();
+        // A form this node accepted (a setting, a term, a registration) may change what pages show: forgotten at once here.
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
+                && context.Response.StatusCode < 400)
+                await cache.EvictAsync(CancellationToken.None);
+        });
+        app.UseMiddleware<CachedNonceMiddleware>();
+        app.UseOutputCache();
+        return app;
+    }
+}

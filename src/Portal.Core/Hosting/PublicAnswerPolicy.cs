@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Portal.Core.Hosting;
+
+/// <summary>
+/// What the page cache may keep and serve: a GET (or HEAD) from an anonymous visitor who carries no cookie but the
+/// antiforgery one, answered 200 with a text type, without a cookie and without <c>no-store</c> or <c>private</c>
+/// (the antiforgery system marks every response holding a token no-store, so forms are rendered per request).
+/// Never the back office, /health, nor an address holding a token (registrations, verifications: personal pages).
+/// Varied by path, every query value and the request's culture; tagged <see cref="PageCache.Tag"/>.
+/// </summary>
+public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
+{
+    /// <summary>The one cookie an anonymous visitor may carry and still share cached answers: it only matters to forms.</summary>
+    public const string AntiforgeryCookie = ".Portal.Antiforgery";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var attempt = Shareable(context.HttpContext);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = attempt;
+        context.AllowCacheStorage = attempt;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = duration;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.Tags.Add(PageCache.Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (!Storable(context.HttpContext.Response)) context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Whether this request may be answered from, and stored in, the shared cache.</summary>
+    public static bool Shareable(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return false;
+        if (context.User.Identity?.IsAuthenticated == true || request.Headers.ContainsKey(HeaderNames.Authorization)) return false;
+        // A signed-in cookie (even one that no longer signs in), a one-time notice, a language choice: answered afresh.
+        foreach (var cookie in request.Cookies)
+            if (!string.Equals(cookie.Key, AntiforgeryCookie, StringComparison.Ordinal)) return false;
+        var path = request.Path;
+        if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase))
+            return false;
+        return !context.GetRouteData().Values.ContainsKey("token");
+    }
+
+    /// <summary>Whether an answer may be kept for other visitors.</summary>
+    public static bool Storable(HttpResponse response)
+    {
+        if (response.StatusCode != StatusCodes.Status200OK) return false;
+        if (response.Headers.ContainsKey(HeaderNames.SetCookie)) return false;
+        var control = response.Headers.CacheControl.ToString();
+        if (control.Contains("no-store", StringComparison.OrdinalIgnoreCase) || control.Contains("private", StringComparison.OrdinalIgnoreCase)) return false;
+        if (response.ContentType is not { Length: > 0 } type) return false;
+        var media = type.Split(';', 2)[0].Trim();
+        return HttpEfficiency.CompressedTypes.Contains(media, StringComparer.OrdinalIgnoreCase);
+    }
+}
