@@ -10,11 +10,13 @@ public static class ModerationRoutes
     public const string Verify = "verify";
     public const string Withdraw = "withdraw";
     public const string Proposal = "proposal";
+    public const string Organisations = "organisations";
 
     public static readonly RouteTable Table = new RouteTable()
         .Add(PartnerSpace, ("fr", "espace-partenaire"), ("de", "partnerbereich"))
         .Add(New, ("fr", "nouveau"), ("de", "neu"))
         .Add(Verify, ("fr", "verifier"), ("de", "pruefen"))
         .Add(Withdraw, ("fr", "retrait"), ("de", "rueckzug"))
-        .Add(Proposal, ("fr", "proposer"), ("de", "vorschlagen"));
+        .Add(Proposal, ("fr", "proposer"), ("de", "vorschlagen"))
+        .Add(Organisations, ("fr", "organisations"), ("de", "organisationen"));
 }

@@ -28,11 +28,15 @@ public sealed class Startup : IModuleStartup
         services.AddPartnerType(new PartnerType(Portal.Directory.DirectoryTypes.Action, "Actor", T => T["Add an activity"]));
         services.AddPartnerType(new PartnerType(Portal.Directory.DirectoryTypes.AidantSupport, "Actor", T => T["Add a support for carers"]));
         services.AddScoped<ModerationService>();
+        services.AddScoped<IWorkflowLabels, WorkflowLabels>();
         services.AddScoped<FourEyes>();
         services.AddModuleSettings<Settings.FreshnessSettingsStore>();
         services.AddDataMigration<Migrations>();
         services.AddScoped<ModerationMails>();
         services.AddScoped<ProposalStamps>();
+        services.AddScoped<OrganisationSearch>();
+        services.AddScoped<OrganisationReviewer>();
+        services.AddContentHandler<ProposedOrganisationHandler>();
         services.AddScoped<VersionDiff>();
         services.AddScoped<VerificationRecorder>();
         services.AddContentHandler<PublicationVerification>().AddContentHandler<TransitionMailer>();

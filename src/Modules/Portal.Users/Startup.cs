@@ -18,6 +18,20 @@ public sealed class Startup : IModuleStartup
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissions<Permissions>();
+        services.AddRouteTable(UsersRoutes.Table);
+        // A visitor sent to sign in from a public page (the partner space) gets the public sign-in page, in that page's language.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var backOffice = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                var cultures = context.HttpContext.RequestServices.GetRequiredService<Portal.Core.Localization.Cultures>();
+                var request = context.HttpContext.Request;
+                if (UsersRoutes.SignInFor(request.Path.Value ?? "", cultures) is not { } signIn) return backOffice(context);
+                context.Response.Redirect($"{signIn}?ReturnUrl={Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString)}");
+                return Task.CompletedTask;
+            };
+        });
         services.AddRecipeStep<RolesStep>();
         services.AddScoped<RolePermissions>();
         // Invitations use Identity's password-reset tokens: signed, bound to the account's security stamp, valid a week.

@@ -12,7 +12,7 @@ public sealed partial class ContentManager
         {
             if (!latest.Published)
             {
-                validation = await ValidateAsync(latest);
+                validation = await ValidateAsync(latest, publishing: true);
                 if (!validation.Succeeded) return ContentResult.Invalid(validation);
                 await MarkPublishedAsync(latest, type, await CurrentPublishedAsync(latest.ContentItemId, latest));
             }

@@ -84,7 +84,9 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId) =>
         await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == contentItemId).OrderByDescending(i => i.Number).ToListAsync();
 
-    public async Task<ContentValidationResult> ValidateAsync(ContentItem item)
+    public Task<ContentValidationResult> ValidateAsync(ContentItem item) => ValidateAsync(item, publishing: false);
+
+    private async Task<ContentValidationResult> ValidateAsync(ContentItem item, bool publishing)
     {
         var result = new ContentValidationResult();
         var type = await definitions.GetTypeAsync(item.ContentType);
@@ -95,7 +97,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         }
         await PrepareAsync(item, type);
         await ValidateFieldsAsync(item, type, result);
-        var context = new ContentValidateContext(item, type, result, T);
+        var context = new ContentValidateContext(item, type, result, T) { Publishing = publishing };
         foreach (var handler in _handlers) await handler.ValidatingAsync(context);
         return result;
     }
@@ -144,7 +146,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         if (await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId))
             return ContentResult.Conflict(T["An item with the id {0} exists already.", item.ContentItemId]);
 
-        var validation = await ValidateAsync(item);
+        var validation = await ValidateAsync(item, publish);
         if (!validation.Succeeded) return ContentResult.Invalid(validation);
 
         item.ContentItemVersionId = IdGenerator.New();
@@ -183,7 +185,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         // Validate a detached copy first: nothing is touched when the input is refused.
         var candidate = CopyOf(latest);
         candidate.Data = (JsonObject)data.DeepClone();
-        var validation = await ValidateAsync(candidate);
+        var validation = await ValidateAsync(candidate, publish);
         if (!validation.Succeeded) return ContentResult.Invalid(validation);
 
         var target = latest;
@@ -227,7 +229,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         if (latest.Published) return ContentResult.Ok(latest);
         var type = await definitions.GetTypeAsync(latest.ContentType);
         if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);
-        var validation = await ValidateAsync(latest);
+        var validation = await ValidateAsync(latest, publishing: true);
         if (!validation.Succeeded) return ContentResult.Invalid(validation);
         await MarkPublishedAsync(latest, type, await CurrentPublishedAsync(contentItemId, latest));
         latest.ConcurrencyStamp = NewStamp();

@@ -18,6 +18,9 @@ public sealed class ContentValidationResult
 
     public void Add(string key, string message) => _errors.Add(new ContentValidationError(key, message));
 
+    /// <summary>Drops one field's errors: a handler knows its value comes later (an organisation named in free text, linked while reviewing).</summary>
+    public void Waive(string key) => _errors.RemoveAll(e => e.Key == key);
+
     public IEnumerable<string> For(string key) => _errors.Where(e => e.Key == key).Select(e => e.Message);
 
     public override string ToString() => string.Join("; ", _errors.Select(e => string.IsNullOrEmpty(e.Key) ? e.Message : $"{e.Key}: {e.Message}"));

@@ -40,5 +40,7 @@ public sealed class ContentValidateContext(ContentItem item, ContentTypeDefiniti
     : ContentContext(item, type)
 {
     public ContentValidationResult Result { get; } = result;
+    /// <summary>The version is about to be published: what a draft may lack for a while must be there now.</summary>
+    public bool Publishing { get; init; }
     public Microsoft.Extensions.Localization.IStringLocalizer T { get; } = localizer;
 }

@@ -135,6 +135,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<ContentLabels>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
         services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()

@@ -74,6 +74,53 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         public string? Stamp { get; init; }
         public string? Error { get; init; }
         public bool HasPublishedVersion { get; init; }
+        /// <summary>The confirm step: what changes, field by field (null while editing).</summary>
+        public IReadOnlyList<FieldChange>? Changes { get; init; }
+        /// <summary>Everything the form posted, carried by the confirm step so that nothing typed is lost.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Posted { get; init; } = [];
+    }
+
+    /// <summary>One field of the confirm step: its label, its value before and after, shown as the public page shows them.</summary>
+    public sealed record FieldChange(string Key, string Label, FieldDisplay? Before, FieldDisplay After);
+
+    /// <summary>The form's steps: "review" shows what changes before sending, "edit" goes back to the form; none (or "send") sends.</summary>
+    private const string ReviewStep = "review";
+    private const string EditStep = "edit";
+
+    private string Step => Request.HasFormContentType ? Request.Form["step"].ToString() : "";
+
+    /// <summary>
+    /// The confirm step, before anything is stored: the form again when asked for or when a field needs correcting, else
+    /// the changes in words with every posted value carried in hidden fields (works without JavaScript).
+    /// </summary>
+    private async Task<IActionResult> ReviewAsync(ContentTypeDefinition type, ContentItem? before, ContentItem candidate, bool isNew, string action, string? actorName, string? stamp)
+    {
+        var validation = Step == ReviewStep ? await contentManager.ValidateAsync(candidate) : null;
+        var editor = await EditorAsync(type, candidate, isNew, validation is { Succeeded: false } ? validation : null);
+        if (validation is not { Succeeded: true })
+        {
+            if (validation is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Edit", new PartnerEditModel
+            {
+                Culture = Culture, Editor = editor, Action = action, ActorName = actorName, Stamp = stamp,
+                Error = validation is null ? null : T["Some fields need correcting: see the messages below."].Value,
+            });
+        }
+        var changes = new List<FieldChange>();
+        foreach (var field in editor.Parts.SelectMany(p => p.Fields))
+        {
+            var (part, name) = (field.Prefix[..field.Prefix.IndexOf('.')], field.Prefix[(field.Prefix.IndexOf('.') + 1)..]);
+            var old = before?.Field(part, name);
+            var now = candidate.Field(part, name);
+            if (field.FieldType.ToText(old) == field.FieldType.ToText(now)) continue;
+            changes.Add(new FieldChange(field.Prefix, field.Label, old is null ? null : new FieldDisplay(field.Field, field.FieldType, old, Culture), new FieldDisplay(field.Field, field.FieldType, now, Culture)));
+        }
+        var posted = Request.Form.Where(f => f.Key is not ("__RequestVerificationToken" or "step"))
+            .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
+        return View("Confirm", new PartnerEditModel
+        {
+            Culture = Culture, Editor = editor, Action = action, ActorName = actorName, Stamp = stamp, Changes = changes, Posted = posted,
+        });
     }
 
     private string Culture => cultures.Current;
@@ -170,6 +217,8 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         // Only the fields the form shows are read from the post; every other field keeps its value.
         var shown = EditorFields.Shown(await EditorAsync(type, latest, isNew: false));
         var data = EditorFields.OnlyShown(await binder.BindAsync(type, Request.Form, latest.Data), latest.Data, shown);
+        if (Step is ReviewStep or EditStep)
+            return await ReviewAsync(type, latest, latest.WithData((System.Text.Json.Nodes.JsonObject)data.DeepClone(), latest.ConcurrencyStamp), isNew: false, $"{Space}/{id}", null, stamp);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await contentManager.UpdateAsync(latest, data, stamp ?? "");
@@ -226,6 +275,9 @@ public sealed class PartnerController(Portal.Core.Localization.Cultures cultures
         item.GetOrCreatePart(type)[partnerType.ActorField] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(owner.ContentItemId) };
         item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
         item.Owner = User.Identity?.Name;
+        if (Step is ReviewStep or EditStep)
+            return await ReviewAsync(editable, null, item.WithData((System.Text.Json.Nodes.JsonObject)item.Data.DeepClone(), item.ConcurrencyStamp), isNew: true,
+                $"{Space}/{ModerationRoutes.Table.Segment(ModerationRoutes.New, Culture)}/{type}?actor={Uri.EscapeDataString(actor)}", owner.DisplayText, null);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await contentManager.CreateAsync(item);

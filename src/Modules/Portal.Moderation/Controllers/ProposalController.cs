@@ -35,6 +35,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
     ModerationMails mails,
     ModerationService moderation,
     ProposalStamps stamps,
+    OrganisationSearch organisations,
     IDataProtectionProvider protection,
     IConfiguration configuration,
     TimeProvider clock,
@@ -64,6 +65,66 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
         public Dictionary<string, string> Errors { get; } = [];
         public string? Reference { get; init; }
         public string? Title { get; init; }
+        /// <summary>Who offers it, for the types that name their organisation; null for an organisation itself.</summary>
+        public OrganisationChoice? Organisation { get; init; }
+    }
+
+    /// <summary>The organisation named in free text (name, commune), the directory's matches, and the one chosen (by token, never by id).</summary>
+    public sealed class OrganisationChoice
+    {
+        /// <summary>The field the form fills from this choice ("Action.Actor"), which it does not show as such.</summary>
+        public required string FieldKey { get; init; }
+        public string? Name { get; init; }
+        public string? Commune { get; init; }
+        public string? Chosen { get; init; }
+        public bool Searched { get; init; }
+        public IReadOnlyList<OrganisationMatch> Matches { get; init; } = [];
+    }
+
+    /// <summary>The types whose proposals name the organisation that offers them: the type's field that points at it.</summary>
+    private static readonly Dictionary<string, string> OrganisationFields = new()
+    {
+        [DirectoryTypes.Action] = "Action.Actor",
+        [DirectoryTypes.AidantSupport] = "AidantSupport.Actor",
+    };
+
+    private const string NameField = "organisation-name";
+    private const string CommuneField = "organisation-commune";
+    private const string ChoiceField = "organisation";
+    public const string NewOrganisation = "new";
+
+    /// <summary>What the visitor typed or chose about the organisation, with the matches when they searched.</summary>
+    private async Task<OrganisationChoice?> OrganisationAsync(string type, bool search)
+    {
+        if (!OrganisationFields.TryGetValue(type, out var key)) return null;
+        if (!Request.HasFormContentType) return new OrganisationChoice { FieldKey = key };
+        var name = Clip(Request.Form[NameField], NamedOrganisation.MaxName);
+        var commune = Clip(Request.Form[CommuneField], NamedOrganisation.MaxCommune);
+        var chosen = Request.Form[ChoiceField].ToString();
+        var matches = search ? (await organisations.FindAsync(name, commune, Culture)).ToList() : [];
+        if (await organisations.ResolveAsync(chosen) is { } kept && matches.All(m => m.Id != kept.Id)) matches.Insert(0, kept);
+        return new OrganisationChoice { FieldKey = key, Name = name, Commune = commune, Chosen = chosen, Searched = search, Matches = matches };
+    }
+
+    private static string? Clip(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > length ? t[..length] : text.Trim();
+
+    /// <summary>
+    /// "Search the directory" (a second submit button of the same form): the form again with everything typed kept and
+    /// the organisations found, chosen by a radio button. Not a proposal: not counted against the proposals per hour.
+    /// </summary>
+    [HttpPost("/{culture:culture}/{segment:localizedexact(proposal)}/{verb:localizedexact(organisations)}"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> FindOrganisation([FromQuery] string? type, [FromForm] string? started, [FromForm] string? proposerEmail)
+    {
+        if (type is null || !OrganisationFields.ContainsKey(type)) return BadRequest(T["Unknown kind of proposal."].Value);
+        var item = await contentManager.NewAsync(type);
+        item.Culture = Culture;
+        var shown = EditorFields.Shown(await EditorAsync(type, item, null));
+        item.Data = EditorFields.OnlyShown(await binder.BindAsync(await ProposalTypeAsync(type), Request.Form, null), null, shown);
+        return View("Index", new ProposalModel
+        {
+            Culture = Culture, Type = type, Editor = await EditorAsync(type, item, null), ProposerEmail = proposerEmail?.Trim(),
+            Started = TryReadStamp(started, out _) ? started! : Stamp(), Organisation = await OrganisationAsync(type, search: true),
+        });
     }
 
     private string Culture => cultures.Current;
@@ -81,7 +142,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
         if (type is null) return View("Index", new ProposalModel { Culture = Culture, Types = types });
         if (!Fields.ContainsKey(type)) return BadRequest(T["Unknown kind of proposal."].Value);
         var item = await contentManager.NewAsync(type);
-        return View("Index", new ProposalModel { Culture = Culture, Type = type, Types = types, Editor = await EditorAsync(type, item, null), Started = Stamp() });
+        return View("Index", new ProposalModel { Culture = Culture, Type = type, Types = types, Editor = await EditorAsync(type, item, null), Started = Stamp(), Organisation = await OrganisationAsync(type, search: false) });
     }
 
     private string Stamp() => Protector.Protect(clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
@@ -113,6 +174,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
         item.Data["LocalizationPart"] = new System.Text.Json.Nodes.JsonObject { ["Culture"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = Culture } };
         item.Owner = "anonymous";
         proposerEmail = proposerEmail?.Trim();
+        var organisation = await OrganisationAsync(type, search: false);
 
         // A robot filled the field people do not see: it is told nothing, and nothing is kept.
         if (!string.IsNullOrEmpty(honeypot))
@@ -137,6 +199,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
             status = StatusCodes.Status429TooManyRequests;
         }
 
+        if (organisation is not null && await ApplyOrganisationAsync(item, organisation) is { } missing) errors[NameField] = missing;
         var validation = await contentManager.ValidateAsync(item);
         if (errors.Count > 0 || !validation.Succeeded) return await RefusedAsync(type, item, validation, proposerEmail, errors, status);
 
@@ -146,7 +209,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
         {
             await transaction.RollbackAsync();
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, result.Validation), Started = Stamp(), ProposerEmail = proposerEmail });
+            return View("Index", new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, result.Validation), Started = Stamp(), ProposerEmail = proposerEmail, Organisation = organisation });
         }
         await stamps.ConsumeAsync(started!);
         var reference = ReferenceOf(item.ContentItemId);
@@ -170,13 +233,33 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
         return View("Thanks", new ProposalModel { Culture = Culture, Reference = reference, Title = item.DisplayText, ProposerEmail = proposerEmail });
     }
 
+    /// <summary>
+    /// The organisation chosen in the directory fills the type's field; otherwise the name typed is kept for the
+    /// moderator, who links or creates the actor while reviewing. Returns what is missing, or null.
+    /// </summary>
+    private async Task<string?> ApplyOrganisationAsync(ContentItem item, OrganisationChoice choice)
+    {
+        var (part, field) = (choice.FieldKey[..choice.FieldKey.IndexOf('.')], choice.FieldKey[(choice.FieldKey.IndexOf('.') + 1)..]);
+        if (choice.Chosen != NewOrganisation && await organisations.ResolveAsync(choice.Chosen) is { } chosen)
+        {
+            item.GetOrCreatePart(part)[field] = new System.Text.Json.Nodes.JsonObject { ["ContentItemIds"] = new System.Text.Json.Nodes.JsonArray(chosen.Id) };
+            return null;
+        }
+        // A post that names the actor itself (a script, or an older form) keeps it.
+        if (Portal.Core.Content.Fields.ContentPickerFieldType.Ids(item.Field(part, field)).Count > 0 && string.IsNullOrEmpty(choice.Name)) return null;
+        if (string.IsNullOrEmpty(choice.Name)) return T["Give the name of the organisation that offers it, or search for it in the directory."];
+        item.Part(part)?.Remove(field);
+        new NamedOrganisation(choice.Name, choice.Commune).WriteTo(item.Data);
+        return null;
+    }
+
     private string Replayed => T["This form was already sent: your proposal is recorded. To propose something else, check the entries below and send them again."];
 
     /// <summary>The form again, with what was typed, the messages, and a new stamp.</summary>
     private async Task<IActionResult> RefusedAsync(string type, ContentItem item, ContentValidationResult validation, string? proposerEmail, Dictionary<string, string> errors, int status)
     {
         Response.StatusCode = status;
-        var model = new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, validation), Started = Stamp(), ProposerEmail = proposerEmail };
+        var model = new ProposalModel { Culture = Culture, Type = type, Editor = await EditorAsync(type, item, validation), Started = Stamp(), ProposerEmail = proposerEmail, Organisation = await OrganisationAsync(type, search: false) };
         foreach (var (key, message) in errors) model.Errors[key] = message;
         return View("Index", model);
     }

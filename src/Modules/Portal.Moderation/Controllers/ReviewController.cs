@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
     VersionDiff differ,
     IContentManager contentManager,
     IContentDefinitionStore definitions,
+    ContentLabels words,
+    OrganisationReviewer organisations,
     TimeProvider clock,
     IStringLocalizer<ReviewController> T) : Controller
 {
@@ -54,6 +57,9 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         public required List<AuditEntry> History { get; init; }
         public string? Error { get; init; }
         public string? Comment { get; init; }
+        /// <summary>The organisation the proposal names in free text, while it waits to be linked or created.</summary>
+        public OrganisationReview? Organisation { get; init; }
+        public string? Notice { get; init; }
     }
 
     private const string WithdrawalState = "Withdrawal";
@@ -115,7 +121,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
             var itemState = ModerationService.StateOf(item);
             var workflow = await workflows.ForTypeAsync(item.ContentType);
             var ownWork = workflow is { AllowSelfApproval: false } && workflow.Transition("approve")?.RequiresOtherPerson == true && FourEyes.WroteVersion(User, item, entries);
-            rows.Add(new QueueRow(item, itemState, moderation.StateLabel(itemState), label, who, since, (int)(now - since).TotalDays, state == WithdrawalState, ownWork));
+            rows.Add(new QueueRow(item, itemState, words.State(itemState), label, who, since, (int)(now - since).TotalDays, state == WithdrawalState, ownWork));
         }
         return rows.OrderBy(r => r.Since).ToList();
     }
@@ -123,7 +129,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
     [HttpGet("/admin/review/{id}")]
     public async Task<IActionResult> Detail(string id) => await DetailViewAsync(id, null, null);
 
-    private async Task<IActionResult> DetailViewAsync(string id, string? error, string? comment)
+    private async Task<IActionResult> DetailViewAsync(string id, string? error, string? comment, OrganisationReview? organisation = null)
     {
         var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (latest is null || !(await workflows.TypesAsync()).Contains(latest.ContentType)) return NotFound();
@@ -131,12 +137,13 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         var state = ModerationService.StateOf(latest);
         return View("Detail", new DetailModel
         {
-            Item = latest, Published = published, State = state, StateLabel = moderation.StateLabel(state),
+            Item = latest, Published = published, State = state, StateLabel = words.State(state),
             Fields = await differ.CompareAsync(published, latest, cultures.Current),
             Transitions = await moderation.AvailableAsync(User, latest),
             Withheld = await moderation.WithheldAsync(User, latest),
             History = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(),
             Error = error, Comment = comment,
+            Organisation = organisation ?? await organisations.ReviewOfAsync(latest), Notice = TempData["Notice"] as string,
         });
     }
 
@@ -146,13 +153,40 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         var result = await moderation.TransitionAsync(User, id, transition, comment);
         if (result.Succeeded)
         {
-            TempData["Notice"] = T["Done: {0}.", moderation.TransitionLabel(transition)].Value;
+            TempData["Notice"] = T["Done: {0}.", words.Action(transition)].Value;
             return Redirect("/admin/review");
         }
         if (result.StatusCode == 404) return NotFound();
         Response.StatusCode = result.StatusCode;
         var message = result.Validation is { Succeeded: false } validation ? $"{result.Error} {string.Join(" ", validation.Errors.Select(e => e.Message))}" : result.Error;
         return await DetailViewAsync(id, message, comment);
+    }
+
+    [HttpPost("/admin/review/{id}/organisation/link"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> LinkOrganisation(string id, [FromForm] string? actor)
+    {
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null || !organisations.Waits(latest)) return NotFound();
+        TempData["Notice"] = await organisations.LinkAsync(User, latest, actor)
+            ? T["The organisation is linked: you may approve the proposal."].Value
+            : T["Choose an organisation of the directory first."].Value;
+        return Redirect($"/admin/review/{id}");
+    }
+
+    [HttpPost("/admin/review/{id}/organisation/create"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> CreateOrganisation(string id)
+    {
+        var latest = await contentManager.GetAsync(id, VersionOptions.Latest);
+        if (latest is null || !organisations.Waits(latest)) return NotFound();
+        var (result, actor) = await organisations.CreateAsync(User, latest, Request.Form);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await DetailViewAsync(id, T["The organisation could not be created: see the messages below."], null,
+                await organisations.ReviewOfAsync(latest, actor, result.Validation));
+        }
+        TempData["Notice"] = T["“{0}” is created and published; the proposal is linked to it: you may approve it.", actor.DisplayText].Value;
+        return Redirect($"/admin/review/{id}");
     }
 
     [HttpPost("/admin/review/approve"), ValidateAntiForgeryToken]

@@ -7,4 +7,6 @@ public static class ModerationAudit
     public const string Reminded = "Reminded";
     public const string WithdrawalRequested = "WithdrawalRequested";
     public const string Proposed = "Proposed";
+    /// <summary>The moderator linked a proposal naming a new organisation to an actor (an existing one, or one created from the name).</summary>
+    public const string OrganisationLinked = "OrganisationLinked";
 }

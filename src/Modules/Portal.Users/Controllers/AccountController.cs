@@ -84,17 +84,31 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     [HttpGet("login"), AllowAnonymous]
-    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl, Notice = TempData["Notice"] as string });
+    public IActionResult Login(string? returnUrl) => View("Login", new LoginViewModel { ReturnUrl = returnUrl, Notice = TempData["Notice"] as string });
 
     [HttpPost("login"), AllowAnonymous, EnableRateLimiting(Startup.LoginRateLimit)]
-    public async Task<IActionResult> Login([FromForm] LoginViewModel model)
+    public Task<IActionResult> Login([FromForm] LoginViewModel model) => SignInAsync(model);
+
+    /// <summary>The partners' sign-in (/fr/connexion, /de/anmelden): the same sign-in, with the public site's layout and language.</summary>
+    [HttpGet("/{culture:culture}/{segment:localizedexact(sign-in)}"), AllowAnonymous]
+    public IActionResult PublicLogin(string? returnUrl) =>
+        View("Login", new LoginViewModel { ReturnUrl = returnUrl, Notice = TempData["Notice"] as string, Culture = cultures.Current });
+
+    [HttpPost("/{culture:culture}/{segment:localizedexact(sign-in)}"), AllowAnonymous, EnableRateLimiting(Startup.LoginRateLimit)]
+    public Task<IActionResult> PublicLoginPost([FromForm] LoginViewModel model)
+    {
+        model.Culture = cultures.Current;
+        return SignInAsync(model);
+    }
+
+    private async Task<IActionResult> SignInAsync(LoginViewModel model)
     {
         if (string.IsNullOrWhiteSpace(model.Email)) model.Errors["Email"] = T["Enter your e-mail address."];
         if (string.IsNullOrEmpty(model.Password)) model.Errors["Password"] = T["Enter your password."];
         if (model.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(model);
+            return View("Login", model);
         }
 
         var email = model.Email!.Trim();
@@ -105,7 +119,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             model.Message = TooManyAttempts(wait);
             model.Password = null;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return View(model);
+            return View("Login", model);
         }
         var user = await users.FindByEmailAsync(email);
         Microsoft.AspNetCore.Identity.SignInResult result;
@@ -128,7 +142,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         model.Message = T["The e-mail address or the password is wrong."];
         model.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(model);
+        return View("Login", model);
     }
 
     private static string? _decoyHash;
@@ -181,12 +195,15 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     /// <summary>Signing out changes the security stamp: a copy of the session cookie stops working at once.</summary>
+    /// <param name="culture">Given by the public site's sign-out button (the partner space): back to the public sign-in page in that language.</param>
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromForm] string? culture)
     {
         if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return LocalRedirect("/admin/login");
+        if (!cultures.IsSupported(culture)) return LocalRedirect("/admin/login");
+        TempData["Notice"] = cultures.In(culture!, () => T["You are signed out."].Value);
+        return LocalRedirect(UsersRoutes.Table.Path(UsersRoutes.SignIn, culture!));
     }
 
     [HttpGet("denied"), AllowAnonymous]

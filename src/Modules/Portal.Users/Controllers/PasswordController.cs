@@ -13,15 +13,27 @@ namespace Portal.Users.Controllers;
 
 /// <summary>"Forgot your password?": a link by e-mail to choose a new one, for every account; the same answer whether the address has an account or not.</summary>
 [Route("admin/password"), AllowAnonymous]
-public sealed class PasswordController(UserManager<PortalUser> users, SignInThrottle throttle, PasswordResetMail mail, IStringLocalizer<PasswordController> T) : Controller
+public sealed class PasswordController(UserManager<PortalUser> users, SignInThrottle throttle, PasswordResetMail mail, Cultures cultures, IStringLocalizer<PasswordController> T) : Controller
 {
+    private const string PublicForgotRoute = "/{culture:culture}/{segment:localizedexact(forgot-password)}";
+    private const string PublicResetRoute = "/{culture:culture}/{segment:localizedexact(reset-password)}";
+
     [HttpGet("forgot")]
     public IActionResult Forgot() => View("Forgot", new ForgotPasswordViewModel());
 
+    /// <summary>The partners' "mot de passe oublié / Passwort vergessen", in the public site's layout and language.</summary>
+    [HttpGet(PublicForgotRoute)]
+    public IActionResult PublicForgotPage() => View("Forgot", new ForgotPasswordViewModel { Culture = cultures.Current });
+
     [HttpPost("forgot"), ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
-    public async Task<IActionResult> ForgotPost([FromForm] string? email)
+    public Task<IActionResult> ForgotPost([FromForm] string? email) => ForgotAsync(email, null);
+
+    [HttpPost(PublicForgotRoute), ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
+    public Task<IActionResult> PublicForgotPost([FromForm] string? email) => ForgotAsync(email, cultures.Current);
+
+    private async Task<IActionResult> ForgotAsync(string? email, string? culture)
     {
-        var model = new ForgotPasswordViewModel { Email = email?.Trim() };
+        var model = new ForgotPasswordViewModel { Email = email?.Trim(), Culture = culture };
         if (string.IsNullOrEmpty(model.Email) || !model.Email.Contains('@'))
         {
             model.Errors["email"] = T["Enter the e-mail address of your account, like name@example.org."];
@@ -39,15 +51,20 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
             return View("Forgot", model);
         }
         throttle.Record(keys);
-        if (await users.FindByEmailAsync(model.Email) is { } user) await mail.SendAsync(user);
+        if (await users.FindByEmailAsync(model.Email) is { } user) await mail.SendAsync(user, publicSite: culture is not null);
         model.Sent = true;
         return View("Forgot", model);
     }
 
     [HttpGet("reset")]
-    public async Task<IActionResult> Reset(string? user, string? token)
+    public Task<IActionResult> Reset(string? user, string? token) => ResetPageAsync(user, token, null);
+
+    [HttpGet(PublicResetRoute)]
+    public Task<IActionResult> PublicReset(string? user, string? token) => ResetPageAsync(user, token, cultures.Current);
+
+    private async Task<IActionResult> ResetPageAsync(string? user, string? token, string? culture)
     {
-        var model = new ResetPasswordViewModel { User = user, Token = token };
+        var model = new ResetPasswordViewModel { User = user, Token = token, Culture = culture };
         if (await AccountOfAsync(user, token) is null)
         {
             model.Invalid = true;
@@ -57,9 +74,16 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
     }
 
     [HttpPost("reset"), ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
-    public async Task<IActionResult> ResetPost([FromForm] string? user, [FromForm] string? token, [FromForm] string? password, [FromForm] string? confirm)
+    public Task<IActionResult> ResetPost([FromForm] string? user, [FromForm] string? token, [FromForm] string? password, [FromForm] string? confirm) =>
+        ResetAsync(user, token, password, confirm, null);
+
+    [HttpPost(PublicResetRoute), ValidateAntiForgeryToken, EnableRateLimiting(Startup.LoginRateLimit)]
+    public Task<IActionResult> PublicResetPost([FromForm] string? user, [FromForm] string? token, [FromForm] string? password, [FromForm] string? confirm) =>
+        ResetAsync(user, token, password, confirm, cultures.Current);
+
+    private async Task<IActionResult> ResetAsync(string? user, string? token, string? password, string? confirm, string? culture)
     {
-        var model = new ResetPasswordViewModel { User = user, Token = token };
+        var model = new ResetPasswordViewModel { User = user, Token = token, Culture = culture };
         Response.StatusCode = StatusCodes.Status400BadRequest;
         if (await AccountOfAsync(user, token) is not { } account)
         {
@@ -82,7 +106,7 @@ public sealed class PasswordController(UserManager<PortalUser> users, SignInThro
         await users.UpdateAsync(account);
         throttle.Reset(ThrottleKey.Account(account.Email));
         TempData["Notice"] = T["Your password is changed: sign in with it."].Value;
-        return Redirect("/admin/login");
+        return Redirect(culture is null ? "/admin/login" : UsersRoutes.Table.Path(UsersRoutes.SignIn, culture));
     }
 
     private async Task<PortalUser?> AccountOfAsync(string? user, string? token)

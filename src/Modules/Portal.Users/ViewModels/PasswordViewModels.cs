@@ -6,6 +6,10 @@ public sealed class ForgotPasswordViewModel
     public bool Sent { get; set; }
     public string? Message { get; set; }
     public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The public site's culture when the page is the partners' one (public layout); null in the back office.</summary>
+    public string? Culture { get; set; }
+    public string Action => Culture is null ? "/admin/password/forgot" : UsersRoutes.Table.Path(UsersRoutes.ForgotPassword, Culture);
+    public string SignIn => Culture is null ? "/admin/login" : UsersRoutes.Table.Path(UsersRoutes.SignIn, Culture);
 }
 
 public sealed class ResetPasswordViewModel
@@ -14,4 +18,8 @@ public sealed class ResetPasswordViewModel
     public string? Token { get; set; }
     public bool Invalid { get; set; }
     public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The public site's culture when the page is the partners' one (public layout); null in the back office.</summary>
+    public string? Culture { get; set; }
+    public string Action => Culture is null ? "/admin/password/reset" : UsersRoutes.Table.Path(UsersRoutes.ResetPassword, Culture);
+    public string Forgot => Culture is null ? "/admin/password/forgot" : UsersRoutes.Table.Path(UsersRoutes.ForgotPassword, Culture);
 }
