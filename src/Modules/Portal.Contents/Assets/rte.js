@@ -18,7 +18,8 @@ function setup(root) {
   const imageDialog = root.querySelector('[data-rte-image-dialog]');
 
   const attributes = { role: 'textbox', 'aria-multiline': 'true', 'aria-label': root.dataset.label, class: 'rte-area', spellcheck: 'true' };
-  if (textarea.getAttribute('aria-describedby')) attributes['aria-describedby'] = textarea.getAttribute('aria-describedby');
+  const describedBy = [textarea.getAttribute('aria-describedby'), root.dataset.keys].filter(Boolean).join(' ');
+  if (describedBy) attributes['aria-describedby'] = describedBy;
   if (textarea.getAttribute('aria-invalid')) attributes['aria-invalid'] = textarea.getAttribute('aria-invalid');
   if (textarea.lang) attributes.lang = textarea.lang;
 
