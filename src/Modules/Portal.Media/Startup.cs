@@ -23,6 +23,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<MediaLibrary>();
         services.AddContentField<MediaPickerFieldType>();
         services.AddScoped<IFieldEditorDataProvider, MediaPickerEditorData>();
+        services.AddScoped<IFieldEditorDataProvider, RichTextImages>();
         services.AddPermissions<Permissions>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<Backup.SiteBackup>();

@@ -61,4 +61,14 @@ public sealed class Migrations(IContentDefinitionStore store) : DataMigration
             }));
         return 2;
     }
+
+    /// <summary>
+    /// The editor no longer offers the old address field (nor its text): a news image comes from the media library, as the
+    /// body's images do. Items that have one keep it in their data, and their page still shows it (see Item-News).
+    /// </summary>
+    public async Task<int> UpdateFrom2Async()
+    {
+        await store.AlterPartAsync(PublishingTypes.News, p => p.Fields.RemoveAll(f => f.Name is "Image" or "ImageAlt"));
+        return 3;
+    }
 }

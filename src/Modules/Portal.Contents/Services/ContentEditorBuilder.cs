@@ -25,6 +25,7 @@ public sealed class ContentEditorBuilder(Portal.Core.Localization.Cultures cultu
     {
         validation ??= new ContentValidationResult();
         var culture = cultures.Current;
+        var contentCulture = cultures.Find(item.Data["LocalizationPart"]?["Culture"]?["Text"]?.GetValue<string>() ?? item.Culture)?.Code;
         var hasPublished = !isNew && await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId && i.Published);
         var model = new ContentEditorViewModel
         {
@@ -48,6 +49,7 @@ public sealed class ContentEditorBuilder(Portal.Core.Localization.Cultures cultu
                     Label = T[field.LabelFor(culture, cultures)],
                     Hint = field.Settings.HintFor(culture, cultures) is { } hint ? T[hint].Value : null,
                     Culture = culture,
+                    ContentCulture = contentCulture,
                     EditorData = _editorData.TryGetValue(fieldType.Name, out var provider) ? await provider.GetAsync(field) : null,
                     Actions = editorActions.Where(a => a.FieldFor(type) == prefix).Select(a => (a.Name, a.Label)).ToList(),
                 });

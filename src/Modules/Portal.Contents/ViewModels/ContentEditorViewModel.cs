@@ -29,6 +29,8 @@ public sealed class FieldEditor
     public required string Label { get; init; }
     public string? Hint { get; init; }
     public required string Culture { get; init; }
+    /// <summary>The language of the item's content (its localization), when it has one: the language its texts are written in.</summary>
+    public string? ContentCulture { get; init; }
     /// <summary>What a module's field editor needs, from its <see cref="IFieldEditorDataProvider"/>.</summary>
     public object? EditorData { get; init; }
     /// <summary>Helpers offered next to this field, as (name, label).</summary>
