@@ -233,7 +233,8 @@ def seine_saint_denis():
             own = {"Description": {"Markdown": description},
                    "Actor": {"ContentItemIds": [actor_id]}, "SupportTypes": terms(*types), "CaredFor": terms(*cared), "ReceptionModes": terms(*modes),
                    "Fees": terms(*fees), "EligibilityZone": terms("departement-93"), "RegistrationMode": {"Text": mode}}
-            if hours: own["OpeningHours"] = {"Text": hours.replace("sur rendez-vous", "nach Vereinbarung") if german else hours}
+            # Culture-neutral: one value per localization set, its remark shown as given.
+            if hours: own["OpeningHours"] = {"Text": hours}
             if n % 2 == 1: own["RegistrationDetails"] = {"Text": (REGISTRATION_DE if german else REGISTRATION_FR)[n % len(REGISTRATION_FR)]}
             if location: own["Location"] = location
             id_ = base if culture == "fr" else f"{base}-de"
@@ -324,6 +325,10 @@ def grande_region():
             name = (fr_name if culture == "fr" else de_name).format(fr=fr_town, de=de_town, de_fr=de_commune(fr_town))
             own = {"Description": {"Markdown": fr_desc if culture == "fr" else de_desc}, "Typology": terms(typology), "Territory": terms(territory),
                    "Location": {"Latitude": lat, "Longitude": lon}, "OpeningHours": {"Text": b.pick(OPENING)}, "Accessibility": terms(*access)}
+            # Opening hours are culture-neutral (one value per localization set): the German version keeps the French one's,
+            # drawn all the same so that the rest of the sample stays as it was.
+            if culture == "fr": opening = own["OpeningHours"]
+            else: own["OpeningHours"] = opening
             address = {"Street": {"Text": street}, "Commune": {"Text": town}, "Country": {"Text": country}}
             if insee:
                 address["InseeCode"] = {"Text": insee}
@@ -364,7 +369,7 @@ def grande_region():
                                                 else f"{fr} à {fr_town} : un temps pour les proches aidants, sur inscription.")},
                    "Actor": {"ContentItemIds": [f"{base_actor}-{culture}"]}, "SupportTypes": terms(*types), "CaredFor": terms(*cared),
                    "ReceptionModes": terms(*modes), "Fees": terms(*fees), "EligibilityZone": terms(territory)}
-            if n % 7 != 6: own["OpeningHours"] = {"Text": SUPPORT_HOURS[n % len(SUPPORT_HOURS)].replace("sur rendez-vous", "nach Vereinbarung") if de else SUPPORT_HOURS[n % len(SUPPORT_HOURS)]}
+            if n % 7 != 6: own["OpeningHours"] = {"Text": SUPPORT_HOURS[n % len(SUPPORT_HOURS)]}
             own["RegistrationMode"] = {"Text": "sur-inscription"}
             b.items.append(item(f"{base}-{culture}", "AidantSupport", culture, f"{de_title} – {de_town}" if de else f"{fr} – {fr_town}", own, entry_part=entry(b), set_=base))
 
@@ -470,8 +475,12 @@ def main():
         path = os.path.join(ROOT, "recipes", recipe["name"] + ".recipe.json")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
-                written = {step["name"] for step in recipe["steps"]}
-                recipe["steps"] += [step for step in json.load(f)["steps"] if step["name"] not in written]
+                written = [json.dumps(step, sort_keys=True) for step in recipe["steps"]]
+                names = {step["name"] for step in recipe["steps"]}
+                kept = json.load(f)["steps"]
+                # Steps the generator does not write are kept, and so is a later step of a name it writes (a second "Recipes").
+                recipe["steps"] += [step for i, step in enumerate(kept) if step["name"] not in names
+                                    or (i > 0 and step["name"] == "Recipes" and json.dumps(step, sort_keys=True) not in written)]
         with open(path, "w", encoding="utf-8") as f:
             json.dump(recipe, f, ensure_ascii=False, indent=1)
             f.write("\n")

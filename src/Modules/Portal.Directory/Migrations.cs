@@ -13,7 +13,7 @@ namespace Portal.Directory;
 /// (structure: siret, typologie, horaires_accueil, reseaux_porteurs; service: thematiques, publics, frais, modes_accueil,
 /// zone_eligibilite), so that the open-data export is a mapping.
 /// </summary>
-public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db) : DataMigration
+public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db, IContentManager contents) : DataMigration
 {
     private static Action<FieldSettings> Terms(string vocabulary, bool multiple = true, bool required = false) => s =>
     {
@@ -158,6 +158,27 @@ public sealed class Migrations(IContentDefinitionStore store, PortalDbContext db
                     s.Hint = LegacyLabels.Pair("Par exemple : appeler le secrétariat le matin, ou venir à la première séance.", "Zum Beispiel: vormittags im Sekretariat anrufen oder zur ersten Stunde kommen.");
                 }));
         return 4;
+    }
+
+    /// <summary>
+    /// Version 5: what does not depend on the language is marked culture-neutral, so that the French and German versions
+    /// of an entry share it (saving one copies it to the others): the contact part, the street, postcode, INSEE code and
+    /// country of the address (not the commune, whose name has exonyms: Trèves, Trier), the point, hours, terms, dates,
+    /// links and choices. Texts, and the organisation an offer points at (its version in the same language), are not.
+    /// Sets that diverged are aligned on their most recently modified version.
+    /// </summary>
+    public async Task<int> UpdateFrom4Async()
+    {
+        await store.AlterPartAsync(BuiltInParts.Address, p => p.WithCultureNeutralFields("Street", "Postcode", "InseeCode", "Country"));
+        await store.AlterPartAsync(DirectoryTypes.Actor, p => p.WithCultureNeutralFields("Typology", "Location", "Territory", "OpeningHours", "Siret", "Finess", "Accessibility"));
+        await store.AlterPartAsync(DirectoryTypes.Action, p => p.WithCultureNeutralFields("Domains", "DisabilityTypes", "Audiences", "Location", "StartDate", "EndDate",
+            "Recurrence", "Fees", "OnSite", "Registration", "Languages", "Accessibility", "EligibilityZone", "OpeningHours", "RegistrationMode"));
+        await store.AlterPartAsync(DirectoryTypes.AidantSupport, p => p.WithCultureNeutralFields("SupportTypes", "CaredFor", "Location", "ReceptionModes", "Fees",
+            "Registration", "EligibilityZone", "OpeningHours", "RegistrationMode"));
+        foreach (var type in DirectoryTypes.All)
+            await store.AlterTypeAsync(type, t => t.WithCultureNeutralPart(BuiltInParts.Contact));
+        await CultureNeutralAlignment.AlignAsync(db, contents, DirectoryTypes.All);
+        return 5;
     }
 
     private Task DefineTypeAsync(string name, string fr, string de, params string[] extraParts) => store.AlterTypeAsync(name, t =>

@@ -33,6 +33,22 @@ public static class ContentDefinitionBuilders
         return type;
     }
 
+    /// <summary>Marks a part of the type as the same in every language (see <see cref="ContentTypePartDefinition.CultureNeutral"/>).</summary>
+    public static ContentTypeDefinition WithCultureNeutralPart(this ContentTypeDefinition type, string name)
+    {
+        var part = type.Parts.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"The type '{type.Name}' has no part '{name}'.", nameof(name));
+        part.CultureNeutral = true;
+        return type;
+    }
+
+    /// <summary>Marks fields of the part as the same in every language (see <see cref="FieldSettings.CultureNeutral"/>).</summary>
+    public static ContentPartDefinition WithCultureNeutralFields(this ContentPartDefinition part, params string[] fields)
+    {
+        foreach (var name in fields)
+            (part.Fields.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"The part '{part.Name}' has no field '{name}'.", nameof(fields))).Settings.CultureNeutral = true;
+        return part;
+    }
+
     /// <summary>Names the part: <paramref name="displayName"/> in the default culture, <paramref name="displayNameDe"/> its German (the old pair).</summary>
     public static ContentPartDefinition Named(this ContentPartDefinition part, string displayName, string displayNameDe)
     {

@@ -31,6 +31,11 @@ public sealed class ContentTypePartDefinition
     /// <summary>The part definition it uses; the type's own fields live in a part named after the type.</summary>
     public string PartName { get; set; } = "";
     public int Position { get; set; }
+    /// <summary>
+    /// Every field of the part, in this type, is the same in every language: saving one version of a localization set
+    /// copies them to the others (an address, a contact).
+    /// </summary>
+    public bool CultureNeutral { get; set; }
 }
 
 public sealed class ContentPartDefinition : IJsonOnDeserialized
@@ -80,6 +85,11 @@ public sealed class FieldSettings : IJsonOnDeserialized
     public List<string> ContentTypes { get; set; } = [];
     public LocalizedText Hint { get; set; } = LocalizedText.Empty;
     public string? Editor { get; set; }
+    /// <summary>
+    /// The value does not depend on the language (a phone number, a point, taxonomy terms): saving one version of a
+    /// localization set copies it to the others.
+    /// </summary>
+    public bool CultureNeutral { get; set; }
     /// <summary>Free settings for field types added by modules (e.g. the vocabulary of a taxonomy field).</summary>
     public JsonObject? Extra { get; set; }
 

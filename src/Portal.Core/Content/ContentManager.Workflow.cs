@@ -15,6 +15,7 @@ public sealed partial class ContentManager
                 validation = await ValidateAsync(latest, publishing: true);
                 if (!validation.Succeeded) return ContentResult.Invalid(validation);
                 await MarkPublishedAsync(latest, type, await CurrentPublishedAsync(latest.ContentItemId, latest));
+                await PropagateCultureNeutralAsync(latest, type, validation);
             }
         }
         else

@@ -40,6 +40,11 @@ public interface IContentManager
     Task<ContentResult> DeleteAsync(string contentItemId);
     Task<ContentResult> NewVersionAsync(string contentItemId);
     Task<ContentResult> CloneAsync(string contentItemId);
+    /// <summary>
+    /// Copies the culture-neutral values of this item's latest version to the other versions of its localization set
+    /// (as a save of it would), without a new version of the item itself: to align sets that diverged.
+    /// </summary>
+    Task<ContentResult> AlignLocalizationSetAsync(string contentItemId);
 }
 
 public sealed partial class ContentManager(Portal.Core.Localization.Cultures cultures, 
@@ -146,6 +151,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         if (await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId))
             return ContentResult.Conflict(T["An item with the id {0} exists already.", item.ContentItemId]);
 
+        await AdoptCultureNeutralAsync(item, type);
         var validation = await ValidateAsync(item, publish);
         if (!validation.Succeeded) return ContentResult.Invalid(validation);
 
@@ -165,6 +171,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         foreach (var handler in _handlers) await handler.CreatedAsync(context);
         if (publish) await MarkPublishedAsync(item, type, previous: null);
         else foreach (var handler in _handlers) await handler.DraftSavedAsync(context);
+        await PropagateCultureNeutralAsync(item, type, validation);
         return await SaveAsync(item, validation);
     }
 
@@ -177,16 +184,27 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
     public async Task<ContentResult> UpdateAsync(ContentItem latest, JsonObject data, string expectedStamp, bool publish = false)
     {
+        var update = await ApplyUpdateAsync(latest, data, expectedStamp, publish);
+        if (update.Failure is not null) return update.Failure;
+        await PropagateCultureNeutralAsync(update.Target!, update.Type!, update.Validation!);
+        return await SaveAsync(update.Target!, update.Validation);
+    }
+
+    private sealed record PendingUpdate(ContentResult? Failure, ContentItem? Target = null, ContentTypeDefinition? Type = null, ContentValidationResult? Validation = null);
+
+    /// <summary>An update in the unit of work, not stored yet: the version written, or why nothing was.</summary>
+    private async Task<PendingUpdate> ApplyUpdateAsync(ContentItem latest, JsonObject data, string expectedStamp, bool publish)
+    {
         var contentItemId = latest.ContentItemId;
-        if (latest.ConcurrencyStamp != expectedStamp) return Stale(latest);
+        if (latest.ConcurrencyStamp != expectedStamp) return new(Stale(latest));
         var type = await definitions.GetTypeAsync(latest.ContentType);
-        if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]);
+        if (type is null) return new(ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]));
 
         // Validate a detached copy first: nothing is touched when the input is refused.
         var candidate = CopyOf(latest);
         candidate.Data = (JsonObject)data.DeepClone();
         var validation = await ValidateAsync(candidate, publish);
-        if (!validation.Succeeded) return ContentResult.Invalid(validation);
+        if (!validation.Succeeded) return new(ContentResult.Invalid(validation));
 
         var target = latest;
         if (latest.Published && type.Versionable)
@@ -219,7 +237,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
         if (publish || (!type.Versionable && latest.Published)) await MarkPublishedAsync(target, type, await CurrentPublishedAsync(contentItemId, target));
         else foreach (var handler in _handlers) await handler.DraftSavedAsync(new ContentContext(target, type));
-        return await SaveAsync(target, validation);
+        return new(null, target, type, validation);
     }
 
     public async Task<ContentResult> PublishAsync(string contentItemId)
@@ -233,7 +251,8 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         if (!validation.Succeeded) return ContentResult.Invalid(validation);
         await MarkPublishedAsync(latest, type, await CurrentPublishedAsync(contentItemId, latest));
         latest.ConcurrencyStamp = NewStamp();
-        return await SaveAsync(latest);
+        await PropagateCultureNeutralAsync(latest, type, validation);
+        return await SaveAsync(latest, validation);
     }
 
     public async Task<ContentResult> UnpublishAsync(string contentItemId)

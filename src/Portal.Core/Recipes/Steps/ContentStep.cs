@@ -7,7 +7,7 @@ namespace Portal.Core.Recipes.Steps;
 /// { "name": "Content", "data": [ { "ContentItemId": "…", "ContentType": "Page", "Published": true, "TitlePart": {…} } ] }.
 /// Items carry fixed ids: a second run updates them (a new version only where something changed), never duplicates.
 /// </summary>
-public sealed class ContentStep(IContentManager contentManager) : IRecipeStep
+public sealed class ContentStep(IContentManager contentManager, IContentDefinitionStore? definitions = null) : IRecipeStep
 {
     private static readonly HashSet<string> Metadata =
     [
@@ -59,6 +59,11 @@ public sealed class ContentStep(IContentManager contentManager) : IRecipeStep
         // Compare with what this recipe would store: same parts and same publication state means nothing to do.
         var merged = (JsonObject)latest.Data.DeepClone();
         foreach (var (key, value) in parts) merged[key] = value?.DeepClone();
+        // A version that leaves a culture-neutral field out keeps the value its localization set shares (as when created).
+        if (definitions is not null && await definitions.GetTypeAsync(type) is { } definition)
+            foreach (var (part, field) in (await CultureNeutralFields.OfAsync(definitions, definition)).Fields)
+                if (parts[part] is JsonObject given && given[field] is null && latest.Field(part, field) is { } shared)
+                    ((JsonObject)merged[part]!)[field] = shared.DeepClone();
         var candidate = await contentManager.NewAsync(type);
         candidate.ContentItemId = id;
         candidate.Culture = latest.Culture;
