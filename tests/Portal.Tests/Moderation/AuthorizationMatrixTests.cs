@@ -103,6 +103,9 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/replication-requests", Staff),
         ("POST", "/admin/replication-requests/no-such-request/forward", Staff),
         ("POST", "/admin/replication-requests/no-such-request/decline", Staff),
+        ("GET", "/admin/network/applications", Staff),
+        ("POST", "/admin/network/applications/no-such-application/approve", Staff),
+        ("POST", "/admin/network/applications/no-such-application/reject", Staff),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -137,6 +140,17 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/espace-partenaire/nouveau/Event?actor={actor}", [Partner1]),
         ("POST", "/fr/espace-partenaire/nouveau/Event?actor={actor}", [Partner1]),
         ("GET", "/fr/espace-partenaire/gr-event-001-fr", [Partner1]),
+        // The professionals' network: a partner's details on its own entries and its staff's invitations; a member's profile and contact form (no demo account is a member).
+        ("GET", "/fr/reseau/orientation/{item}", [Partner1]),
+        ("POST", "/fr/reseau/orientation/{item}", [Partner1]),
+        ("GET", "/de/netzwerk/vermittlung/{item}", [Partner1]),
+        ("GET", "/fr/reseau/inviter", [Partner1, Partner2]),
+        ("POST", "/de/netzwerk/einladen", [Partner1, Partner2]),
+        ("GET", "/fr/reseau/mon-profil", []),
+        ("POST", "/fr/reseau/mon-profil", []),
+        ("POST", "/fr/reseau/mon-profil/supprimer", []),
+        ("GET", "/fr/reseau/ecrire/no-such-member", []),
+        ("POST", "/de/netzwerk/schreiben/no-such-member", []),
     ];
 
     /// <summary>Endpoints anyone may use, left out of the matrix on purpose: one sample request each.</summary>
@@ -162,6 +176,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),
         ("GET", "/fr/connexion"), ("POST", "/de/anmelden"), ("GET", "/fr/mot-de-passe-oublie"), ("POST", "/de/passwort-vergessen"),
         ("GET", "/fr/nouveau-mot-de-passe"), ("POST", "/de/neues-passwort"),
+        ("GET", "/fr/reseau"), ("GET", "/de/netzwerk/beitreten"), ("POST", "/fr/reseau/adherer"),
     ];
 
     [Fact]

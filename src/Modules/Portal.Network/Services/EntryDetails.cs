@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Content;
+using Portal.Network.Data;
+using Portal.Network.Models;
+
+namespace Portal.Network.Services;
+
+/// <summary>The professional-only details of directory entries, one row per entry (all its translations), for the types the site's settings name.</summary>
+public sealed class EntryDetails(NetworkDbContext network, TimeProvider clock, IOptions<NetworkOptions> options)
+{
+    public static string SetOf(ContentItem item) => item.LocalizationSet ?? item.ContentItemId;
+
+    public bool Carries(string contentType) => options.Value.DetailTypes.Contains(contentType);
+
+    public Task<ProfessionalDetails?> GetAsync(ContentItem item) =>
+        network.Details.AsNoTracking().FirstOrDefaultAsync(d => d.EntrySet == SetOf(item));
+
+    public async Task SaveAsync(ContentItem item, DetailsForm form, ClaimsPrincipal by)
+    {
+        var set = SetOf(item);
+        var details = await network.Details.FirstOrDefaultAsync(d => d.EntrySet == set);
+        if (details is null) network.Details.Add(details = new ProfessionalDetails { EntrySet = set });
+        details.OrientationProcedure = form.OrientationProcedure;
+        details.ReferralFormUrl = form.ReferralFormUrl;
+        details.EligibilityCriteria = form.EligibilityCriteria;
+        details.ReferentName = form.ReferentName;
+        details.ReferentPhone = form.ReferentPhone;
+        details.WaitingTime = form.WaitingTime;
+        details.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        details.UpdatedBy = by.FindFirstValue(ClaimTypes.Email) ?? by.Identity?.Name;
+        await network.SaveChangesAsync();
+    }
+}
+
+/// <summary>The details on an entry's page for signed-in members, and their form below the partner's form of the entry.</summary>
+public sealed class EntryDetailsSection(EntryDetails details, Members members, Portal.Moderation.Services.PartnerScope partners) : IContentItemSection
+{
+    public async Task<ContentItemSection?> ForAsync(ContentItem item, string place, ClaimsPrincipal viewer)
+    {
+        if (!details.Carries(item.ContentType) || viewer.Identity?.IsAuthenticated != true) return null;
+        if (place == ContentItemSectionPlaces.Page)
+            return await members.IsMemberAsync(viewer) && await details.GetAsync(item) is { IsEmpty: false } d ? new ContentItemSection("_NetworkEntryDetails", d) : null;
+        if (place == ContentItemSectionPlaces.PartnerForm && await partners.OwnsAsync(viewer, item))
+            return new ContentItemSection("_NetworkEntryDetailsForm", new DetailsFormModel(item, DetailsForm.Of(await details.GetAsync(item)), new Dictionary<string, string>(), false));
+        return null;
+    }
+}
+
+public sealed record DetailsFormModel(ContentItem Item, DetailsForm Form, IReadOnlyDictionary<string, string> Errors, bool Standalone)
+{
+    public string? Error(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+    public string? Described(string field, string? hint = null) =>
+        string.Join(' ', new[] { hint, Error(field) is null ? null : $"det-{field}-error" }.Where(s => s is not null)) is { Length: > 0 } ids ? ids : null;
+    public string? Invalid(string field) => Error(field) is null ? null : "true";
+}
