@@ -103,6 +103,14 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/replication-requests", Staff),
         ("POST", "/admin/replication-requests/no-such-request/forward", Staff),
         ("POST", "/admin/replication-requests/no-such-request/decline", Staff),
+        ("GET", "/admin/newsletter", [Editor, Admin]),
+        ("GET", "/admin/newsletter/new", [Editor, Admin]),
+        ("POST", "/admin/newsletter/new", [Editor, Admin]),
+        ("GET", "/admin/newsletter/no-such-edition", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition", [Editor, Admin]),
+        ("GET", "/admin/newsletter/no-such-edition/preview/fr", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition/test", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition/send", [Editor, Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -160,6 +168,11 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/fr/agenda/un-atelier/inscription"), ("GET", "/fr/agenda/inscription/jeton"), ("POST", "/fr/agenda/inscription/jeton"),
         ("GET", "/fr/projets-inspirants"), ("GET", "/fr/projets-inspirants/un-projet/reproduire"), ("POST", "/de/gute-praxis/ein-projekt/uebernehmen"),
         ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),
+        ("GET", "/fr/lettre-d-information"), ("GET", "/de/newsletter/0123456789abcdefghjkmnpqrs"), ("GET", "/fr/lettre-d-information/inscription"),
+        ("POST", "/fr/lettre-d-information/inscription"), ("POST", "/de/newsletter/anmeldung/pruefen"),
+        ("GET", "/fr/lettre-d-information/confirmer/jeton"), ("POST", "/fr/lettre-d-information/confirmer/jeton"),
+        ("GET", "/fr/lettre-d-information/preferences/jeton"), ("POST", "/fr/lettre-d-information/preferences/jeton"),
+        ("GET", "/de/newsletter/abmelden/jeton"), ("POST", "/de/newsletter/abmelden/jeton"),
     ];
 
     [Fact]
