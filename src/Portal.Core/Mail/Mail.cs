@@ -10,8 +10,13 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Mail;
 
-/// <summary>A message to send: plain text, in the recipient's language; <c>ReplyTo</c> is where the recipient's answer goes (a third person's address, never shown in the text).</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body, string Culture = "fr", string? ToName = null, string? ReplyTo = null, string? ReplyToName = null);
+/// <summary>
+/// A message to send: plain text, in the recipient's language; <c>ReplyTo</c> is where the recipient's answer goes (a third
+/// person's address, never shown in the text). <c>HtmlBody</c> adds an HTML alternative to the text; <c>UnsubscribeUrl</c>
+/// (a list's mail) adds the <c>List-Unsubscribe</c> and one-click <c>List-Unsubscribe-Post</c> headers of RFC 8058.
+/// </summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string Culture = "fr", string? ToName = null, string? ReplyTo = null, string? ReplyToName = null,
+    string? HtmlBody = null, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// Mail goes through the durable background-task table (the outbox): queued in the caller's unit of work, so a message
@@ -65,7 +70,13 @@ public sealed class MailSender(IConfiguration configuration, DatabaseOptions dat
         message.Date = clock.GetUtcNow();
         message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        if (!string.IsNullOrWhiteSpace(mail.UnsubscribeUrl))
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        var text = new TextPart("plain") { Text = mail.Body };
+        message.Body = string.IsNullOrEmpty(mail.HtmlBody) ? text : new MultipartAlternative { text, new TextPart("html") { Text = mail.HtmlBody } };
 
         if (string.IsNullOrWhiteSpace(options.Host))
         {

@@ -106,6 +106,14 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/admin/network/applications", Staff),
         ("POST", "/admin/network/applications/no-such-application/approve", Staff),
         ("POST", "/admin/network/applications/no-such-application/reject", Staff),
+        ("GET", "/admin/newsletter", [Editor, Admin]),
+        ("GET", "/admin/newsletter/new", [Editor, Admin]),
+        ("POST", "/admin/newsletter/new", [Editor, Admin]),
+        ("GET", "/admin/newsletter/no-such-edition", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition", [Editor, Admin]),
+        ("GET", "/admin/newsletter/no-such-edition/preview/fr", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition/test", [Editor, Admin]),
+        ("POST", "/admin/newsletter/no-such-edition/send", [Editor, Admin]),
     ];
 
     /// <summary>Partner endpoints on partner1's items: anyone else gets a 404 (anonymous visitors are sent to sign in).</summary>
@@ -177,6 +185,11 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/connexion"), ("POST", "/de/anmelden"), ("GET", "/fr/mot-de-passe-oublie"), ("POST", "/de/passwort-vergessen"),
         ("GET", "/fr/nouveau-mot-de-passe"), ("POST", "/de/neues-passwort"),
         ("GET", "/fr/reseau"), ("GET", "/de/netzwerk/beitreten"), ("POST", "/fr/reseau/adherer"),
+        ("GET", "/fr/lettre-d-information"), ("GET", "/de/newsletter/0123456789abcdefghjkmnpqrs"), ("GET", "/fr/lettre-d-information/inscription"),
+        ("POST", "/fr/lettre-d-information/inscription"), ("POST", "/de/newsletter/anmeldung/pruefen"),
+        ("GET", "/fr/lettre-d-information/confirmer/jeton"), ("POST", "/fr/lettre-d-information/confirmer/jeton"),
+        ("GET", "/fr/lettre-d-information/preferences/jeton"), ("POST", "/fr/lettre-d-information/preferences/jeton"),
+        ("GET", "/de/newsletter/abmelden/jeton"), ("POST", "/de/newsletter/abmelden/jeton"),
     ];
 
     [Fact]

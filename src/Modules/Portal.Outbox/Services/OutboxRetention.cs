@@ -29,7 +29,7 @@ public sealed class OutboxRetention(PortalDbContext db, TimeProvider clock, ILog
             foreach (var task in sent)
             {
                 var mail = JsonSerializer.Deserialize<OutgoingMail>(task.Payload);
-                task.Payload = JsonSerializer.Serialize((mail ?? new OutgoingMail("", "", "")) with { Body = "" });
+                task.Payload = JsonSerializer.Serialize((mail ?? new OutgoingMail("", "", "")) with { Body = "", HtmlBody = null });
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
