@@ -20,6 +20,7 @@ namespace Portal.Benchmarks;
 /// <c>import --rows N</c>: a spreadsheet of N valid actors (a fifth of them updates of actors imported before, the rest
 /// new), imported into a fresh SQLite site in this process: dry run, apply (published), re-import of the same file;
 /// then a baseline that inserts the same rows as plain EF Core entities, 1,000 per SaveChanges, in one transaction.
+/// <c>--postgres CONNECTION</c> runs it on a fresh PostgreSQL database made on that server (and dropped at the end).
 /// </summary>
 public static class ImportBenchmark
 {
@@ -28,33 +29,52 @@ public static class ImportBenchmark
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var rows = 2_000;
+        string? server = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--rows" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0) { rows = n; i++; }
+            else if (args[i] == "--postgres" && i + 1 < args.Count) server = args[++i];
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: import --rows N");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: import --rows N [--postgres CONNECTION]");
                 return 64;
             }
         }
         var root = Path.Combine(Path.GetTempPath(), "portal-import-bench-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(root);
+        var database = server is null ? null : "portal_bench_" + Guid.NewGuid().ToString("N")[..12];
         try
         {
-            return await RunAsync(rows, root);
+            string? connection = null;
+            if (server is not null) connection = await PostgresAsync(server, $"CREATE DATABASE {database}", database);
+            return await RunAsync(rows, root, connection);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            if (server is not null) await PostgresAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", null);
             try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
     }
 
-    private static async Task<int> RunAsync(int rows, string root)
+    /// <summary>Runs a command on the server's maintenance database; returns the connection string of <paramref name="database"/>.</summary>
+    private static async Task<string?> PostgresAsync(string server, string command, string? database)
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var sql = new Npgsql.NpgsqlCommand(command, connection);
+            await sql.ExecuteNonQueryAsync();
+        }
+        return database is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
+
+    private static async Task<int> RunAsync(int rows, string root, string? postgres)
     {
         var clock = Stopwatch.StartNew();
-        await using var app = await SiteAsync(root);
-        Console.WriteLine($"Fresh SQLite site set up in {clock.Elapsed.TotalSeconds:F1} s.");
+        await using var app = await SiteAsync(root, postgres);
+        Console.WriteLine($"Fresh {(postgres is null ? "SQLite" : "PostgreSQL")} site set up in {clock.Elapsed.TotalSeconds:F1} s.");
 
         var communes = Communes();
         var updates = rows / 5;
@@ -91,6 +111,8 @@ public static class ImportBenchmark
         Console.WriteLine($"Baseline (plain EF Core, 1,000 per batch): {baseline:F1} s.");
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+        Console.WriteLine($"Load average (1, 5, 15 min): {load}.");
         Console.WriteLine(FormattableString.Invariant($"import rows={rows} dryrun_s={dryRun:F1} apply_s={apply:F1} reimport_s={reimport:F1} baseline_s={baseline:F1} ratio={apply / baseline:F1} peak_mb={peak:F0}"));
         return 0;
     }
@@ -103,7 +125,7 @@ public static class ImportBenchmark
             throw new InvalidOperationException($"Expected {creates} creates and {updates} updates, got {report.Count(ImportAction.Create)} and {report.Count(ImportAction.Update)}.");
     }
 
-    private static async Task<WebApplication> SiteAsync(string root)
+    private static async Task<WebApplication> SiteAsync(string root, string? postgres)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -116,6 +138,8 @@ public static class ImportBenchmark
             ["Portal:Import:MaxRows"] = "1000000",
             ["Portal:Import:MaxFileBytes"] = (1L << 30).ToString(CultureInfo.InvariantCulture),
         });
+        if (postgres is not null)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Database:Provider"] = "Postgres", ["ConnectionStrings:Portal"] = postgres });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortal(builder.Configuration, builder.Environment, ModuleCatalog.FromReferences(typeof(Portal.Web.RepeatedLogFilter).Assembly));

@@ -57,7 +57,7 @@ public static class ContentDiff
 }
 
 /// <summary>Writes an audit row for every save, publish, unpublish and delete, with the fields that changed since the version before.</summary>
-public sealed class AuditTrailRecorder(Data.PortalDbContext db, AuditTrail trail) : IContentHandler
+public sealed class AuditTrailRecorder(Data.PortalDbContext db, AuditTrail trail, ContentWriteBatch batch) : IContentHandler
 {
     public int Order => int.MaxValue - 1;
 
@@ -75,8 +75,8 @@ public sealed class AuditTrailRecorder(Data.PortalDbContext db, AuditTrail trail
         string? changed = null;
         if (diff)
         {
-            // The version before this one: the previous number, or nothing for a new item.
-            var previous = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            // The version before this one: the previous number, or nothing for a new item (known without a query when it can be).
+            var previous = batch.TryGetPrevious(item, out var known) ? known : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
                 db.ContentItems.AsNoTrackingQuery().Where(i => i.ContentItemId == item.ContentItemId && i.Number < item.Number).OrderByDescending(i => i.Number)
                     .Select(i => i.Content));
             var before = previous is null ? null : System.Text.Json.Nodes.JsonNode.Parse(previous) as System.Text.Json.Nodes.JsonObject;

@@ -45,6 +45,10 @@ public interface IContentManager
     /// (as a save of it would), without a new version of the item itself: to align sets that diverged.
     /// </summary>
     Task<ContentResult> AlignLocalizationSetAsync(string contentItemId);
+    /// Starts a bulk write (see <see cref="ContentWriteBatch"/>): creates and updates are validated and handled as
+    /// always but saved a batch at a time by <see cref="IContentBatch.SaveAsync"/>; a refused batch stops the writer.
+    /// </summary>
+    IContentBatch BeginBatch();
 }
 
 public sealed partial class ContentManager(Portal.Core.Localization.Cultures cultures, 
@@ -56,7 +60,8 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     TimeProvider clock,
     IStringLocalizer<ContentManager> T,
     AuditTrail audit,
-    IServiceProvider services) : IContentManager
+    IServiceProvider services,
+    ContentWriteBatch batch) : IContentManager
 {
     private readonly Dictionary<string, IContentFieldType> _fieldTypes = fieldTypes.ToDictionary(f => f.Name);
     private readonly IContentHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
@@ -65,8 +70,9 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
     public async Task<ContentItem> NewAsync(string contentType)
     {
-        _ = await definitions.GetTypeAsync(contentType) ?? throw new ArgumentException($"The content type '{contentType}' is not defined.");
+        _ = await TypeAsync(contentType) ?? throw new ArgumentException($"The content type '{contentType}' is not defined.");
         var id = IdGenerator.New();
+        if (batch.Active) batch.Issued(id);
         return new ContentItem
         {
             ContentItemId = id,
@@ -94,7 +100,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     private async Task<ContentValidationResult> ValidateAsync(ContentItem item, bool publishing)
     {
         var result = new ContentValidationResult();
-        var type = await definitions.GetTypeAsync(item.ContentType);
+        var type = await TypeAsync(item.ContentType);
         if (type is null)
         {
             result.Add("", T["The content type '{0}' is not defined.", item.ContentType]);
@@ -110,7 +116,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     /// <summary>Cleans every field, then lets handlers derive display text, slug and culture.</summary>
     private async Task PrepareAsync(ContentItem item, ContentTypeDefinition type)
     {
-        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        foreach (var (typePart, part) in await PartsOfAsync(type))
         {
             foreach (var field in part.Fields)
             {
@@ -127,7 +133,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     private async Task ValidateFieldsAsync(ContentItem item, ContentTypeDefinition type, ContentValidationResult result)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        foreach (var (typePart, part) in await PartsOfAsync(type))
         {
             foreach (var field in part.Fields)
             {
@@ -145,10 +151,11 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
     public async Task<ContentResult> CreateAsync(ContentItem item, bool publish = false)
     {
-        var type = await definitions.GetTypeAsync(item.ContentType);
+        var type = await TypeAsync(item.ContentType);
         if (type is null) return ContentResult.NotFound(T["The content type '{0}' is not defined.", item.ContentType]);
         if (string.IsNullOrEmpty(item.ContentItemId)) item.ContentItemId = IdGenerator.New();
-        if (await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId))
+        // An id NewAsync made in this bulk write is nobody's yet; any other is looked up.
+        else if (!(batch.Active && batch.IsNew(item.ContentItemId)) && await db.ContentItems.AnyAsync(i => i.ContentItemId == item.ContentItemId))
             return ContentResult.Conflict(T["An item with the id {0} exists already.", item.ContentItemId]);
 
         await AdoptCultureNeutralAsync(item, type);
@@ -197,7 +204,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         var contentItemId = latest.ContentItemId;
         if (latest.ConcurrencyStamp != expectedStamp) return new(Stale(latest));
-        var type = await definitions.GetTypeAsync(latest.ContentType);
+        var type = await TypeAsync(latest.ContentType);
         if (type is null) return new(ContentResult.NotFound(T["The content type '{0}' is not defined.", latest.ContentType]));
 
         // Validate a detached copy first: nothing is touched when the input is refused.
@@ -211,7 +218,10 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         {
             target = CopyOf(latest);
             target.ContentItemVersionId = IdGenerator.New();
-            target.Number = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).MaxAsync(i => i.Number) + 1;
+            var highest = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).MaxAsync(i => i.Number);
+            target.Number = highest + 1;
+            // The version before the new one is the latest when it has the highest number: its handlers need not read it again.
+            if (batch.Active && highest == latest.Number) batch.Replaces(target, latest.Content);
             target.Latest = true;
             target.Published = false;
             target.Status = ContentStatus.Draft;
@@ -330,7 +340,9 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         try
         {
-            await db.SaveChangesAsync();
+            // In a bulk write the writer saves a batch at once (and a refused batch stops it whole).
+            if (batch.Active) batch.Took(item);
+            else await db.SaveChangesAsync();
             return ContentResult.Ok(item, validation);
         }
         catch (DbUpdateConcurrencyException)
@@ -344,6 +356,36 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     private ContentResult Stale(ContentItem current) => ContentResult.Conflict(
         T["Someone else ({0}) saved this item at {1:u} since you opened it. Your changes were not saved: they are still in the form below; open the current version in another tab and bring your changes over.",
             current.Author ?? "?", current.ModifiedUtc], current);
+
+    /// <summary>A type definition: read once per bulk write, else from the store.</summary>
+    private async Task<ContentTypeDefinition?> TypeAsync(string name) =>
+        batch.Active ? (await batch.TypeAsync(definitions, name))?.Type : await definitions.GetTypeAsync(name);
+
+    private async Task<IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)>> PartsOfAsync(ContentTypeDefinition type) =>
+        batch.Active && await batch.TypeAsync(definitions, type.Name) is { } known && ReferenceEquals(known.Type, type) ? known.Parts : await definitions.GetPartsOfAsync(type);
+
+    /// <summary>A batch begun inside another one (a dry run inside an apply) is part of it: it ends with the outer one.</summary>
+    public IContentBatch BeginBatch()
+    {
+        var outer = !batch.Active;
+        if (outer) batch.Begin();
+        return new Batch(db, batch, outer);
+    }
+
+    private sealed class Batch(PortalDbContext db, ContentWriteBatch state, bool outer) : IContentBatch
+    {
+        public async Task SaveAsync(CancellationToken cancellationToken = default)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            state.Saved();
+        }
+
+        public void Dispose()
+        {
+            if (outer) state.End();
+        }
+    }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 

@@ -133,6 +133,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PageMetadata>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
+        services.AddScoped<ContentWriteBatch>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ContentLabels>();

@@ -15,7 +15,13 @@ public sealed class ImportRowPlan
     public string? ContentItemId { get; set; }
     /// <summary>How the existing item was found: "id", "external id", "SIRET", "FINESS", "name and commune".</summary>
     public string? MatchedBy { get; set; }
-    internal JsonObject? Data { get; set; }
+    /// <summary>The item's data as it would be saved, kept serialized (a tree of nodes per row weighs several times more).</summary>
+    internal JsonObject? Data
+    {
+        get => _data is null ? null : JsonNode.Parse(_data) as JsonObject;
+        set => _data = value?.ToJsonString();
+    }
+    private string? _data;
     internal string? Culture { get; set; }
     /// <summary>The concurrency stamp of the version the update was planned on.</summary>
     internal string? Stamp { get; set; }

@@ -67,6 +67,8 @@ public sealed class ImportService(
         var context = await ContextAsync(contentType, targets, fullMapping, table.Headers, report);
         if (report.Issues.Any(i => i.Row == 0 && i.Severity == ImportSeverity.Error)) return report;
 
+        // Read once for every row: the definitions, the paths taken (see ContentWriteBatch).
+        using var batch = contentManager.BeginBatch();
         var rowsWithReadingErrors = table.Problems.Where(p => p.Severity == ImportSeverity.Error).Select(p => p.Row).ToHashSet();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
@@ -108,18 +110,20 @@ public sealed class ImportService(
         report.Time("plan", watch);
         if (report.HasErrors) return report;
         var planned = report.Rows.Count;
+        using var batch = contentManager.BeginBatch();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var done = 0;
-            // The rows to change, a batch at a time: their latest versions read in one query, a fresh change tracker for each.
-            foreach (var batch in report.Rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update).Chunk(BatchSize))
+            // The rows to change, a batch at a time: their latest versions read in one query; the content manager validates
+            // and handles each write (journal and audit rows included) and the batch is saved at once, with a fresh change tracker.
+            foreach (var chunk in Batches(report.Rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var ids = batch.Where(r => r.Action == ImportAction.Update).Select(r => r.ContentItemId!).ToList();
+                var ids = chunk.Where(r => r.Action == ImportAction.Update).Select(r => r.ContentItemId!).ToList();
                 var latest = ids.Count == 0 ? [] : await db.ContentItems.Where(i => ids.Contains(i.ContentItemId) && i.Latest).ToDictionaryAsync(i => i.ContentItemId, cancellationToken);
                 report.Time("read latest", watch);
-                foreach (var row in batch)
+                foreach (var row in chunk)
                 {
                     ContentResult result;
                     if (row.Action == ImportAction.Create)
@@ -140,14 +144,16 @@ public sealed class ImportService(
                     }
                     if (!result.Succeeded)
                         throw new ImportAbortedException(row.Row, result.Message ?? result.Validation.ToString());
+                    // The row's data now belongs to the saved version: the report keeps no copy of it.
+                    row.Data = null;
                     if (++done % ProgressStep == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         progress?.Invoke(planned + done);
                     }
                 }
-                Detach();
-                report.Time("clear", watch);
+                await batch.SaveAsync(cancellationToken);
+                report.Time("save", watch);
             }
             progress?.Invoke(planned + done);
             cancellationToken.ThrowIfCancellationRequested();
@@ -179,8 +185,27 @@ public sealed class ImportService(
     /// <summary>Rows between two progress reports (and cancellation checks).</summary>
     public const int ProgressStep = 50;
 
-    /// <summary>Rows written with one change tracker.</summary>
-    public const int BatchSize = 200;
+    /// <summary>Rows written with one change tracker and saved at once.</summary>
+    public const int BatchSize = 1_000;
+
+    /// <summary>
+    /// The rows in batches of 1, 2, 4… up to <see cref="BatchSize"/>: the first saves come after a few rows, so a row or
+    /// a database that refuses a save (a full disk) stops the import early; the large ones keep the saves few.
+    /// </summary>
+    private static IEnumerable<ImportRowPlan[]> Batches(IEnumerable<ImportRowPlan> rows)
+    {
+        var size = 1;
+        var batch = new List<ImportRowPlan>();
+        foreach (var row in rows)
+        {
+            batch.Add(row);
+            if (batch.Count < size) continue;
+            yield return batch.ToArray();
+            batch.Clear();
+            size = Math.Min(size * 2, BatchSize);
+        }
+        if (batch.Count > 0) yield return batch.ToArray();
+    }
 
     private void Detach() => db.ChangeTracker.Clear();
 
@@ -205,6 +230,12 @@ public sealed class ImportService(
         public Dictionary<string, ContentItem> ById { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ContentItem> ByExternalId { get; } = new(StringComparer.Ordinal);
         public Dictionary<(string Kind, string Value), List<ContentItem>> ByKey { get; } = [];
+        /// <summary>The actors a row may name, by identifier, external id, SIRET and normalised name, built once per import.</summary>
+        public ILookup<string, ContentItem> ActorsById { get; set; } = Empty;
+        public ILookup<string, ContentItem> ActorsByExternalId { get; set; } = Empty;
+        public ILookup<string, ContentItem> ActorsBySiret { get; set; } = Empty;
+        public ILookup<string, ContentItem> ActorsByName { get; set; } = Empty;
+        private static readonly ILookup<string, ContentItem> Empty = Array.Empty<ContentItem>().ToLookup(i => "");
     }
 
     private async Task<Context> ContextAsync(string contentType, IReadOnlyList<ImportTarget> targets, ImportMapping mapping, IReadOnlyList<string> headers, ImportReport report)
@@ -258,6 +289,13 @@ public sealed class ImportService(
         {
             ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Existing = existing, Actors = actors,
         };
+        if (columns.Any(c => c.Item3.FieldType == "ContentPicker"))
+        {
+            context.ActorsById = actors.ToLookup(a => a.ContentItemId, StringComparer.Ordinal);
+            context.ActorsByExternalId = actors.Where(a => Text(a, DirectoryTypes.EntryPart, "ExternalId") is not null).ToLookup(a => Text(a, DirectoryTypes.EntryPart, "ExternalId")!, StringComparer.Ordinal);
+            context.ActorsBySiret = actors.Where(a => Text(a, DirectoryTypes.Actor, "Siret") is not null).ToLookup(a => Text(a, DirectoryTypes.Actor, "Siret")!.Replace(" ", ""), StringComparer.Ordinal);
+            context.ActorsByName = actors.ToLookup(a => ImportTargets.Normalize(a.DisplayText), StringComparer.Ordinal);
+        }
         foreach (var item in existing)
         {
             context.ById[item.ContentItemId] = item;
@@ -268,6 +306,8 @@ public sealed class ImportService(
                     if (!context.ByKey.TryGetValue((kind, value), out var list)) context.ByKey[(kind, value)] = list = [];
                     list.Add(item);
                 }
+            // Back to its text: the tree read for the keys would weigh several times more, for every item of the type.
+            item.Content = item.Content;
         }
         return context;
     }
@@ -522,11 +562,12 @@ public sealed class ImportService(
     {
         var normalized = ImportTargets.Normalize(cell);
         var digits = new string(cell.Where(char.IsAsciiDigit).ToArray());
-        var found = context.Actors.Where(a => a.ContentItemId == cell).ToList();
-        if (found.Count == 0) found = context.Actors.Where(a => Text(a, DirectoryTypes.EntryPart, "ExternalId") == cell).ToList();
+        // Looked up in the indexes built once per import: no row scans the actors.
+        var found = context.ActorsById[cell].ToList();
+        if (found.Count == 0) found = context.ActorsByExternalId[cell].ToList();
         if (found.Count == 0 && digits.Length == 14 && digits.Length == cell.Count(c => !char.IsWhiteSpace(c)))
-            found = context.Actors.Where(a => Text(a, DirectoryTypes.Actor, "Siret")?.Replace(" ", "") == digits).ToList();
-        if (found.Count == 0) found = context.Actors.Where(a => ImportTargets.Normalize(a.DisplayText) == normalized).ToList();
+            found = context.ActorsBySiret[digits].ToList();
+        if (found.Count == 0) found = context.ActorsByName[normalized].ToList();
         // One actor translated in two languages is one match.
         var sets = found.GroupBy(a => a.LocalizationSet ?? a.ContentItemId).ToList();
         if (sets.Count == 1)

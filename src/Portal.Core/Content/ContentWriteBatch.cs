@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Content;
+
+/// <summary>
+/// The state of a bulk write (a spreadsheet import), shared by the content manager and the handlers of one scope.
+/// While <see cref="Active"/>, the content manager validates each write and runs its handlers (journal and audit rows
+/// included) as always, but adds it to the unit of work without saving it: the writer saves a batch at once with
+/// <see cref="IContentBatch.SaveAsync"/>, which also gives the next batch a fresh change tracker. What is the same for
+/// every row is read once for the whole batch instead of once per row: the content definitions, the paths already
+/// taken (with those of the writes not saved yet), the version an update replaces.
+/// </summary>
+public sealed class ContentWriteBatch
+{
+    private Dictionary<string, List<(string Culture, string ItemId)>>? _paths;
+    private readonly Dictionary<string, (ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _previous = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _newIds = new(StringComparer.Ordinal);
+
+    public bool Active { get; private set; }
+
+    internal void Begin() => Active = true;
+
+    internal void End()
+    {
+        Active = false;
+        _paths = null;
+        _types.Clear();
+        _previous.Clear();
+        _newIds.Clear();
+    }
+
+    /// <summary>Whether another item (latest or published version) has this path in the item's culture (or in no culture).</summary>
+    public async Task<bool> IsPathTakenAsync(PortalDbContext db, ContentItem item, string path)
+    {
+        _paths ??= await LoadPathsAsync(db);
+        if (!_paths.TryGetValue(path, out var owners)) return false;
+        var culture = item.Culture;
+        return owners.Any(o => o.ItemId != item.ContentItemId && (culture == "" || o.Culture == culture || o.Culture == ""));
+    }
+
+    private static async Task<Dictionary<string, List<(string, string)>>> LoadPathsAsync(PortalDbContext db)
+    {
+        var paths = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        var rows = await db.ContentItems.AsNoTracking().Where(i => i.Path != null && (i.Latest || i.Published))
+            .Select(i => new { i.Path, i.Culture, i.ContentItemId }).ToListAsync();
+        foreach (var row in rows) Add(paths, row.Path!, row.Culture, row.ContentItemId);
+        return paths;
+    }
+
+    private static void Add(Dictionary<string, List<(string, string)>> paths, string path, string culture, string itemId)
+    {
+        if (!paths.TryGetValue(path, out var owners)) paths[path] = owners = [];
+        if (!owners.Contains((culture, itemId))) owners.Add((culture, itemId));
+    }
+
+    /// <summary>A write added to the batch: its path counts as taken from now on.</summary>
+    internal void Took(ContentItem item)
+    {
+        if (_paths is not null && !string.IsNullOrEmpty(item.Path)) Add(_paths, item.Path, item.Culture, item.ContentItemId);
+    }
+
+    internal async Task<(ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)?> TypeAsync(
+        IContentDefinitionStore definitions, string name)
+    {
+        if (_types.TryGetValue(name, out var known)) return known;
+        if (await definitions.GetTypeAsync(name) is not { } type) return null;
+        return _types[name] = (type, await definitions.GetPartsOfAsync(type));
+    }
+
+    /// <summary>An id the content manager made for a new item in this batch: no item can have it yet.</summary>
+    internal void Issued(string contentItemId) => _newIds.Add(contentItemId);
+
+    internal bool IsNew(string contentItemId) => _newIds.Contains(contentItemId);
+
+    /// <summary>The content of the version a new version replaces (known to the content manager when it makes it).</summary>
+    internal void Replaces(ContentItem version, string previousContent) => _previous[version.ContentItemVersionId] = previousContent;
+
+    /// <summary>
+    /// The content of the version before <paramref name="item"/>, when it is known without a query: none for a first
+    /// version, the replaced one for a version made in this batch.
+    /// </summary>
+    public bool TryGetPrevious(ContentItem item, out string? content)
+    {
+        content = null;
+        if (item.Number <= 1) return true;
+        return Active && _previous.TryGetValue(item.ContentItemVersionId, out content);
+    }
+
+    /// <summary>Forgets what the saved batch no longer needs (the next batch has a fresh change tracker).</summary>
+    internal void Saved() => _previous.Clear();
+}
+
+/// <summary>A bulk write begun with <see cref="IContentManager.BeginBatch"/>; disposing it ends the batch (unsaved writes stay in the unit of work).</summary>
+public interface IContentBatch : IDisposable
+{
+    /// <summary>Saves the writes added since the last save at once, then clears the change tracker.</summary>
+    Task SaveAsync(CancellationToken cancellationToken = default);
+}
