@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
 
 namespace Portal.Core.Hosting;
 
@@ -22,11 +23,23 @@ public sealed class PageCache(PageCacheOptions options, IServiceProvider service
     /// <summary>The tag every cached answer carries: they all show content, settings or labels.</summary>
     public const string Tag = "portal-public";
 
+    private long _generation;
+
     public bool Enabled => options.Enabled;
 
+    /// <summary>
+    /// Part of every cache key, raised by each eviction: an answer still being rendered from the data before a change
+    /// is stored under the old generation, where no request looks any more.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>Forgets every cached answer of this node (a change was published, a setting or a vocabulary changed).</summary>
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default) =>
-        options.Enabled ? services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, cancellationToken) : ValueTask.CompletedTask;
+    public ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Enabled) return ValueTask.CompletedTask;
+        Interlocked.Increment(ref _generation);
+        return services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, cancellationToken);
+    }
 }
 
 /// <summary>Whether the page cache is on, and how long it keeps an answer.</summary>
@@ -42,6 +55,7 @@ public static class PageCacheExtensions
         var options = new PageCacheOptions(configuration.GetValue(PageCache.EnabledSetting, true), TimeSpan.FromSeconds(seconds));
         services.AddSingleton(options);
         services.AddSingleton<PageCache>();
+        services.AddContentJournalObserver<PageCacheJournalObserver>();
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(new PublicAnswerPolicy(options.Duration));
@@ -70,5 +84,14 @@ public static class PageCacheExtensions
         app.UseMiddleware<CachedNonceMiddleware>();
         app.UseOutputCache();
         return app;
+    }
+}
+
+/// <summary>Every node's own eviction: a change any node committed to the content journal (content, settings, definitions, vocabularies).</summary>
+public sealed class PageCacheJournalObserver(PageCache cache) : Content.IContentJournalObserver
+{
+    public async Task OnChangesAsync(IReadOnlyList<Content.ContentChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count > 0) await cache.EvictAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Portal.Core.Hosting;
@@ -11,7 +12,7 @@ namespace Portal.Core.Hosting;
 /// antiforgery one, answered 200 with a text type, without a cookie and without <c>no-store</c> or <c>private</c>
 /// (the antiforgery system marks every response holding a token no-store, so forms are rendered per request).
 /// Never the back office, /health, nor an address holding a token (registrations, verifications: personal pages).
-/// Varied by path, every query value and the request's culture; tagged <see cref="PageCache.Tag"/>.
+/// Varied by path, every query value, the request's culture and the cache's generation; tagged <see cref="PageCache.Tag"/>.
 /// </summary>
 public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
 {
@@ -28,6 +29,7 @@ public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = duration;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.CacheVaryByRules.VaryByValues["generation"] = context.HttpContext.RequestServices.GetRequiredService<PageCache>().Generation.ToString(CultureInfo.InvariantCulture);
         context.Tags.Add(PageCache.Tag);
         return ValueTask.CompletedTask;
     }
