@@ -12,7 +12,7 @@ namespace Portal.Core.Hosting;
 /// antiforgery one, answered 200 with a text type, without a cookie and without <c>no-store</c> or <c>private</c>
 /// (the antiforgery system marks every response holding a token no-store, so forms are rendered per request).
 /// Never the back office, /health, nor an address holding a token (registrations, verifications: personal pages).
-/// Varied by path, every query value, the request's culture and the cache's generation; tagged <see cref="PageCache.Tag"/>.
+/// Varied by path, every query value, the Origin and Accept headers, the request's culture and the cache's generation; tagged <see cref="PageCache.Tag"/>.
 /// </summary>
 public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
 {
@@ -28,6 +28,8 @@ public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = duration;
         context.CacheVaryByRules.QueryKeys = "*";
+        // A cross-origin answer (the widget, the API) carries CORS headers for the origin that asked: kept per origin.
+        context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues([HeaderNames.Origin, HeaderNames.Accept]);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.CacheVaryByRules.VaryByValues["generation"] = context.HttpContext.RequestServices.GetRequiredService<PageCache>().Generation.ToString(CultureInfo.InvariantCulture);
         context.Tags.Add(PageCache.Tag);
