@@ -34,6 +34,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ModerationMails>();
         services.AddScoped<ProposalStamps>();
         services.AddScoped<VersionDiff>();
+        services.AddScoped<OtherLanguageVersions>();
         services.AddScoped<VerificationRecorder>();
         services.AddContentHandler<PublicationVerification>().AddContentHandler<TransitionMailer>();
         services.AddSingleton<VerificationTokens>();
