@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Content;
+using Portal.Core.Localization;
 using Portal.Search.Engine;
 using Portal.Search.Services;
 
@@ -28,7 +29,8 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
             foreach (var type in marker.Types) markers.TryAdd(type, marker);
         var stored = search.Value.StoredFields;
         await WriteAsync(stream, map, labels, clustered, markers,
-            point => stored.Where(f => point.Stored.ContainsKey(f.Name) && !f.PrintOnly).Select(f => T[f.HitText, point.Stored[f.Name]].Value));
+            point => stored.Where(f => point.Stored.ContainsKey(f.Name) && !f.PrintOnly).Select(f => T[f.HitText, point.Stored[f.Name]].Value)
+                .Concat(point.OtherCulture is { } other ? [cultures.In(culture, () => OtherLanguage.OnlyIn(T, cultures, other))] : []));
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
@@ -62,6 +64,8 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
             json.WriteString("shape", marker?.Shape ?? "diamond");
             json.WriteString("title", point.Title);
             json.WriteString("url", point.Url);
+            // An entry that exists in another language only: its page is in that language.
+            if (point.OtherCulture is { } language) json.WriteString("lang", language);
             foreach (var (name, text) in point.Stored) json.WriteString(name, text);
             if (details is not null)
             {

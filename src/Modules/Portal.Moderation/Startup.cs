@@ -38,6 +38,7 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<OrganisationReviewer>();
         services.AddContentHandler<ProposedOrganisationHandler>();
         services.AddScoped<VersionDiff>();
+        services.AddScoped<OtherLanguageVersions>();
         services.AddScoped<VerificationRecorder>();
         services.AddContentHandler<PublicationVerification>().AddContentHandler<TransitionMailer>();
         services.AddSingleton<VerificationTokens>();

@@ -23,12 +23,17 @@ public sealed class CrossLanguageTests(SearchSite site) : IClassFixture<SearchSi
     {
         var french = await IdsAsync("culture=fr&q=Tagespflege");
         var german = await IdsAsync("culture=de&q=accueil%20de%20jour");
+        var bothLanguages = await TranslatedAsync();
         french.Should().Contain("gr-actor-006-fr").And.OnlyContain(id => id.EndsWith("-fr", StringComparison.Ordinal));
-        german.Should().Contain("gr-actor-006-de").And.OnlyContain(id => id.EndsWith("-de", StringComparison.Ordinal));
+        // The German site finds its own entries first, then the entries that exist in French only (issue 16: one entry, two languages).
+        german.Should().Contain("gr-actor-006-de");
+        german.SkipWhile(id => id.EndsWith("-de", StringComparison.Ordinal))
+            .Should().OnlyContain(id => id.EndsWith("-fr", StringComparison.Ordinal) && !bothLanguages.Contains(Offer(id)));
         // Entries, pages and guides are translations of each other; a resource's text is its own document in each
         // language (a PDF written per side), so what one language's document says the other's may not.
-        var translated = french.Select(Offer).Intersect(await TranslatedAsync()).Where(NotADocument).ToHashSet();
-        german.Select(Offer).Where(NotADocument).Should().BeEquivalentTo(translated, "the German site finds the translations of what the French one finds");
+        var translated = french.Select(Offer).Intersect(bothLanguages).Where(NotADocument).ToHashSet();
+        german.Where(id => id.EndsWith("-de", StringComparison.Ordinal)).Select(Offer).Where(NotADocument)
+            .Should().BeEquivalentTo(translated, "the German site finds the translations of what the French one finds");
     }
 
     private static bool NotADocument(string id) => !id.StartsWith("gr-res-", StringComparison.Ordinal);

@@ -26,11 +26,18 @@ public sealed class DirectoryController(PortalDbContext db, Cultures cultures, V
         if (DirectoryTypes.Segment(type, culture) != segment) return RedirectPermanent($"/{culture}/{DirectoryTypes.Segment(type, culture)}{Request.QueryString}");
         if (!QueryValues.TryPage(page, out var pageNumber)) return BadRequest(T["The page number must be a whole number from 1 to {0}.", QueryValues.MaxPage].Value);
 
-        var query = db.ContentItems.AsNoTracking().Where(i => i.Published && i.ContentType == type && (i.Culture == culture || i.Culture == ""));
-        var total = await query.CountAsync();
+        // The entries of this language, and those written in another language only (marked so), by title.
+        var published = await db.ContentItems.AsNoTracking().Where(i => i.Published && i.ContentType == type)
+            .Select(i => new { i.Id, i.Culture, Set = i.LocalizationSet ?? i.ContentItemId, i.DisplayText }).ToListAsync();
+        var sets = published.GroupBy(i => i.Set).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(i => i.Culture).ToHashSet(StringComparer.Ordinal));
+        var listed = published.Where(i => LocalizationSets.IsListedIn(culture, i.Culture, sets[i.Set], cultures))
+            .OrderBy(i => i.DisplayText, StringComparer.Ordinal).ThenBy(i => i.Id).Select(i => i.Id).ToList();
+        var total = listed.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (pageNumber > pageCount) return NotFound();
-        var items = await query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id).Skip(QueryValues.Offset(pageNumber, PageSize)).Take(PageSize).ToListAsync();
+        var ids = listed.Skip(QueryValues.Offset(pageNumber, PageSize)).Take(PageSize).ToList();
+        var rows = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync();
+        var items = ids.Select(id => rows.First(r => r.Id == id)).ToList();
         var territories = await vocabularies.GetAsync("territories");
         string? Commune(ContentItem item) =>
             item.As<Portal.Core.Content.Parts.AddressPart>().Commune.Text

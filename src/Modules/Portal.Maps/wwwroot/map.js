@@ -97,6 +97,7 @@
         title.className = 'map-popup-title';
         var a = document.createElement('a');
         a.href = p.url;
+        if (p.lang) { a.hreflang = p.lang; a.lang = p.lang; }
         a.textContent = p.title;
         title.appendChild(a);
         box.appendChild(type);

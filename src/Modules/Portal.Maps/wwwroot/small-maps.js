@@ -99,6 +99,7 @@
                     if (!p.cluster) {
                         var a = document.createElement('a');
                         a.href = p.url;
+                        if (p.lang) { a.hreflang = p.lang; a.lang = p.lang; }
                         a.textContent = p.title;
                         marker.bindPopup(a);
                     }

@@ -18,6 +18,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
     ModerationService moderation,
     WorkflowStore workflows,
     VersionDiff differ,
+    OtherLanguageVersions otherLanguages,
     IContentManager contentManager,
     IContentDefinitionStore definitions,
     ContentLabels words,
@@ -55,6 +56,8 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         /// <summary>What the role allows but four eyes withholds from this person, who wrote the version.</summary>
         public IReadOnlyList<WorkflowTransition> Withheld { get; init; } = [];
         public required List<AuditEntry> History { get; init; }
+        /// <summary>The other languages' versions the change's culture-neutral fields would be copied to, with what changes in them.</summary>
+        public List<OtherLanguageVersion> OtherLanguages { get; init; } = [];
         public string? Error { get; init; }
         public string? Comment { get; init; }
         /// <summary>The organisation the proposal names in free text, while it waits to be linked or created.</summary>
@@ -139,6 +142,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         {
             Item = latest, Published = published, State = state, StateLabel = words.State(state),
             Fields = await differ.CompareAsync(published, latest, cultures.Current),
+            OtherLanguages = await otherLanguages.CompareAsync(latest, published, cultures.Current),
             Transitions = await moderation.AvailableAsync(User, latest),
             Withheld = await moderation.WithheldAsync(User, latest),
             History = await db.AuditEntries.AsNoTracking().Where(a => a.ContentItemId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(),

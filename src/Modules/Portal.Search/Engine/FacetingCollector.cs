@@ -30,6 +30,8 @@ internal sealed class FacetingCollector : ICollector
     private int[] _activeToCounted = [];
 
     public int Total { get; private set; }
+    /// <summary>The matches in the index's own language (the others are another language's only version).</summary>
+    public int OwnTotal { get; private set; }
     /// <summary>With a point to measure from: the distance of the farthest hit, in km (0 when none).</summary>
     public double Farthest { get; private set; }
     /// <summary>With points collected: every hit that has a position (global doc, latitude, longitude).</summary>
@@ -132,6 +134,7 @@ internal sealed class FacetingCollector : ICollector
         }
 
         Total++;
+        if (!_columns.OtherCulture[doc]) OwnTotal++;
         if (distance > Farthest) Farthest = distance;
         if (Points is not null)
         {
@@ -140,7 +143,7 @@ internal sealed class FacetingCollector : ICollector
             else Points.Add((_docBase + doc, lat, _columns.Longitude[doc]));
         }
         for (var c = 0; c < _countedColumns.Length; c++) Count(c, doc);
-        var ranked = new Ranked(_docBase + doc, _scorer?.GetScore() ?? 1f, distance, _columns.Verified[doc], _columns.Title[doc], _docBase, _columns.TitleOrd[doc]);
+        var ranked = new Ranked(_docBase + doc, _scorer?.GetScore() ?? 1f, distance, _columns.Verified[doc], _columns.Title[doc], _docBase, _columns.TitleOrd[doc], _columns.OtherCulture[doc]);
         if (_top.Count < _wanted) _top.Enqueue(ranked, ranked);
         else if (_top.Comparer.Compare(ranked, _top.Peek()) > 0) _top.DequeueEnqueue(ranked, ranked);
     }
@@ -201,6 +204,8 @@ internal sealed class FacetingCollector : ICollector
         // Positive when a ranks better than b.
         public int Compare(Ranked a, Ranked b)
         {
+            // The index's own language first, whatever the order: another language's items follow.
+            if (a.OtherCulture != b.OtherCulture) return a.OtherCulture ? -1 : 1;
             var primary = sort switch
             {
                 SearchSort.Relevance => a.Score.CompareTo(b.Score),
@@ -225,4 +230,4 @@ internal sealed class FacetingCollector : ICollector
     }
 }
 
-internal readonly record struct Ranked(int Doc, float Score, double Distance, long Verified, string Title, int Segment, int TitleOrd);
+internal readonly record struct Ranked(int Doc, float Score, double Distance, long Verified, string Title, int Segment, int TitleOrd, bool OtherCulture = false);

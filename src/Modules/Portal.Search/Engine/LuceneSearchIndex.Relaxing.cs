@@ -18,13 +18,16 @@ public sealed partial class LuceneSearchIndex
         var builder = new QueryBuilder(this, searcher.IndexReader);
         var correction = Corrections.Of(searcher.IndexReader, text, query.Text);
         var result = Run(searcher, query, builder.Build(text), [], correction);
-        if (result.Total > 0 || !query.FuzzyRetry || text.Slots.Count == 0) return result;
+        if (result.OwnTotal > 0 || !query.FuzzyRetry || text.Slots.Count == 0) return result;
+        // Only another language's items match: loosened, the words may find the index's own; if not, those items stand.
+        var other = result.Total > 0 ? result : null;
         foreach (var (relaxed, relaxations) in Relaxed(searcher, builder, text))
         {
             var retry = Run(searcher, query, relaxed, relaxations, correction);
-            if (retry.Total > 0) return retry;
+            if (retry.OwnTotal > 0) return retry;
+            if (retry.Total > 0) other ??= retry;
         }
-        return result;
+        return other ?? result;
     }
 
     /// <summary>What the map shows: the same query as the list, loosened in the same way when it matches nothing.</summary>
@@ -33,13 +36,15 @@ public sealed partial class LuceneSearchIndex
         var text = QueryText.Parse(this, query.Text, query.PrefixLastWord, query.Synonyms);
         var builder = new QueryBuilder(this, searcher.IndexReader);
         var collector = Collect(searcher, query, builder.Build(text));
-        if (collector.Total > 0 || !query.FuzzyRetry || text.Slots.Count == 0) return collector;
+        if (collector.OwnTotal > 0 || !query.FuzzyRetry || text.Slots.Count == 0) return collector;
+        var other = collector.Total > 0 ? collector : null;
         foreach (var (relaxed, _) in Relaxed(searcher, builder, text))
         {
             var retry = Collect(searcher, query, relaxed);
-            if (retry.Total > 0) return retry;
+            if (retry.OwnTotal > 0) return retry;
+            if (retry.Total > 0) other ??= retry;
         }
-        return collector;
+        return other ?? collector;
     }
 
     private static IEnumerable<(TextQuery Query, IReadOnlyList<SearchRelaxation> Relaxations)> Relaxed(IndexSearcher searcher, QueryBuilder builder, QueryText text)

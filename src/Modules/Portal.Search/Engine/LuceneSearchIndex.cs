@@ -30,6 +30,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
     internal const string LongitudeField = "lon";
     internal const string VerifiedField = "verified";
     internal const string SortTitleField = "sorttitle";
+    /// <summary>The item's language when it is not the index's: stored, and 1 in a doc value that ranks it after the index's own.</summary>
+    internal const string OtherCultureField = "otherlang";
     /// <summary>What a map marker shows, in one uncompressed doc value: id, type, title, url, then each stored short text.</summary>
     internal const string MarkerField = "marker";
     private const char Separator = '\u001f';
@@ -151,7 +153,10 @@ public sealed partial class LuceneSearchIndex : IDisposable
         doc.Add(new NumericDocValuesField(VerifiedField, verified));
         if (verified != 0) doc.Add(new StoredField(VerifiedField, verified));
         doc.Add(new SortedDocValuesField(SortTitleField, new BytesRef(TextFolding.Fold(d.Title))));
-        doc.Add(new BinaryDocValuesField(MarkerField, new BytesRef(string.Join(Separator, [d.Id, d.Type, d.Title, d.Url, .. _stored.Select(n => d.Stored.GetValueOrDefault(n) ?? "")]))));
+        var other = d.Culture.Length > 0 && d.Culture != Culture ? d.Culture : "";
+        if (other.Length > 0) doc.Add(new StoredField(OtherCultureField, other));
+        doc.Add(new NumericDocValuesField(OtherCultureField, other.Length > 0 ? 1 : 0));
+        doc.Add(new BinaryDocValuesField(MarkerField, new BytesRef(string.Join(Separator, [d.Id, d.Type, d.Title, d.Url, other, .. _stored.Select(n => d.Stored.GetValueOrDefault(n) ?? "")]))));
         doc.Add(new SortedSetDocValuesField(FacetPrefix + TypeFacet, new BytesRef(d.Type)));
         foreach (var (facet, values) in d.Facets)
         {
@@ -193,13 +198,14 @@ public sealed partial class LuceneSearchIndex : IDisposable
                 Stored = StoredOf(name => doc.Get(name)), Latitude = lat, Longitude = lon,
                 DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
                 LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
+                OtherCulture = doc.Get(OtherCultureField),
                 Score = r.Score,
                 Snippet = summary is null ? [] : Snippets.Make(summary, text, Analyzer, _words),
             });
         }
         return new SearchResult
         {
-            Total = collector.Total, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = text.Fuzzy,
+            Total = collector.Total, OwnTotal = collector.OwnTotal, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = text.Fuzzy,
             FarthestKm = query.Near is null ? null : Math.Round(collector.Farthest, 2),
             Relaxations = relaxations, Correction = correction,
         };
@@ -229,7 +235,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
                     if (markers[leaf] is not { } values) continue;
                     values.Get(doc - leaves[leaf].DocBase, bytes);
                     var parts = bytes.Utf8ToString().Split(Separator);
-                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(4 + IndexOf(_stored, name))), lat, lon));
+                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))), lat, lon,
+                        parts[4].Length > 0 ? parts[4] : null));
                 }
                 return new MapResult(collector.Total, collector.Unlocated, list, []);
             }

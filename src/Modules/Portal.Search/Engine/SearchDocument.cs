@@ -21,4 +21,9 @@ public sealed class SearchDocument
     public double? Longitude { get; set; }
     public DateTime? LastVerified { get; set; }
     public DateTime? Published { get; set; }
+    /// <summary>
+    /// The item's own language ("" for an item of every language). An index holds, after its own language's documents,
+    /// those of the items not written in its language (another language's only version), ranked after its own.
+    /// </summary>
+    public string Culture { get; set; } = "";
 }

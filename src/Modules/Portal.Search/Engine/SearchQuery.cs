@@ -54,6 +54,8 @@ public readonly record struct GeoCircle(double Latitude, double Longitude, doubl
 public sealed class SearchResult
 {
     public int Total { get; init; }
+    /// <summary>The matches in the index's own language; a search is loosened until some match, as when nothing does.</summary>
+    internal int OwnTotal { get; init; }
     public int Page { get; init; }
     public int PageSize { get; init; }
     public IReadOnlyList<SearchHit> Hits { get; init; } = [];
@@ -92,6 +94,8 @@ public sealed class SearchHit
     public double? Longitude { get; init; }
     public double? DistanceKm { get; init; }
     public DateTime? LastVerified { get; init; }
+    /// <summary>The item's language when it is not the index's (the entry exists in that language only); null otherwise.</summary>
+    public string? OtherCulture { get; init; }
     public float Score { get; init; }
     /// <summary>The summary cut around the matches; marked parts are the words that matched.</summary>
     public IReadOnlyList<SnippetPart> Snippet { get; init; } = [];
@@ -104,6 +108,7 @@ public readonly record struct Suggestion(string Text, int Count);
 
 public sealed record MapResult(int Total, int Unlocated, IReadOnlyList<MapPoint> Points, IReadOnlyList<MapCluster> Clusters);
 
-public sealed record MapPoint(string Id, string Type, string Title, string Url, IReadOnlyDictionary<string, string> Stored, double Latitude, double Longitude);
+/// <param name="OtherCulture">The item's language when it is not the index's (it exists in that language only); null otherwise.</param>
+public sealed record MapPoint(string Id, string Type, string Title, string Url, IReadOnlyDictionary<string, string> Stored, double Latitude, double Longitude, string? OtherCulture = null);
 
 public sealed record MapCluster(double Latitude, double Longitude, int Count);

@@ -21,6 +21,8 @@ internal sealed class SegmentColumns
     public required string[] Title { get; init; }
     /// <summary>Each document's rank by folded title within the segment (ties share a rank): cheaper to compare than the titles.</summary>
     public required int[] TitleOrd { get; init; }
+    /// <summary>Whether each document is another language's item (ranked after the index's own).</summary>
+    public required bool[] OtherCulture { get; init; }
 
     public static SegmentColumns For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
 
@@ -60,7 +62,10 @@ internal sealed class SegmentColumns
             }
         }
         else Array.Fill(title, "");
-        return new SegmentColumns { MaxDoc = maxDoc, Facets = facets, Latitude = latitude, Longitude = longitude, Verified = verified, Title = title, TitleOrd = titleOrd };
+        var other = new bool[maxDoc];
+        if (reader.GetNumericDocValues(LuceneSearchIndex.OtherCultureField) is { } others)
+            for (var d = 0; d < maxDoc; d++) other[d] = others.Get(d) != 0;
+        return new SegmentColumns { MaxDoc = maxDoc, Facets = facets, Latitude = latitude, Longitude = longitude, Verified = verified, Title = title, TitleOrd = titleOrd, OtherCulture = other };
     }
 
     private static double[] Doubles(NumericDocValues? values, int maxDoc)

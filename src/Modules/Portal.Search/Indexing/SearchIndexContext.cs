@@ -29,7 +29,9 @@ public sealed class SearchIndexContext(ContentItem item, string culture, Content
 
     internal SearchDocument Document { get; } = new()
     {
-        Id = item.ContentItemId, Type = item.ContentType, Title = item.DisplayText, Url = $"/{culture}/{item.Path}", Published = item.PublishedUtc,
+        // An item of another language (its only version) keeps its own address: its page is shown in its language.
+        Id = item.ContentItemId, Type = item.ContentType, Title = item.DisplayText, Published = item.PublishedUtc, Culture = item.Culture,
+        Url = $"/{(string.IsNullOrEmpty(item.Culture) ? culture : item.Culture)}/{item.Path}",
     };
 
     public string Title { get => Document.Title; set => Document.Title = value; }

@@ -26,8 +26,32 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
 
     public bool IsIndexed(string contentType) => options.Value.IndexedTypes.Contains(contentType);
 
-    /// <summary>The cultures an item is searched in: its own, or every one for an item without a culture.</summary>
-    public static IEnumerable<string> CulturesOf(ContentItem item, Cultures cultures) => string.IsNullOrEmpty(item.Culture) ? cultures.Supported : cultures.Supported.Where(c => c == item.Culture);
+    /// <summary>
+    /// The cultures an item is searched in: every one for an item without a culture; else its own, and each culture its
+    /// localization set has no published version in (<paramref name="setCultures"/>, the cultures it has), there from the
+    /// set's version in the first of the catalogue's cultures (French before German), so that the entry is found once.
+    /// </summary>
+    public static IEnumerable<string> CulturesOf(ContentItem item, Cultures cultures, IReadOnlySet<string> setCultures) =>
+        cultures.Supported.Where(c => LocalizationSets.IsListedIn(c, item.Culture, setCultures, cultures));
+
+    /// <summary>The cultures the published versions of an item's localization set are written in (its own at least).</summary>
+    public async Task<IReadOnlySet<string>> SetCulturesAsync(ContentItem item)
+    {
+        var set = item.LocalizationSet ?? item.ContentItemId;
+        var cultures = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && i.ContentType == item.ContentType && (i.LocalizationSet == set || i.ContentItemId == item.ContentItemId))
+            .Select(i => i.Culture).Distinct().ToListAsync();
+        return cultures.Append(item.Culture).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The same for every published item of the indexed types at once (a build): localization set → cultures.</summary>
+    public async Task<Dictionary<(string Type, string Set), HashSet<string>>> AllSetCulturesAsync(CancellationToken cancellationToken)
+    {
+        var types = options.Value.IndexedTypes;
+        var rows = await db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType))
+            .Select(i => new { i.ContentType, Set = i.LocalizationSet ?? i.ContentItemId, i.Culture }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.ContentType, r.Set)).ToDictionary(g => g.Key, g => g.Select(r => r.Culture).ToHashSet(StringComparer.Ordinal));
+    }
 
     public Task<SearchDocument?> BuildAsync(ContentItem item, string culture) => BuildAsync(item, culture, followReferences: true);
 

@@ -112,6 +112,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true, options.Value.StoredFieldNames), folder);
         }
         var types = builder.Options.IndexedTypes;
+        var sets = await builder.AllSetCulturesAsync(cancellationToken);
         long lastId = 0;
         var count = 0;
         while (true)
@@ -121,7 +122,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             if (batch.Count == 0) break;
             lastId = batch[^1].Id;
             foreach (var item in batch)
-                foreach (var culture in SearchDocumentBuilder.CulturesOf(item, siteCultures).Where(built.ContainsKey))
+                foreach (var culture in SearchDocumentBuilder.CulturesOf(item, siteCultures, sets.GetValueOrDefault((item.ContentType, item.LocalizationSet ?? item.ContentItemId)) ?? [item.Culture]).Where(built.ContainsKey))
                     if (await builder.BuildAsync(item, culture) is { } document)
                     {
                         built[culture].Item1.Add(document);
@@ -228,12 +229,19 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
                     .Where(i => i.Published && types.Contains(i.ContentType) && i.ContentItemId != id && i.Content.Contains(quoted))
                     .Select(i => i.ContentItemId).ToListAsync(cancellationToken));
             }
-            foreach (var id in ids.Concat(dependents).Distinct())
+            // The other languages' versions of a changed item: one published or withdrawn in a language changes where they are found.
+            var siblings = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var set in await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.ContentItemId) && i.LocalizationSet != null)
+                         .Select(i => i.LocalizationSet!).Distinct().ToListAsync(cancellationToken))
+                siblings.UnionWith(await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == set && types.Contains(i.ContentType) && (i.Published || i.Latest))
+                    .Select(i => i.ContentItemId).Distinct().ToListAsync(cancellationToken));
+            foreach (var id in ids.Concat(dependents).Concat(siblings).Distinct())
             {
                 var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id && i.Published, cancellationToken);
+                var cultures = item is null ? null : SearchDocumentBuilder.CulturesOf(item, siteCultures, await builder.SetCulturesAsync(item)).ToHashSet(StringComparer.Ordinal);
                 foreach (var index in indexes)
                 {
-                    var document = item is not null && SearchDocumentBuilder.CulturesOf(item, siteCultures).Contains(index.Culture)
+                    var document = item is not null && cultures!.Contains(index.Culture)
                         ? await builder.BuildAsync(item, index.Culture) : null;
                     if (document is null) index.Delete(id);
                     else index.Upsert(document);
