@@ -41,12 +41,16 @@ public static class PortalServiceCollectionExtensions
         services.AddPublicUrl(configuration).AddReverseProxy(configuration).AddSecurityHeaders(configuration);
         services.AddHttpEfficiency();
 
+        // The journal rows a node commits reach its own read models at the commit (ContentJournalLocalDispatch).
+        services.AddSingleton<ContentJournalLocalDispatch>();
         if (database.Provider == DatabaseProvider.Postgres)
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<ContentJournalLocalDispatch>()));
         else
         {
             var writeAheadLog = new SqliteWriteAheadLog();
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(writeAheadLog));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+                .AddInterceptors(writeAheadLog, sp.GetRequiredService<ContentJournalLocalDispatch>()));
         }
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
@@ -135,6 +139,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddContentJournalObserver<DocumentReadModel>();
+        services.AddContentJournalObserver<ContentDefinitionReadModel>();
         services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
         services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()
             .AddContentField<NumericFieldType>().AddContentField<BooleanFieldType>()
