@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
 using Portal.Core.Content.Parts;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
@@ -17,6 +18,7 @@ public sealed class Startup : IModuleStartup
         services.AddContentHandler<NewsHandler>();
         services.AddSingleton<IAutoroutePrefix, NewsRoutes>();
         services.AddScoped<NewsQueries>();
+        services.AddContentJournalObserver<NewsOrder>();
         services.AddScoped<ISiteNavigation, PublishingNavigation>();
         services.AddScoped<IHomeSection, LatestNews>();
     }

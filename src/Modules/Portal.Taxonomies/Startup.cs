@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
 using Portal.Core.Content.Fields;
 using Portal.Core.Hosting;
 using Portal.Core.Modules;
@@ -15,6 +16,7 @@ public sealed class Startup : IModuleStartup
     {
         services.AddScoped<VocabularyValidator>();
         services.AddScoped<VocabularyStore>();
+        services.AddContentJournalObserver<VocabularyReadModel>();
         services.AddContentField<TaxonomyTermsFieldType>();
         services.AddScoped<IFieldEditorDataProvider, TaxonomyEditorData>();
         services.AddRecipeStep<TaxonomiesStep>();

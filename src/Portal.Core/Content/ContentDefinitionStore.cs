@@ -19,20 +19,44 @@ public interface IContentDefinitionStore
     Task<IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)>> GetPartsOfAsync(ContentTypeDefinition type);
 }
 
-public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider clock, Portal.Core.Localization.Cultures cultures) : IContentDefinitionStore
+/// <summary>Every content definition's JSON, read once and kept until the journal reports a definition saved or deleted.</summary>
+public sealed class ContentDefinitionReadModel(IServiceProvider services) : IContentJournalObserver
 {
-    private Dictionary<(string Kind, string Name), ContentDefinitionRecord>? _records;
+    private const string Key = "all";
+    private readonly ReadModelCache<IReadOnlyDictionary<(string Kind, string Name), string>> _all = new(services);
 
-    private async Task<Dictionary<(string Kind, string Name), ContentDefinitionRecord>> RecordsAsync() =>
-        _records ??= (await db.ContentDefinitions.ToListAsync()).ToDictionary(r => (r.Kind, r.Name));
+    public Task<IReadOnlyDictionary<(string Kind, string Name), string>> GetAsync(Func<Task<IReadOnlyDictionary<(string Kind, string Name), string>>> load) => _all.GetAsync(Key, load);
+
+    public Task OnChangesAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Any(c => c.Kind == ContentChangeKind.Definitions)) _all.Clear();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider clock, Portal.Core.Localization.Cultures cultures, ContentDefinitionReadModel readModel) : IContentDefinitionStore
+{
+    /// <summary>This scope's view: the read model's definitions with the writes made in this scope.</summary>
+    private Dictionary<(string Kind, string Name), string>? _records;
+
+    private async Task<Dictionary<(string Kind, string Name), string>> RecordsAsync()
+    {
+        if (_records is not null) return _records;
+        // In memory unless a transaction is open (it may hold definitions of its own not yet committed).
+        var all = db.Database.CurrentTransaction is not null ? await LoadAsync() : await readModel.GetAsync(LoadAsync);
+        return _records = new Dictionary<(string Kind, string Name), string>(all);
+    }
+
+    private async Task<IReadOnlyDictionary<(string Kind, string Name), string>> LoadAsync() =>
+        (await db.ContentDefinitions.AsNoTracking().Select(r => new { r.Kind, r.Name, r.Definition }).ToListAsync()).ToDictionary(r => (r.Kind, r.Name), r => r.Definition);
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync() =>
-        (await RecordsAsync()).Values.Where(r => r.Kind == ContentDefinitionRecord.TypeKind)
-            .Select(r => Read<ContentTypeDefinition>(r)).OrderBy(t => t.DisplayName.For(cultures.Default, cultures), StringComparer.CurrentCulture).ToList();
+        (await RecordsAsync()).Where(r => r.Key.Kind == ContentDefinitionRecord.TypeKind)
+            .Select(r => Read<ContentTypeDefinition>(r.Value)).OrderBy(t => t.DisplayName.For(cultures.Default, cultures), StringComparer.CurrentCulture).ToList();
 
     public async Task<IReadOnlyList<ContentPartDefinition>> ListPartsAsync() =>
-        (await RecordsAsync()).Values.Where(r => r.Kind == ContentDefinitionRecord.PartKind)
-            .Select(r => Read<ContentPartDefinition>(r)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        (await RecordsAsync()).Where(r => r.Key.Kind == ContentDefinitionRecord.PartKind)
+            .Select(r => Read<ContentPartDefinition>(r.Value)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     public async Task<ContentTypeDefinition?> GetTypeAsync(string name) =>
         (await RecordsAsync()).TryGetValue((ContentDefinitionRecord.TypeKind, name), out var r) ? Read<ContentTypeDefinition>(r) : null;
@@ -59,7 +83,8 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
     public async Task DeleteTypeAsync(string name)
     {
         var records = await RecordsAsync();
-        if (records.Remove((ContentDefinitionRecord.TypeKind, name), out var record))
+        if (records.Remove((ContentDefinitionRecord.TypeKind, name))
+            && await db.ContentDefinitions.FirstOrDefaultAsync(r => r.Kind == ContentDefinitionRecord.TypeKind && r.Name == name) is { } record)
         {
             db.ContentDefinitions.Remove(record);
             db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Definitions, name, clock));
@@ -72,20 +97,17 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A content definition needs a name.");
         var records = await RecordsAsync();
         var json = JsonSerializer.Serialize(definition, ContentJson.Options);
-        if (!records.TryGetValue((kind, name), out var record))
-        {
-            record = new ContentDefinitionRecord { Kind = kind, Name = name };
-            db.ContentDefinitions.Add(record);
-            records[(kind, name)] = record;
-        }
-        else if (record.Definition == json) return;
+        if (records.TryGetValue((kind, name), out var stored) && stored == json) return;
+        var record = await db.ContentDefinitions.FirstOrDefaultAsync(r => r.Kind == kind && r.Name == name);
+        if (record is null) db.ContentDefinitions.Add(record = new ContentDefinitionRecord { Kind = kind, Name = name });
         record.Definition = json;
+        records[(kind, name)] = json;
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         // In the same unit of work: every node's read models follow the change.
         db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Definitions, name, clock));
         await db.SaveChangesAsync();
     }
 
-    private static T Read<T>(ContentDefinitionRecord record) where T : new() =>
-        JsonSerializer.Deserialize<T>(record.Definition, ContentJson.Options) ?? new T();
+    private static T Read<T>(string definition) where T : new() =>
+        JsonSerializer.Deserialize<T>(definition, ContentJson.Options) ?? new T();
 }

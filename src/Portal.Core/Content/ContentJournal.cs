@@ -39,7 +39,8 @@ public sealed class ContentJournalObserverRegistration<T>;
 /// This node's follower of the content journal: from the journal's last id when the site is ready, every ~300 ms one
 /// <c>SELECT … WHERE Id &gt; cursor</c>, and each new batch handed to every <see cref="IContentJournalObserver"/>. A gap in
 /// the ids younger than a few seconds may be a transaction still committing (PostgreSQL hands ids out of commit order):
-/// the follower waits for it before going past it.
+/// the follower waits for it before going past it. The changes committed on this node are handed at their commit
+/// (<see cref="ContentJournalLocalDispatch"/>) and not again when the follower reads them.
 /// </summary>
 public sealed class ContentJournalFollower(IServiceScopeFactory scopes, IEnumerable<IContentJournalObserver> observers, StartupState startup, TimeProvider clock,
     ILogger<ContentJournalFollower> logger) : BackgroundService
@@ -51,7 +52,28 @@ public sealed class ContentJournalFollower(IServiceScopeFactory scopes, IEnumera
 
     private readonly IContentJournalObserver[] _observers = observers.ToArray();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _dispatchedLocally = new();
     private long _cursor = -1;
+
+    /// <summary>Hands the changes this node has just committed to the observers, before the follower reads them back.</summary>
+    public async Task DispatchLocalAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken = default)
+    {
+        if (changes.Count == 0) return;
+        foreach (var change in changes) _dispatchedLocally.TryAdd(change.Id, 0);
+        await DispatchAsync(changes, cancellationToken);
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try { await observer.OnChangesAsync(changes, cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "{Observer} failed on the content changes {First}–{Last}.", observer.GetType().Name, changes[0].Id, changes[^1].Id);
+            }
+        }
+    }
 
     /// <summary>The id of the last change handed to the observers; -1 until the follower has started.</summary>
     public long Cursor => Interlocked.Read(ref _cursor);
@@ -85,14 +107,8 @@ public sealed class ContentJournalFollower(IServiceScopeFactory scopes, IEnumera
                 expected = change.Id + 1;
             }
             if (usable.Count == 0) return 0;
-            foreach (var observer in _observers)
-            {
-                try { await observer.OnChangesAsync(usable, cancellationToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "{Observer} failed on the content changes {First}–{Last}.", observer.GetType().Name, usable[0].Id, usable[^1].Id);
-                }
-            }
+            var fresh = usable.Where(c => !_dispatchedLocally.TryRemove(c.Id, out _)).ToList();
+            if (fresh.Count > 0) await DispatchAsync(fresh, cancellationToken);
             Interlocked.Exchange(ref _cursor, usable[^1].Id);
             return usable.Count;
         }

@@ -42,12 +42,16 @@ public static class PortalServiceCollectionExtensions
         services.AddHttpEfficiency();
         var pageCacheWrites = services.AddPageCache(configuration);
 
+        // The journal rows a node commits reach its own read models at the commit (ContentJournalLocalDispatch).
+        services.AddSingleton<ContentJournalLocalDispatch>();
         if (database.Provider == DatabaseProvider.Postgres)
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(pageCacheWrites));
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites));
         else
         {
             var writeAheadLog = new SqliteWriteAheadLog();
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(writeAheadLog, pageCacheWrites));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+                .AddInterceptors(writeAheadLog, sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites));
         }
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
@@ -138,6 +142,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<ContentLabels>();
         services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddContentJournalObserver<DocumentReadModel>();
+        services.AddContentJournalObserver<ContentDefinitionReadModel>();
         services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
         services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()
             .AddContentField<NumericFieldType>().AddContentField<BooleanFieldType>()

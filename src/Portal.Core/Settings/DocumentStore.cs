@@ -13,7 +13,7 @@ public interface IDocumentStore
     Task SaveAsync<T>(string key, T document);
 }
 
-public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnumerable<UnfollowedDocuments> unfollowed) : IDocumentStore
+public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnumerable<UnfollowedDocuments> unfollowed, DocumentReadModel readModel) : IDocumentStore
 {
     private readonly string[] _unfollowed = unfollowed.Select(u => u.KeyPrefix).ToArray();
 
@@ -22,11 +22,16 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnume
     public async Task<T> GetAsync<T>(string key) where T : new()
     {
         if (_cache.TryGetValue(key, out var cached)) return (T)cached;
-        var record = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key);
-        var document = record is null ? new T() : JsonSerializer.Deserialize<T>(record.Json, ContentJson.Options) ?? new T();
+        // In memory unless a transaction is open (it may hold writes of its own) or the key is bookkeeping no journal row follows.
+        var json = db.Database.CurrentTransaction is not null || Unfollowed(key) ? await ReadAsync(key) : await readModel.Json.GetAsync(key, () => ReadAsync(key));
+        var document = json is null ? new T() : JsonSerializer.Deserialize<T>(json, ContentJson.Options) ?? new T();
         _cache[key] = document!;
         return document;
     }
+
+    private Task<string?> ReadAsync(string key) => db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => d.Json).SingleOrDefaultAsync();
+
+    private bool Unfollowed(string key) => _unfollowed.Any(p => key.StartsWith(p, StringComparison.Ordinal));
 
     public Task<bool> ExistsAsync(string key) => db.Documents.AnyAsync(d => d.Key == key);
 
@@ -38,7 +43,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnume
         record.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         // In the same unit of work: every node's read models follow the change.
-        if (!_unfollowed.Any(p => key.StartsWith(p, StringComparison.Ordinal))) db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Settings, key, clock));
+        if (!Unfollowed(key)) db.ContentChanges.Add(ContentJournal.Of(ContentChangeKind.Settings, key, clock));
         await db.SaveChangesAsync();
         _cache[key] = document!;
     }

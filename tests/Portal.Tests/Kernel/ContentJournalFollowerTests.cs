@@ -131,4 +131,35 @@ public sealed class ContentJournalFollowerTests
         (await factory.WithDbAsync(db => db.Documents.AnyAsync(d => d.Key == key))).Should().BeTrue();
         (await factory.WithDbAsync(db => db.ContentChanges.AnyAsync(c => c.ContentType == key))).Should().BeFalse();
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Settings_saved_on_a_node_are_served_by_its_next_request_without_waiting(string provider)
+    {
+        using var factory = new PortalFactory(provider);
+        using var client = factory.CreateClient();
+        (await client.GetStringAsync("/fr")).Should().NotContain("Quorblex");
+        (await client.GetStringAsync("/fr")).Should().NotContain("Quorblex", "the second request is served from the read models");
+        await factory.WithScopeAsync(async sp =>
+        {
+            var documents = sp.GetRequiredService<IDocumentStore>();
+            var settings = await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings);
+            settings.SiteName = "Quorblex";
+            await documents.SaveAsync(DocumentKeys.SiteSettings, settings);
+        });
+        (await client.GetStringAsync("/fr")).Should().Contain("Quorblex", "the writing node drops its read model at the commit, not at its follower's next poll");
+
+        // Saved inside a transaction: dropped at the commit, so no request caches what the transaction had not committed.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var documents = sp.GetRequiredService<IDocumentStore>();
+            var settings = await documents.GetAsync<SiteSettings>(DocumentKeys.SiteSettings);
+            settings.SiteName = "Zentrivo";
+            await documents.SaveAsync(DocumentKeys.SiteSettings, settings);
+            await transaction.CommitAsync();
+        });
+        (await client.GetStringAsync("/fr")).Should().Contain("Zentrivo");
+    }
 }

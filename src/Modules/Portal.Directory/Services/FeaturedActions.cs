@@ -2,21 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Hosting;
+using Portal.Search.Engine;
+using Portal.Search.Services;
 
 namespace Portal.Directory.Services;
 
-/// <summary>On the home page: the activities most recently verified, the freshest information first.</summary>
-public sealed class FeaturedActions(PortalDbContext db) : IHomeSection
+/// <summary>
+/// On the home page: the activities most recently verified, the freshest information first. The verification date is
+/// a sorted column of the search index, so the block reads the three it shows, whatever the size of the directory.
+/// </summary>
+public sealed class FeaturedActions(SearchIndexManager indexes, PortalDbContext db) : IHomeSection
 {
+    private const int Shown = 3;
+
     public async Task<HomeBlock?> BuildAsync(string culture)
     {
-        // The verification date lives in the item's JSON: the latest published actions are read and ordered here.
-        var recent = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && i.ContentType == DirectoryTypes.Action && i.Path != null && (i.Culture == culture || i.Culture == ""))
-            .OrderByDescending(i => i.ModifiedUtc).Take(200).ToListAsync();
-        var featured = recent
-            .OrderByDescending(i => i.Field(DirectoryTypes.EntryPart, "LastVerified")?["Value"]?.GetValue<string>() ?? "")
-            .ThenBy(i => i.DisplayText, StringComparer.Ordinal).Take(3).ToList();
+        var index = await indexes.GetAsync(culture);
+        var query = new SearchQuery { Sort = SearchSort.Updated, PageSize = Shown, Filters = { [LuceneSearchIndex.TypeFacet] = [DirectoryTypes.Action] } };
+        var ids = index.Search(query).Hits.Select(h => h.Id).ToList();
+        if (ids.Count == 0) return null;
+        var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && ids.Contains(i.ContentItemId) && i.Path != null).ToListAsync();
+        var featured = ids.Select(id => items.FirstOrDefault(i => i.ContentItemId == id)).OfType<ContentItem>().ToList();
         return featured.Count == 0 ? null : new HomeBlock("_FeaturedActions", new FeaturedActionsModel(featured, culture), 10) { Shows = featured.Select(i => i.ContentItemId).ToList() };
     }
 }

@@ -27,6 +27,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, (LuceneSearchIndex Index, string Folder)> _indexes = new(StringComparer.Ordinal);
     private volatile bool _rebuildRequested;
+    private long _passed;
 
     public string Root { get; } = Path.Combine(database.DataDirectory, "search");
     public DateTime? LastRebuildUtc { get; private set; }
@@ -180,7 +181,8 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         {
             List<LuceneSearchIndex> indexes;
             lock (_indexes) indexes = _indexes.Values.Select(v => v.Index).ToList();
-            var cursor = indexes.Min(i => i.Cursor);
+            // Past the changes that are no content item's (settings, definitions): read once, they change no document.
+            var cursor = Math.Max(indexes.Min(i => i.Cursor), Interlocked.Read(ref _passed));
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var changes = await db.ContentChanges.AsNoTracking().Where(c => c.Id > cursor).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -212,6 +214,12 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
             // Settings and definitions are no content item: the index follows only the content's changes.
             var content = usable.Where(c => ContentChangeKind.IsContent(c.Kind)).ToList();
+            if (content.Count == 0)
+            {
+                // Nothing to reindex: the index keeps its cursor (and its commit), this node just reads on from here.
+                Interlocked.Exchange(ref _passed, usable[^1].Id);
+                return usable.Count;
+            }
             if (content.Any(c => c.ContentType == Taxonomies.Services.VocabularyStore.ContentType))
             {
                 // Labels and facet trees changed: every document may read differently.

@@ -72,7 +72,8 @@ public sealed class TaxonomyAdminController(VocabularyStore vocabularies, Vocabu
 
     private async Task<IActionResult> SaveTermAsync(string name, string? originalSlug, TermForm form)
     {
-        var vocabulary = await vocabularies.GetAsync(name);
+        // A copy of its own: the terms are changed below before the save, which may be refused.
+        var vocabulary = await vocabularies.GetForEditAsync(name);
         if (vocabulary is null) return NotFound();
         var existing = originalSlug is null ? null : vocabulary.Find(originalSlug);
         if (originalSlug is not null && existing is null) return NotFound();

@@ -8,9 +8,26 @@ using Portal.Taxonomies.Models;
 
 namespace Portal.Taxonomies.Services;
 
+/// <summary>
+/// Every vocabulary read so far, parsed once and shared by all requests (never change one got from
+/// <see cref="VocabularyStore.GetAsync"/>: <see cref="VocabularyStore.GetForEditAsync"/> gives a copy of one's own), dropped
+/// when the content journal reports a vocabulary published, unpublished or deleted.
+/// </summary>
+public sealed class VocabularyReadModel(IServiceProvider services) : IContentJournalObserver
+{
+    public ReadModelCache<Vocabulary?> Vocabularies { get; } = new(services);
+
+    public Task OnChangesAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes.Where(c => ContentChangeKind.IsContent(c.Kind) && c.ContentType == VocabularyStore.ContentType))
+            Vocabularies.Remove(change.ContentItemId.StartsWith("voc-", StringComparison.Ordinal) ? change.ContentItemId[4..] : change.ContentItemId);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Vocabularies are published content items of type Vocabulary (id "voc-{name}"), so every change is a version.</summary>
 // Content handlers read vocabularies, and the content manager runs the handlers: the manager is resolved only to write.
-public sealed class VocabularyStore(PortalDbContext db, IServiceProvider services, VocabularyValidator validator, Portal.Core.Localization.Cultures cultures)
+public sealed class VocabularyStore(PortalDbContext db, IServiceProvider services, VocabularyValidator validator, Portal.Core.Localization.Cultures cultures, VocabularyReadModel readModel)
 {
     public const string ContentType = "Vocabulary";
     public const string PartName = "VocabularyPart";
@@ -21,17 +38,26 @@ public sealed class VocabularyStore(PortalDbContext db, IServiceProvider service
     public async Task<Vocabulary?> GetAsync(string name)
     {
         if (_cache.TryGetValue(name, out var cached)) return cached;
-        var content = await db.ContentItems.AsNoTracking()
-            .Where(i => i.ContentItemId == IdOf(name) && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
-        var vocabulary = content is null ? null : Read(content);
+        // Shared from memory unless a transaction is open (it may hold a version of its own not yet committed).
+        var vocabulary = db.Database.CurrentTransaction is not null ? await LoadAsync(name) : await readModel.Vocabularies.GetAsync(name, () => LoadAsync(name));
         _cache[name] = vocabulary;
         return vocabulary;
+    }
+
+    /// <summary>A copy of the stored vocabulary that the caller may change (and save).</summary>
+    public Task<Vocabulary?> GetForEditAsync(string name) => LoadAsync(name);
+
+    private async Task<Vocabulary?> LoadAsync(string name)
+    {
+        var content = await db.ContentItems.AsNoTracking()
+            .Where(i => i.ContentItemId == IdOf(name) && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
+        return content is null ? null : Read(content);
     }
 
     public Task<Vocabulary?> ReloadAsync(string name)
     {
         _cache.Remove(name);
-        return GetAsync(name);
+        return LoadAsync(name);
     }
 
     public async Task<IReadOnlyList<Vocabulary>> ListAsync()
