@@ -54,14 +54,7 @@ public sealed partial class SynonymAdminTests(SeineSaintDenisSite site)
         var deleted = await admin.PostFormAsync(Page + "?culture=fr&q=zorglub", $"{Page}/{id}/delete", []);
         deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await TitlesAsync("zorglub")).Should().BeEmpty();
-        // The synonym changes are journalled (other nodes follow them), but no content changed: no document was reindexed.
-        var after = site.Factory.Services.GetRequiredService<SearchIndexManager>().Status();
-        after.ToDictionary(i => i.Key, i => i.Value.Documents).Should().BeEquivalentTo(cursors.ToDictionary(i => i.Key, i => i.Value.Documents), "nothing was reindexed");
-        using var scope = site.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>();
-        var from = cursors.Values.Min(c => c.Cursor);
-        var kinds = db.ContentChanges.Where(c => c.Id > from).Select(c => c.Kind).ToList();
-        kinds.Should().NotBeEmpty("each synonym change is a journal row").And.NotContain([Portal.Core.Content.ContentChangeKind.Published, Portal.Core.Content.ContentChangeKind.Unpublished, Portal.Core.Content.ContentChangeKind.Removed]);
+        site.Factory.Services.GetRequiredService<SearchIndexManager>().Status().Should().BeEquivalentTo(cursors, "nothing was reindexed");
     }
 
     [Fact]
