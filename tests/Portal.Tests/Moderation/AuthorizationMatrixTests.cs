@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/review/{item}/reject", Staff),
         ("POST", "/admin/review/approve", Staff),
         ("POST", "/admin/review/self-approval", [Admin]),
+        ("POST", "/admin/review/{item}/organisation/link", Staff),
+        ("POST", "/admin/review/{item}/organisation/create", Staff),
         ("GET", "/admin/freshness", Staff),
         ("GET", "/admin/users", [Admin]),
         ("GET", "/admin/users/invite", [Admin]),
@@ -162,6 +164,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/bien-vieillir-frontiere"), ("GET", "/de/glossar"),
         ("GET", "/fr/connexion"), ("POST", "/de/anmelden"), ("GET", "/fr/mot-de-passe-oublie"), ("POST", "/de/passwort-vergessen"),
         ("GET", "/fr/nouveau-mot-de-passe"), ("POST", "/de/neues-passwort"),
+        ("POST", "/fr/proposer/organisations"),
     ];
 
     [Fact]
