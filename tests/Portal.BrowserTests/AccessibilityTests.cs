@@ -182,7 +182,8 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
         await visitor.FillAsync("#TitlePart_Title", "Tir à l'arc assis");
         await visitor.FillAsync("#Action_Description", "Séances de tir à l'arc en fauteuil, le samedi.");
         await visitor.CheckAsync("input[name='Action.Domains.Terms'][value='sport']");
-        await visitor.FillAsync("#Action_Actor", "b-actor-fr");
+        // The organisation in words (a new one here); the moderator links or creates it while reviewing.
+        await visitor.FillAsync("#organisation-name", "Archers de Bobigny");
         await ShotAsync(visitor, "proposal-fr");
         await visitor.ClickAsync("#send");
         (await visitor.TextContentAsync("main"))!.Should().Contain("P-");
@@ -196,7 +197,11 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
         await partner.GotoAsync(site.BaseUrl + "/fr/espace-partenaire/b-action");
         (await ViolationsAsync(partner)).Should().BeEmpty("the partner form");
         await partner.FillAsync("#Action_Schedule", "Le mercredi de 14 h à 16 h, hors vacances scolaires.");
-        await partner.ClickAsync("form.partner-form button[type=submit]");
+        // The form shows what changes before sending it.
+        await partner.ClickAsync("form.partner-form button[name=step][value=review]");
+        await partner.Locator("table.change-summary").WaitForAsync();
+        (await ViolationsAsync(partner)).Should().BeEmpty("the partner's change summary");
+        await partner.ClickAsync("form.partner-confirm button[name=step][value=send]");
         (await partner.TextContentAsync(".notice"))!.Should().Contain("envoyées en relecture");
         await partner.GotoAsync(site.BaseUrl + "/de/partnerbereich");
         (await ViolationsAsync(partner)).Should().BeEmpty("the partner space in German");

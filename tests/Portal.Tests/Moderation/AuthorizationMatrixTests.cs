@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests
         ("POST", "/admin/review/{item}/reject", Staff),
         ("POST", "/admin/review/approve", Staff),
         ("POST", "/admin/review/self-approval", [Admin]),
+        ("POST", "/admin/review/{item}/organisation/link", Staff),
+        ("POST", "/admin/review/{item}/organisation/create", Staff),
         ("GET", "/admin/freshness", Staff),
         ("GET", "/admin/users", [Admin]),
         ("GET", "/admin/users/invite", [Admin]),
@@ -190,6 +192,7 @@ public sealed class AuthorizationMatrixTests
         ("GET", "/fr/lettre-d-information/confirmer/jeton"), ("POST", "/fr/lettre-d-information/confirmer/jeton"),
         ("GET", "/fr/lettre-d-information/preferences/jeton"), ("POST", "/fr/lettre-d-information/preferences/jeton"),
         ("GET", "/de/newsletter/abmelden/jeton"), ("POST", "/de/newsletter/abmelden/jeton"),
+        ("POST", "/fr/proposer/organisations"),
     ];
 
     [Fact]

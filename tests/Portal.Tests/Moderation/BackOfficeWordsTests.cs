@@ -11,6 +11,7 @@ public sealed class BackOfficeWordsTests
     public async Task The_back_office_shows_state_step_type_and_field_names_in_the_editors_language()
     {
         using var factory = WorkflowTests.Site();
+        using (var probe = factory.CreateClient()) await ProposalOrganisationTests.ReadyAsync(probe);
         var action = await WorkflowTests.Partner1ActionAsync(factory);
         using (var partner = await WorkflowTests.SignedInAsync(factory, "partner1@portal.example"))
         {

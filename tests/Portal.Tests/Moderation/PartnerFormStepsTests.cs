@@ -11,6 +11,7 @@ public sealed class PartnerFormStepsTests
     public async Task The_change_summary_lists_the_changed_fields_before_anything_is_sent()
     {
         using var factory = WorkflowTests.Site();
+        using (var probe = factory.CreateClient()) await ProposalOrganisationTests.ReadyAsync(probe);
         var action = await WorkflowTests.Partner1ActionAsync(factory);
         using var partner = await WorkflowTests.SignedInAsync(factory, "partner1@portal.example");
         var edit = $"/fr/espace-partenaire/{action.ContentItemId}";
@@ -45,6 +46,7 @@ public sealed class PartnerFormStepsTests
     public async Task A_field_needing_correction_stays_on_the_form_with_its_message()
     {
         using var factory = WorkflowTests.Site();
+        using (var probe = factory.CreateClient()) await ProposalOrganisationTests.ReadyAsync(probe);
         var action = await WorkflowTests.Partner1ActionAsync(factory);
         using var partner = await WorkflowTests.SignedInAsync(factory, "partner1@portal.example");
         var edit = $"/fr/espace-partenaire/{action.ContentItemId}";

@@ -19,6 +19,7 @@ public sealed partial class PartnerSignInTests
     {
         using var factory = WorkflowTests.Site();
         using var visitor = factory.CreateBrowser();
+        await ProposalOrganisationTests.ReadyAsync(visitor);
 
         var sent = await visitor.GetAsync(space);
         sent.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -45,6 +46,7 @@ public sealed partial class PartnerSignInTests
     {
         using var factory = WorkflowTests.Site();
         using var visitor = factory.CreateBrowser();
+        await ProposalOrganisationTests.ReadyAsync(visitor);
         var page = Browser.Decode(await visitor.GetStringAsync("/de/passwort-vergessen"));
         page.Should().Contain("<html lang=\"de\">").And.Contain("class=\"site-header\"").And.Contain("action=\"/de/passwort-vergessen\"");
 
@@ -74,6 +76,7 @@ public sealed partial class PartnerSignInTests
     public async Task A_partner_signs_out_from_the_partner_space()
     {
         using var factory = WorkflowTests.Site();
+        using (var probe = factory.CreateClient()) await ProposalOrganisationTests.ReadyAsync(probe);
         using var partner = await WorkflowTests.SignedInAsync(factory, "partner1@portal.example");
         var space = Browser.Decode(await partner.GetStringAsync("/fr/espace-partenaire"));
         space.Should().Contain("action=\"/admin/logout\"").And.Contain("name=\"culture\" value=\"fr\"").And.Contain("Se déconnecter");

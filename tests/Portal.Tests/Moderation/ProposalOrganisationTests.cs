@@ -12,11 +12,18 @@ public sealed class ProposalOrganisationTests
 {
     private const string Form = "/fr/proposer?type=Action";
 
+    /// <summary>Waits until the site has run its setup (it answers 503 until then), however long a loaded machine takes.</summary>
+    public static async Task ReadyAsync(HttpClient client)
+    {
+        for (var i = 0; i < 600 && (await client.GetAsync("/fr")).StatusCode == HttpStatusCode.ServiceUnavailable; i++) await Task.Delay(200);
+    }
+
     [Fact]
     public async Task The_proposal_forms_show_no_internal_id_even_after_a_search()
     {
         using var factory = WorkflowTests.Site();
         using var visitor = factory.CreateBrowser();
+        await ReadyAsync(visitor);
         var actor = await factory.WithDbAsync(db => db.ContentItems.AsNoTracking().SingleAsync(i => i.ContentItemId == "gr-actor-001-fr" && i.Latest));
         var actorIds = await factory.WithDbAsync(db => db.ContentItems.Where(i => i.ContentType == "Actor").Select(i => i.ContentItemId).Distinct().ToListAsync());
 
@@ -31,8 +38,11 @@ public sealed class ProposalOrganisationTests
         // Searching by a word of the name and the commune: the organisation is offered by name and commune only.
         var commune = actor.As<AddressPart>().Commune.Text!;
         var word = actor.DisplayText.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First();
-        var found = await visitor.SubmitAsync(Form, "/fr/proposer/organisations?type=Action",
-            ("TitlePart.Title.Text", "Gym douce"), ("organisation-name", word.ToUpperInvariant()), ("organisation-commune", commune));
+        // The search is the form's second button (formaction): the whole form goes to the search address.
+        var fields = Browser.FormFields(await visitor.GetStringAsync(Form), Form);
+        fields.RemoveAll(f => f.Key is "TitlePart.Title.Text" or "organisation-name" or "organisation-commune");
+        fields.AddRange([new("TitlePart.Title.Text", "Gym douce"), new("organisation-name", word.ToUpperInvariant()), new("organisation-commune", commune)]);
+        var found = await visitor.PostAsync("/fr/proposer/organisations?type=Action", new FormUrlEncodedContent(fields));
         found.StatusCode.Should().Be(HttpStatusCode.OK);
         var results = Browser.Decode(await found.Content.ReadAsStringAsync());
         results.Should().Contain($"{actor.DisplayText} – {commune}").And.Contain("value=\"Gym douce\"");
@@ -45,6 +55,7 @@ public sealed class ProposalOrganisationTests
     {
         using var factory = WorkflowTests.Site(provider);
         using var visitor = factory.CreateBrowser();
+        await ReadyAsync(visitor);
 
         // Without a name nor a choice, the form says what is missing, next to the field, and keeps what was typed.
         var missing = await visitor.SubmitAsync(Form, Form, ("TitlePart.Title.Text", "Randonnée adaptée"), ("Action.Description.Markdown", "Une sortie."), ("Action.Domains.Terms", "sport"));
@@ -88,6 +99,7 @@ public sealed class ProposalOrganisationTests
     {
         using var factory = WorkflowTests.Site();
         using var visitor = factory.CreateBrowser();
+        await ReadyAsync(visitor);
         var existing = await factory.WithDbAsync(db => db.ContentItems.AsNoTracking().SingleAsync(i => i.ContentItemId == "gr-actor-001-fr" && i.Latest));
         (await visitor.SubmitAsync(Form, Form, ("TitlePart.Title.Text", "Atelier équilibre"), ("Action.Description.Markdown", "Prévenir les chutes."),
             ("Action.Domains.Terms", "sport"), ("organisation-name", existing.DisplayText.ToLowerInvariant())))
