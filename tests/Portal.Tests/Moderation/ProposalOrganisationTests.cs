@@ -13,7 +13,7 @@ public sealed class ProposalOrganisationTests
     private const string Form = "/fr/proposer?type=Action";
 
     /// <summary>Waits until the site has run its setup (it answers 503 until then), however long a loaded machine takes.</summary>
-    public static async Task ReadyAsync(HttpClient client)
+    internal static async Task ReadyAsync(HttpClient client)
     {
         for (var i = 0; i < 600 && (await client.GetAsync("/fr")).StatusCode == HttpStatusCode.ServiceUnavailable; i++) await Task.Delay(200);
     }
