@@ -186,7 +186,7 @@ public sealed class SiteServer : IAsyncLifetime
                        "Typology": { "Terms": [ "club-sportif" ] }, "Territory": { "Terms": [ "93008-bobigny" ] } },
             "ContactPart": { "Phone": { "Phone": "01 99 00 10 20" }, "Email": { "Email": "contact@handisport-bobigny.example.org" } },
             "LocalizationPart": { "Culture": { "Text": "de" } } },
-          { "ContentItemId": "b-action", "ContentType": "Action",
+          { "ContentItemId": "b-action", "ContentType": "Action", "LocalizationSet": "b-action-set",
             "TitlePart": { "Title": { "Text": "Boccia le mercredi" } },
             "Action": { "Description": { "Markdown": "Boccia pour tous." }, "Actor": { "ContentItemIds": [ "b-actor-fr" ] },
                         "Domains": { "Terms": [ "sport-adapte" ] }, "DisabilityTypes": { "Terms": [ "moteur" ] }, "Fees": { "Terms": [ "gratuit" ] } },

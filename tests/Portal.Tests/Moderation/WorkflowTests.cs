@@ -114,7 +114,7 @@ public sealed class WorkflowTests
         using var admin = factory.CreateBrowser();
         await admin.SignInAsync();
         var versions = Browser.Decode(await admin.GetStringAsync($"/admin/content/item/{action.ContentItemId}/versions"));
-        versions.Should().Contain("request-changes (InReview → ChangesRequested)").And.Contain("approve (InReview → Published)").And.Contain("Restaurer comme nouveau brouillon");
+        versions.Should().Contain("demander des modifications (En relecture → Modifications demandées)").And.Contain("valider et publier (En relecture → Publié)").And.Contain("Restaurer comme nouveau brouillon");
 
         // 7. A message for each step: to the moderators on each submission, to the partner on each decision.
         var mails = (await MailsAsync(factory, 4)).Select(Subject).ToList();

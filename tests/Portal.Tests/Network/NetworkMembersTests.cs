@@ -65,7 +65,7 @@ public sealed class NetworkMembersTests
         var form = $"/fr/reseau/ecrire/{anne.Id}";
 
         using var visitor = factory.CreateBrowser();
-        (await visitor.GetAsync(form)).Headers.Location!.OriginalString.Should().Contain("/admin/login", "only members write to members");
+        (await visitor.GetAsync(form)).Headers.Location!.OriginalString.Should().StartWith("/fr/connexion?ReturnUrl=", "only members write to members: a visitor is asked to sign in");
 
         using var bernd = await NetworkSite.SignedInAsync(factory, HiddenEmail);
         var page = Browser.Decode(await bernd.GetStringAsync(form));

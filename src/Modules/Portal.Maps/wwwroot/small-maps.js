@@ -41,7 +41,8 @@
         var marker = null;
         function place(lat, lon, fromInputs) {
             if (!marker) {
-                marker = L.marker([lat, lon], { draggable: true, alt: element.dataset.label, title: element.dataset.label }).addTo(map);
+                var name = element.dataset.label || element.getAttribute('aria-label');
+                marker = L.marker([lat, lon], { draggable: true, alt: name, title: name }).addTo(map);
                 marker.on('dragend', function () { var p = marker.getLatLng(); place(p.lat, p.lng, false); });
             } else marker.setLatLng([lat, lon]);
             if (!fromInputs) {
