@@ -42,7 +42,10 @@
         function place(lat, lon, fromInputs) {
             if (!marker) {
                 var name = element.dataset.label || element.getAttribute('aria-label');
-                marker = L.marker([lat, lon], { draggable: true, alt: name, title: name }).addTo(map);
+                marker = L.marker([lat, lon], { draggable: true, alt: name, title: name });
+                // Leaflet makes a draggable marker a button: name it as a button (as map.js names the results' markers).
+                marker.on('add', function () { var e = marker.getElement(); if (e) e.setAttribute('aria-label', name); });
+                marker.addTo(map);
                 marker.on('dragend', function () { var p = marker.getLatLng(); place(p.lat, p.lng, false); });
             } else marker.setLatLng([lat, lon]);
             if (!fromInputs) {
