@@ -46,7 +46,7 @@ public sealed class CachedNonceMiddleware(RequestDelegate next)
     }
 
     /// <summary>Decides at the first write (the headers are in place, nothing is sent yet): pass through, or hold and rewrite.</summary>
-    private sealed class NonceStream(HttpResponse response, Stream inner, string nonce) : Stream
+    private sealed class NonceStream(HttpResponse response, Stream inner, string nonce) : HeldResponseStream(inner)
     {
         private bool _decided;
         private byte[]? _old;
@@ -77,34 +77,16 @@ public sealed class CachedNonceMiddleware(RequestDelegate next)
                 replacement.CopyTo(span[(from + at)..]);
                 from += at + replacement.Length;
             }
-            await inner.WriteAsync(bytes, cancellationToken);
+            await Inner.WriteAsync(bytes, cancellationToken);
             _held = null;
         }
 
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-            if (_held is null) inner.Flush();
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => _held is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        protected override bool Holding => _held is not null;
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             Decide();
-            if (_held is null) return inner.WriteAsync(buffer, cancellationToken);
+            if (_held is null) return Inner.WriteAsync(buffer, cancellationToken);
             _held.Write(buffer.Span);
             return ValueTask.CompletedTask;
         }

@@ -178,7 +178,7 @@ public static class HttpEfficiency
     }
 
     /// <summary>Holds a response up to a limit to tag it; past the limit it writes through.</summary>
-    private sealed class TagBuffer(Stream inner, int limit) : Stream
+    private sealed class TagBuffer(Stream inner, int limit) : HeldResponseStream(inner)
     {
         private MemoryStream? _memory = new();
 
@@ -192,25 +192,7 @@ public static class HttpEfficiency
             _memory.SetLength(0);
         }
 
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-            if (_memory is null) inner.Flush();
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => _memory is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        protected override bool Holding => _memory is not null;
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -222,10 +204,10 @@ public static class HttpEfficiency
             if (_memory is not null)
             {
                 // Too big to tag: send what was held, then write through.
-                await inner.WriteAsync(_memory.GetBuffer().AsMemory(0, (int)_memory.Length), cancellationToken);
+                await Inner.WriteAsync(_memory.GetBuffer().AsMemory(0, (int)_memory.Length), cancellationToken);
                 _memory = null;
             }
-            await inner.WriteAsync(buffer, cancellationToken);
+            await Inner.WriteAsync(buffer, cancellationToken);
         }
     }
 }
