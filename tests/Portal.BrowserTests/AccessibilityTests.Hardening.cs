@@ -266,7 +266,8 @@ public sealed partial class AccessibilityTests
                 await visitor.FillAsync("#TitlePart_Title", "Tir à l'arc " + culture);
                 await visitor.FillAsync("#Action_Description", "Séances de tir à l'arc en fauteuil, le samedi.");
                 await visitor.CheckAsync("input[name='Action.Domains.Terms'][value='sport']");
-                await visitor.FillAsync("#Action_Actor", "b-actor-" + culture);
+                await visitor.FillAsync("#organisation-name", "Archers de Bobigny " + culture);
+                await visitor.FillAsync("#organisation-commune", "Bobigny");
                 await visitor.FillAsync("#proposerEmail", email);
             }
             await visitor.GotoAsync(site.BaseUrl + url);

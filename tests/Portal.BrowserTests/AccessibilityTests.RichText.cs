@@ -24,15 +24,15 @@ public sealed partial class AccessibilityTests
         // An image of the library, described in both languages.
         await page.GotoAsync(site.BaseUrl + "/admin/media/upload");
         await page.SetInputFilesAsync("#File", image);
-        await page.FillAsync("#Alt_fr", "Le ballon de boccia du club");
-        await page.FillAsync("#Alt_de", "Der Boccia-Ball des Vereins");
+        await page.FillAsync("#Alt_fr", "Le ballon rouge du club");
+        await page.FillAsync("#Alt_de", "Der rote Ball des Vereins");
         await page.ClickAsync("form[action='/admin/media/upload'] button[type=submit]");
         await page.WaitForURLAsync(new Regex("/admin/media/[0-9A-Za-z]{26}$"));
 
         await page.GotoAsync(site.BaseUrl + "/admin/content/News/new");
         await page.WaitForSelectorAsync(EditorReady);
         (await page.IsHiddenAsync("#HtmlBodyPart_Body")).Should().BeTrue("the editor stands in for the textarea");
-        await page.FillAsync("#TitlePart_Title", "Tournoi de boccia");
+        await page.FillAsync("#TitlePart_Title", "Tournoi de sarbacane");
         await page.FillAsync("#News_Summary", "Un tournoi ouvert à tous, le 12 décembre.");
         await page.SelectOptionAsync("#LocalizationPart_Culture", "fr");
 
@@ -73,11 +73,11 @@ public sealed partial class AccessibilityTests
         await ToolbarButtonAsync(page, "image");
         await page.Keyboard.PressAsync("Enter");
         await WaitForFocusAsync(page, "e.matches('dialog[open] select')", "the image list");
-        for (var i = 0; i < 50 && await page.EvaluateAsync<string>("() => document.activeElement.selectedOptions[0]?.dataset.alt ?? ''") != "Le ballon de boccia du club"; i++)
+        for (var i = 0; i < 50 && await page.EvaluateAsync<string>("() => document.activeElement.selectedOptions[0]?.dataset.alt ?? ''") != "Le ballon rouge du club"; i++)
             await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Tab");
         await WaitForFocusAsync(page, "e.matches('dialog[open] [data-rte-alt]')", "the alternative text");
-        (await page.InputValueAsync("dialog[open] [data-rte-alt]")).Should().Be("Le ballon de boccia du club", "the library's text is proposed");
+        (await page.InputValueAsync("dialog[open] [data-rte-alt]")).Should().Be("Le ballon rouge du club", "the library's text is proposed");
         await page.Keyboard.PressAsync("Control+a");
         await page.Keyboard.PressAsync("Backspace");
         await page.Keyboard.PressAsync("Enter");
