@@ -76,7 +76,15 @@ public sealed class SiteBackup(DatabaseOptions database, IMediaStore media, Time
         }
         await media.ReplaceAllFromAsync(Path.Combine(folder, MediaFolder), cancellationToken);
         var index = Path.Combine(database.DataDirectory, "search");
-        if (System.IO.Directory.Exists(index)) System.IO.Directory.Delete(index, recursive: true);
+        if (System.IO.Directory.Exists(index))
+        {
+            // Moved aside first (one rename), so that no later start reads it even when an indexer of a running host
+            // still writes into it and the deletion cannot finish.
+            var removed = index + ".removed-" + Guid.NewGuid().ToString("N")[..8];
+            System.IO.Directory.Move(index, removed);
+            try { System.IO.Directory.Delete(removed, recursive: true); }
+            catch (IOException) { /* files still being written by that indexer: the folder is no longer read */ }
+        }
         return manifest;
     }
 
