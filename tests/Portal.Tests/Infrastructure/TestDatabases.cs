@@ -27,7 +27,7 @@ public static class TestDatabases
         using var connection = new NpgsqlConnection(PostgresServer);
         connection.Open();
         using (var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection)) command.ExecuteNonQuery();
-        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = false }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = false, Timeout = 60 }.ConnectionString; // connecting (scram) on a loaded 2-core CI machine can take longer than the default 15 s
     }
 
     public static void DropPostgresDatabase(string name)
