@@ -93,6 +93,11 @@ public sealed partial class AccessibilityTests
             await CultureAsync(admin, culture);
             await admin.GotoAsync(site.BaseUrl + "/admin/newsletter/new");
             await NewsletterCheckAsync(admin, $"the composer ({culture})");
+            // A title without a break (a German compound, an address) wraps inside the composer instead of widening it.
+            await admin.SetViewportSizeAsync(375, 900);
+            await admin.EvaluateAsync("() => document.querySelector('.edition-items label span').textContent = 'Grenzüberschreitendeangehörigenberatungsstellenkoordinationsnetzwerkrundbrief'");
+            (await WiderThanTheScreenAsync(admin)).Should().BeEmpty("an item's long title wraps in the composer ({0})", culture);
+            await admin.SetViewportSizeAsync(1280, 900);
 
             // No audience: the error is at its field, what was typed stays.
             await admin.FillAsync("#ed-Title-fr", $"Lettre d'essai {culture}");
