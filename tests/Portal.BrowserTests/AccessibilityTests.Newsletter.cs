@@ -49,7 +49,7 @@ public sealed partial class AccessibilityTests
     };
 
     [Theory, MemberData(nameof(NewsletterSignUps))]
-    public async Task The_footer_sign_up_its_check_step_and_the_archive_have_no_accessibility_errors(string culture, string anyPage, string sent)
+    public async Task The_newsletter_footer_sign_up_its_check_step_and_the_archive_have_no_accessibility_errors(string culture, string anyPage, string sent)
     {
         var page = await NewsletterPageAsync();
         await page.GotoAsync(site.BaseUrl + anyPage);
@@ -85,7 +85,7 @@ public sealed partial class AccessibilityTests
     }
 
     [Fact]
-    public async Task The_edition_composer_its_errors_its_sending_counts_and_the_sent_edition_have_no_accessibility_errors()
+    public async Task The_newsletter_edition_composer_its_errors_its_sending_counts_and_the_sent_edition_have_no_accessibility_errors()
     {
         foreach (var culture in new[] { "fr", "de" })
         {
