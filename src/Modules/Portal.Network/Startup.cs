@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Content;
@@ -14,8 +11,6 @@ namespace Portal.Network;
 
 public sealed class Startup : IModuleStartup
 {
-    public const string ApplicationRateLimit = "network-applications";
-
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddRouteTable(NetworkRoutes.Table);
@@ -39,9 +34,6 @@ public sealed class Startup : IModuleStartup
         services.AddScoped<ISitemapSource, NetworkNavigation>();
         services.AddScoped<IAdminMenu, NetworkAdminMenu>();
         services.AddScoped<IDashboardCards, NetworkDashboard>();
-        var perHour = section.GetValue(nameof(NetworkOptions.ApplicationsPerHour), 5);
-        services.AddRateLimiter(o => o.AddPolicy(ApplicationRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
+        services.AddSingleton<ApplicationLimit>();
     }
 }
