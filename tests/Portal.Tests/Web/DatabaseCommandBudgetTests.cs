@@ -29,8 +29,8 @@ public sealed class DatabaseCommandBudgetTests(ITestOutputHelper output)
             ("/api/map.geojson?culture=fr", 0),
             ("/api/search/suggest?culture=fr&q=spo", 0),
             ("/health", 1),
-            // Not yet the 2: the item, its translations (alternates), its organisation and related resources.
-            ("/fr/" + details[1], 4),
+            // The item with its translations (alternates) in one command, its organisation in one; the menus from memory.
+            ("/fr/" + details[1], 2),
             ("/fr", 4),
         ];
         // Warm up: the first request of each kind loads the read models (and the first detail page its kind's).

@@ -133,10 +133,13 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
     private async Task<ContentItem?> ActorOfAsync(JsonObject own, string culture)
     {
         if (ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is not { } actorId) return null;
-        var actorItem = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Published).FirstOrDefaultAsync();
-        if (actorItem is not null && actorItem.Culture != culture && actorItem.LocalizationSet is { } set)
-            actorItem = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == set && i.Culture == culture && i.Published) ?? actorItem;
-        return actorItem;
+        // One command: the actor named and its published translations, the one in the visitor's language preferred.
+        var named = db.ContentItems.Where(i => i.ContentItemId == actorId && i.Published && i.LocalizationSet != null).Select(i => i.LocalizationSet);
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet))))
+            .ToListAsync();
+        var actorItem = rows.FirstOrDefault(i => i.ContentItemId == actorId);
+        return actorItem is null || actorItem.Culture == culture ? actorItem : rows.FirstOrDefault(i => i.ContentItemId != actorId) ?? actorItem;
     }
 
     /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>
