@@ -145,18 +145,19 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
     /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>
     private async Task<List<OfferLink>> OffersOfAsync(ContentItem actor, string culture)
     {
-        // The actor's translations share its localization set: offers may point at any of them.
-        var actorIds = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == actor.LocalizationSet && i.Published).Select(i => i.ContentItemId).ToListAsync();
-        var candidates = new List<ContentItem>();
-        foreach (var id in actorIds)
-        {
-            // The database narrows to items that mention the actor's id; the picker field is checked below.
-            var quoted = "\"" + id + "\"";
-            candidates.AddRange(await db.ContentItems.AsNoTracking()
-                .Where(i => i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport)
-                    && (i.Culture == culture || i.Culture == "") && i.Content.Contains(quoted))
-                .ToListAsync());
-        }
+        // One command: the actor's published translations (offers may point at any of them) and the published offers
+        // whose text names one of them (the database narrows, the picker field is checked below).
+        var set = actor.LocalizationSet;
+        var translations = set is null
+            ? db.ContentItems.Where(a => a.Published && a.ContentItemId == actor.ContentItemId)
+            : db.ContentItems.Where(a => a.Published && a.LocalizationSet == set);
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(i => translations.Select(a => a.Id).Contains(i.Id)
+                || (i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == "")
+                    && translations.Any(a => i.Content.Contains("\"" + a.ContentItemId + "\""))))
+            .ToListAsync();
+        var actorIds = rows.Where(i => i.ContentType == actor.ContentType).Select(i => i.ContentItemId).ToList();
+        var candidates = rows.Where(i => i.ContentType != actor.ContentType).ToList();
         var labels = new Dictionary<string, string>
         {
             [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.Action,
