@@ -24,7 +24,7 @@ namespace Portal.Benchmarks;
 /// </summary>
 public static class ImportBenchmark
 {
-    private sealed record Commune(string Name, string Insee, double Lat, double Lon);
+    internal sealed record Commune(string Name, string Insee, double Lat, double Lon);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -194,7 +194,7 @@ public static class ImportBenchmark
 
     private static readonly string[] Types = ["Associations", "Clubs sportifs", "Centres communaux d'action sociale (CCAS)", "Groupes d'entraide mutuelle (GEM)", "Bibliothèques et médiathèques"];
 
-    private static string[] Row(int i, IReadOnlyList<Commune> communes, string description)
+    internal static string[] Row(int i, IReadOnlyList<Commune> communes, string description)
     {
         var commune = communes[i % communes.Count];
         var id = "BENCH-" + i.ToString("D6", CultureInfo.InvariantCulture);
@@ -207,7 +207,7 @@ public static class ImportBenchmark
         ];
     }
 
-    private static byte[] Csv(IEnumerable<string[]> rows)
+    internal static byte[] Csv(IEnumerable<string[]> rows)
     {
         var text = new StringBuilder("Identifiant;Nom;Type de structure;Présentation;Commune;Code INSEE;Courriel;Latitude;Longitude\n");
         foreach (var row in rows) text.AppendJoin(';', row.Select(c => c.Contains(';') ? "\"" + c.Replace("\"", "\"\"") + "\"" : c)).Append('\n');
@@ -215,7 +215,7 @@ public static class ImportBenchmark
     }
 
     /// <summary>The communes of the real territories vocabulary that have an INSEE code and a centre.</summary>
-    private static List<Commune> Communes()
+    internal static List<Commune> Communes()
     {
         using var recipe = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "data", "vocabularies.recipe.json")));
         var communes = new List<Commune>();

@@ -45,6 +45,7 @@ public sealed partial class AccessibilityTests
         await site.WaitForSearchAsync();
         var page = await NewCheckedPageAsync();
         await page.GotoAsync(site.BaseUrl + url);
+        await MapIntoViewAsync(page);
         await page.WaitForSelectorAsync(marker, new() { Timeout = 60_000 });
 
         // The map is a region with a name, and a list of the same entries sits beside it (or the page is the entry itself).
@@ -84,6 +85,30 @@ public sealed partial class AccessibilityTests
         await cluster.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync(".map-marker", new() { Timeout = 60_000 });
+        await page.CloseAsync();
+    }
+
+    /// <summary>Scrolls to the page's first map as a reader would: map code comes when a map is about to be seen (map-loader.js).</summary>
+    private static Task MapIntoViewAsync(IPage page) =>
+        page.EvaluateAsync("() => { const m = document.querySelector('[data-map-scripts]'); (m.hidden ? m.parentElement : m).scrollIntoView(); }");
+
+    [Fact]
+    public async Task An_entrys_map_fetches_leaflet_only_when_it_is_about_to_be_seen()
+    {
+        await site.WaitForSearchAsync();
+        var page = await NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 400 } });
+        await OfflineAsync(page);
+        var fetched = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => fetched.Enqueue(request.Url);
+        await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var below = await page.EvaluateAsync<double>("() => document.querySelector('[data-point-map]').parentElement.getBoundingClientRect().top - window.innerHeight");
+        below.Should().BeGreaterThan(300, "the entry's map starts well below the first screen");
+        fetched.Should().Contain(u => u.Contains("/map-loader.js", StringComparison.Ordinal)).And.NotContain(u => u.Contains("leaflet", StringComparison.OrdinalIgnoreCase));
+        (await page.EvaluateAsync<bool>("() => typeof window.L === 'undefined'")).Should().BeTrue("Leaflet waits until the map is about to be seen");
+
+        await MapIntoViewAsync(page);
+        await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon", new() { Timeout = 60_000 });
+        fetched.Should().Contain(u => u.Contains("/lib/leaflet/leaflet.js", StringComparison.Ordinal));
         await page.CloseAsync();
     }
 }

@@ -88,10 +88,12 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
         var page = await NewPageAsync();
         await OfflineAsync(page);
         await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
+        await MapIntoViewAsync(page);
         await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon");
         (await page.GetAttributeAsync(".point-map .leaflet-marker-icon", "alt")).Should().Be("Handisport Bobigny");
 
         await page.GotoAsync(site.BaseUrl + "/fr/activites-sur-la-carte");
+        await MapIntoViewAsync(page);
         await page.WaitForSelectorAsync(".preset-map .leaflet-marker-icon");
         (await page.Locator(".search-map-widget li a").AllTextContentsAsync()).Should().Equal("Boccia le mercredi");
 
@@ -384,6 +386,7 @@ public sealed partial class AccessibilityTests(SiteServer site) : IClassFixture<
         await NoViolationAsync("the map page");
 
         await page.GotoAsync(site.BaseUrl + "/fr/acteurs/handisport-bobigny");
+        await MapIntoViewAsync(page);
         await page.WaitForSelectorAsync(".point-map.leaflet-container .leaflet-marker-icon");
         await NoViolationAsync("an entry's map and its JSON-LD");
 

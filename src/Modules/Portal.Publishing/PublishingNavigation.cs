@@ -11,16 +11,15 @@ namespace Portal.Publishing;
 /// The news list in the main menu; pages with a menu position in the main menu, those with a footer position in the
 /// footer (the legal pages), and the site map page last.
 /// </summary>
-public sealed class PublishingNavigation(PortalDbContext db, IStringLocalizer<PublishingNavigation> T) : ISiteNavigation
+public sealed class PublishingNavigation(PortalDbContext db, MenuPages menuPages, IStringLocalizer<PublishingNavigation> T) : ISiteNavigation
 {
     public async Task<IEnumerable<NavigationItem>> GetItemsAsync(string culture)
     {
         var items = new List<NavigationItem> { new(T["News"], $"/{culture}/{PublishingTypes.NewsSegment(culture)}", NavigationArea.Main, 60) };
-        foreach (var page in await PagesAsync(db, culture))
+        foreach (var page in await menuPages.GetAsync(db, culture))
         {
-            var part = page.Part(PublishingTypes.Page);
-            if (FieldValues.Decimal(part?["MenuOrder"], "Value") is { } menu) items.Add(new(page.DisplayText, $"/{culture}/{page.Path}", NavigationArea.Main, 100 + (int)menu));
-            if (FieldValues.Decimal(part?["FooterOrder"], "Value") is { } footer) items.Add(new(page.DisplayText, $"/{culture}/{page.Path}", NavigationArea.Footer, (int)footer));
+            if (page.MenuOrder is { } menu) items.Add(new(page.Title, $"/{culture}/{page.Path}", NavigationArea.Main, 100 + menu));
+            if (page.FooterOrder is { } footer) items.Add(new(page.Title, $"/{culture}/{page.Path}", NavigationArea.Footer, footer));
         }
         items.Add(new(T["Site map"], $"/{culture}/{PublishingTypes.SiteMapSegment(culture)}", NavigationArea.Footer, 1000));
         return items;

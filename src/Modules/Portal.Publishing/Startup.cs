@@ -19,6 +19,7 @@ public sealed class Startup : IModuleStartup
         services.AddSingleton<IAutoroutePrefix, NewsRoutes>();
         services.AddScoped<NewsQueries>();
         services.AddContentJournalObserver<NewsOrder>();
+        services.AddContentJournalObserver<MenuPages>();
         services.AddScoped<ISiteNavigation, PublishingNavigation>();
         services.AddScoped<IHomeSection, LatestNews>();
     }

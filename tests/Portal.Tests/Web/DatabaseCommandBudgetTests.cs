@@ -21,6 +21,9 @@ public sealed class DatabaseCommandBudgetTests(ITestOutputHelper output)
         var details = await factory.WithDbAsync(db => db.ContentItems.AsNoTracking()
             .Where(i => i.Published && i.ContentType == "Action" && i.Path != null && i.Culture == "fr").OrderBy(i => i.Id).Select(i => i.Path!).Take(2).ToListAsync());
         details.Should().HaveCount(2);
+        var actors = await factory.WithDbAsync(db => db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && i.ContentType == "Actor" && i.Path != null && i.Culture == "fr").OrderBy(i => i.Id).Select(i => i.Path!).Take(2).ToListAsync());
+        actors.Should().HaveCount(2);
 
         (string Url, int Budget)[] pages =
         [
@@ -29,13 +32,15 @@ public sealed class DatabaseCommandBudgetTests(ITestOutputHelper output)
             ("/api/map.geojson?culture=fr", 0),
             ("/api/search/suggest?culture=fr&q=spo", 0),
             ("/health", 1),
-            // Not yet the 2: the item, its translations (alternates), its organisation and related resources.
-            ("/fr/" + details[1], 4),
+            // The item with its translations (alternates) in one command, its organisation in one; the menus from memory.
+            ("/fr/" + details[1], 2),
+            // An organisation: itself with its translations in one command, the offers that name it in one.
+            ("/fr/" + actors[1], 2),
             ("/fr", 4),
         ];
         // Warm up: the first request of each kind loads the read models (and the first detail page its kind's).
-        foreach (var url in pages.Select(p => p.Url).Append("/fr/" + details[0]).Append("/api/search?culture=fr&q=warm"))
-            (await client.GetAsync(url.Replace(details[1], details[0]))).StatusCode.Should().Be(HttpStatusCode.OK, url);
+        foreach (var url in pages.Select(p => p.Url).Append("/fr/" + details[0]).Append("/fr/" + actors[0]).Append("/api/search?culture=fr&q=warm"))
+            (await client.GetAsync(url.Replace(details[1], details[0]).Replace(actors[1], actors[0]))).StatusCode.Should().Be(HttpStatusCode.OK, url);
         counter.Clear();
 
         var measured = new List<string>();

@@ -119,6 +119,29 @@ public sealed partial class PublishingTests(SharedSite site) : IClassFixture<Sha
     }
 
     [Fact]
+    public async Task A_page_given_a_footer_place_is_in_every_footer_at_once_and_leaves_it_when_unpublished()
+    {
+        var browser = site.Factory.CreateBrowser();
+        await browser.SignInAsync();
+        using var visitor = site.Factory.CreateClient();
+        // The menus are read once and kept in memory: the publish must reach them.
+        (await visitor.GetStringAsync("/fr/actualites")).Should().NotContain("Charte des bénévoles");
+        var created = await browser.PostFormAsync("/admin/content/Page/new", "/admin/content/Page/new",
+        [
+            F("TitlePart.Title.Text", "Charte des bénévoles"), F("Page.FooterOrder.Value", "7"),
+            F("HtmlBodyPart.Body.Html", "<p>Ce que les bénévoles s'engagent à faire.</p>"), F("LocalizationPart.Culture.Text", "fr"), F("submit", "publish"),
+        ]);
+        created.StatusCode.Should().Be(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        var editor = created.Headers.Location!.OriginalString;
+        var footer = Regex.Match(await visitor.GetStringAsync("/fr/actualites"), "<footer.*</footer>", RegexOptions.Singleline).Value;
+        footer.Should().MatchRegex("href=\"/fr/charte-des-benevoles\"[^>]*>Charte des bénévoles<");
+        (await visitor.GetStringAsync("/de/aktuelles")).Should().NotContain("Charte des bénévoles", "a French page is not in the German menus");
+
+        (await browser.PostFormAsync(editor, editor + "/unpublish", [])).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await visitor.GetStringAsync("/fr/actualites")).Should().NotContain("Charte des bénévoles");
+    }
+
+    [Fact]
     public async Task Robots_and_the_switcher_for_a_page_without_translation()
     {
         using var client = site.Factory.CreateClient();

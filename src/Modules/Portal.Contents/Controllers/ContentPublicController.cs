@@ -38,9 +38,12 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
         var requested = path;
         path = path.Trim('/').ToLowerInvariant();
         if (path.Length == 0 || path.Length > 512) return NotFound();
-        var item = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""))
-            .OrderByDescending(i => i.Culture).FirstOrDefaultAsync();
+        // One command: the item at this address and every published translation of it (for the alternates).
+        var atPath = db.ContentItems.Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""));
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && (atPath.Select(a => a.Id).Contains(i.Id) || (i.LocalizationSet != null && atPath.Select(a => a.LocalizationSet).Contains(i.LocalizationSet))))
+            .ToListAsync();
+        var item = rows.Where(i => i.Path == path && (i.Culture == culture || i.Culture == "")).OrderByDescending(i => i.Culture, StringComparer.Ordinal).FirstOrDefault();
         if (item is null) return NotFound();
         // Addresses are lower case: /fr/Une-Page leads to /fr/une-page.
         if (requested != item.Path) return RedirectPermanent($"/{culture}/{item.Path}{Request.QueryString}");
@@ -51,10 +54,7 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
         if (item.Culture == "") foreach (var c in cultures.Supported) alternates[c] = $"/{c}/{item.Path}";
         else if (item.LocalizationSet is { } set)
         {
-            var translations = await db.ContentItems.AsNoTracking()
-                .Where(i => i.LocalizationSet == set && i.Published && i.Path != null)
-                .Select(i => new { i.Culture, i.Path }).ToListAsync();
-            foreach (var t in translations) alternates[t.Culture] = $"/{t.Culture}/{t.Path}";
+            foreach (var t in rows.Where(i => i.LocalizationSet == set && i.Path != null)) alternates[t.Culture] = $"/{t.Culture}/{t.Path}";
         }
         ViewData["Alternates"] = alternates;
         // A module can show its types its own way with a view named Item-{Type}; the generic one shows any item.

@@ -133,27 +133,31 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
     private async Task<ContentItem?> ActorOfAsync(JsonObject own, string culture)
     {
         if (ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is not { } actorId) return null;
-        var actorItem = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Published).FirstOrDefaultAsync();
-        if (actorItem is not null && actorItem.Culture != culture && actorItem.LocalizationSet is { } set)
-            actorItem = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.LocalizationSet == set && i.Culture == culture && i.Published) ?? actorItem;
-        return actorItem;
+        // One command: the actor named and its published translations, the one in the visitor's language preferred.
+        var named = db.ContentItems.Where(i => i.ContentItemId == actorId && i.Published && i.LocalizationSet != null).Select(i => i.LocalizationSet);
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet))))
+            .ToListAsync();
+        var actorItem = rows.FirstOrDefault(i => i.ContentItemId == actorId);
+        return actorItem is null || actorItem.Culture == culture ? actorItem : rows.FirstOrDefault(i => i.ContentItemId != actorId) ?? actorItem;
     }
 
     /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>
     private async Task<List<OfferLink>> OffersOfAsync(ContentItem actor, string culture)
     {
-        // The actor's translations share its localization set: offers may point at any of them.
-        var actorIds = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == actor.LocalizationSet && i.Published).Select(i => i.ContentItemId).ToListAsync();
-        var candidates = new List<ContentItem>();
-        foreach (var id in actorIds)
-        {
-            // The database narrows to items that mention the actor's id; the picker field is checked below.
-            var quoted = "\"" + id + "\"";
-            candidates.AddRange(await db.ContentItems.AsNoTracking()
-                .Where(i => i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport)
-                    && (i.Culture == culture || i.Culture == "") && i.Content.Contains(quoted))
-                .ToListAsync());
-        }
+        // One command: the actor's published translations (offers may point at any of them) and the published offers
+        // whose text names one of them (the database narrows, the picker field is checked below).
+        var set = actor.LocalizationSet;
+        var translations = set is null
+            ? db.ContentItems.Where(a => a.Published && a.ContentItemId == actor.ContentItemId)
+            : db.ContentItems.Where(a => a.Published && a.LocalizationSet == set);
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(i => translations.Select(a => a.Id).Contains(i.Id)
+                || (i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == "")
+                    && translations.Any(a => i.Content.Contains("\"" + a.ContentItemId + "\""))))
+            .ToListAsync();
+        var actorIds = rows.Where(i => i.ContentType == actor.ContentType).Select(i => i.ContentItemId).ToList();
+        var candidates = rows.Where(i => i.ContentType != actor.ContentType).ToList();
         var labels = new Dictionary<string, string>
         {
             [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.Action,

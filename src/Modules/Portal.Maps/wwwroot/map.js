@@ -118,7 +118,7 @@
             .map(function (v) { return v.toFixed(5); }).join(',');
     }
 
-    var pending = null;
+    var pending = null, drawing = 0;
     function loadMarkers() {
         var params = new URLSearchParams(window.PortalSearch ? window.PortalSearch.formUrl().split('?')[1] || '' : '');
         params.delete('page');
@@ -134,47 +134,64 @@
             .then(function (data) {
                 clientClusters.clearLayers();
                 serverClusters.clearLayers();
-                var markers = [], shown = 0;
-                data.features.forEach(function (f) {
-                    var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]], p = f.properties;
-                    if (p.cluster) {
-                        shown += p.count;
-                        var name = format(labels.cluster, p.count);
-                        var size = p.count < 100 ? 34 : p.count < 1000 ? 42 : 50;
-                        var cluster = accessible(L.marker(at, {
-                            keyboard: true,
-                            icon: new NamedIcon({ name: name, className: 'map-server-cluster', html: '<span aria-hidden="true">' + p.count + '</span>', iconSize: [size, size] })
-                        }), name);
-                        cluster.on('click', function () { map.setView(at, Math.min(map.getZoom() + 2, 18)); });
-                        serverClusters.addLayer(cluster);
-                    } else {
-                        shown += 1;
-                        var label = markerName(p);
-                        var marker = accessible(L.marker(at, {
-                            keyboard: true,
-                            icon: new NamedIcon({ name: label, className: 'map-marker map-marker--' + p.category, html: markerSvg(p), iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
-                        }), label);
-                        marker.bindPopup(popup(p));
-                        markers.push(marker);
-                    }
+                var token = ++drawing, features = data.features, at = 0, shown = 0;
+                // Markers in slices of 250, the browser free to paint and answer between them; a newer answer stops this one.
+                return new Promise(function (resolve) {
+                    (function slice() {
+                        if (token !== drawing) return resolve();
+                        var markers = [];
+                        features.slice(at, at + 250).forEach(function (f) { shown += draw(f, markers); });
+                        at += 250;
+                        clientClusters.addLayers(markers);
+                        if (at < features.length) return setTimeout(slice, 0);
+                        done(data, shown, params);
+                        resolve();
+                    })();
                 });
-                clientClusters.addLayers(markers);
-                element.dataset.count = String(shown);
-                element.dataset.unlocated = String(data.unlocated);
-                status.textContent = format(labels.onMap, shown);
-                if (data.unlocated > 0) {
-                    // Entries without a position cannot be in an area: say so, and where to find them.
-                    var listed = new URLSearchParams(params);
-                    ['bbox', 'zoom', 'culture', 'near', 'radius'].forEach(function (k) { listed.delete(k); });
-                    var more = document.createElement('a');
-                    more.href = element.dataset.searchPath + (listed.toString() ? '?' + listed.toString() : '');
-                    more.textContent = data.unlocated === 1 ? labels.unlocatedOne : format(labels.unlocated, data.unlocated);
-                    status.appendChild(document.createTextNode(' – '));
-                    status.appendChild(more);
-                }
             })
             .catch(function () { })
             .finally(function () { element.removeAttribute('aria-busy'); });
+    }
+
+    // One feature: a server cluster added at once, a marker pushed to the slice's list; how many entries it stands for.
+    function draw(f, markers) {
+        var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]], p = f.properties;
+        if (p.cluster) {
+            var name = format(labels.cluster, p.count);
+            var size = p.count < 100 ? 34 : p.count < 1000 ? 42 : 50;
+            var cluster = accessible(L.marker(at, {
+                keyboard: true,
+                icon: new NamedIcon({ name: name, className: 'map-server-cluster', html: '<span aria-hidden="true">' + p.count + '</span>', iconSize: [size, size] })
+            }), name);
+            cluster.on('click', function () { map.setView(at, Math.min(map.getZoom() + 2, 18)); });
+            serverClusters.addLayer(cluster);
+            return p.count;
+        } else {
+            var label = markerName(p);
+            var marker = accessible(L.marker(at, {
+                keyboard: true,
+                icon: new NamedIcon({ name: label, className: 'map-marker map-marker--' + p.category, html: markerSvg(p), iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12] })
+            }), label);
+            marker.bindPopup(popup(p));
+            markers.push(marker);
+            return 1;
+        }
+    }
+
+    function done(data, shown, params) {
+        element.dataset.count = String(shown);
+        element.dataset.unlocated = String(data.unlocated);
+        status.textContent = format(labels.onMap, shown);
+        if (data.unlocated > 0) {
+            // Entries without a position cannot be in an area: say so, and where to find them.
+            var listed = new URLSearchParams(params);
+            ['bbox', 'zoom', 'culture', 'near', 'radius'].forEach(function (k) { listed.delete(k); });
+            var more = document.createElement('a');
+            more.href = element.dataset.searchPath + (listed.toString() ? '?' + listed.toString() : '');
+            more.textContent = data.unlocated === 1 ? labels.unlocatedOne : format(labels.unlocated, data.unlocated);
+            status.appendChild(document.createTextNode(' – '));
+            status.appendChild(more);
+        }
     }
 
     // The list, the counts and the address follow the area shown.

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Portal.Benchmarks.Pages;
+
+/// <summary>Concurrent GETs of one address over loopback for a while, each body read to its end: requests per second.</summary>
+public static class LoadRun
+{
+    public const int Concurrency = 16;
+
+    public static HttpClient Client() => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = Concurrency,
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Warms up, then measures; fails if any answer is not 200.</summary>
+    public static async Task<double> RequestsPerSecondAsync(HttpClient client, Uri url, TimeSpan warmUp, TimeSpan duration)
+    {
+        await RunAsync(client, url, warmUp);
+        return await RunAsync(client, url, duration);
+    }
+
+    private static async Task<double> RunAsync(HttpClient client, Uri url, TimeSpan duration)
+    {
+        long done = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (clock.Elapsed < duration)
+            {
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                await using (var body = await response.Content.ReadAsStreamAsync())
+                    while (await body.ReadAsync(buffer) > 0) { }
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}.");
+                Interlocked.Increment(ref done);
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        return done / clock.Elapsed.TotalSeconds;
+    }
+}

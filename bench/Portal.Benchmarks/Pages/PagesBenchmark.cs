@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Benchmarks.Relevance;
+using Portal.ImportExport.Import;
+
+namespace Portal.Benchmarks.Pages;
+
+/// <summary>
+/// <c>pages [--items N] [--seconds S]</c>: the Grande Région site in this process on real Kestrel over loopback, then
+/// the same site with N more actors (imported through the import path, the index rebuilt at the next start), each
+/// measured with the page cache on and off: requests per second of the home page, an actor's page, the search page
+/// with two facets, /api/search with the same facets and /api/map.geojson, against a bare endpoint of the same
+/// process and run, 16 concurrent requests, no compression asked (as wrk). The database commands of one uncached
+/// request of each kind are counted. Last line: <c>pages cached_ratio_min=… uncached_ratio_min=… db_commands_max=… uncached_keep_min=…</c>.
+/// </summary>
+public static class PagesBenchmark
+{
+    private sealed record Kind(string Name, string Url);
+    private sealed record Figure(string Corpus, bool Cache, string Kind, double Rps, double Bare, int Commands);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var items = 20_000;
+        var seconds = 4.0;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--items" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n >= 0) { items = n; i++; }
+            else if (args[i] == "--seconds" && i + 1 < args.Count && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s) && s > 0) { seconds = s; i++; }
+            else
+            {
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S]");
+                return 64;
+            }
+        }
+        var root = Path.Combine(Path.GetTempPath(), "portal-pages-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(root);
+        try
+        {
+            return await RunAsync(root, items, TimeSpan.FromSeconds(seconds));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<int> RunAsync(string root, int items, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var figures = new List<Figure>();
+        List<Kind> kinds;
+        await using (var site = await BenchSite.StartAsync(root, cache: true))
+        {
+            await SiteSearch.CatchUpAsync(site.Services);
+            Console.WriteLine($"Grande Région site set up in {clock.Elapsed.TotalSeconds:F0} s.");
+            kinds = await KindsAsync(site);
+            figures.AddRange(await MeasureAsync(site, "seed", true, kinds, duration));
+        }
+        await using (var site = await BenchSite.StartAsync(root, cache: false))
+        {
+            await SiteSearch.CatchUpAsync(site.Services);
+            figures.AddRange(await MeasureAsync(site, "seed", false, kinds, duration));
+        }
+        var large = $"+{items:N0}";
+        if (items > 0)
+        {
+            clock.Restart();
+            await using (var site = await BenchSite.StartAsync(root, cache: false, withoutSearchWorker: true)) await ImportAsync(site, items);
+            Console.WriteLine($"{items:N0} actors imported in {clock.Elapsed.TotalSeconds:F0} s.");
+            // The next start rebuilds the index from the database, as after a restore.
+            System.IO.Directory.Delete(Path.Combine(root, "search"), recursive: true);
+            clock.Restart();
+            await using (var site = await BenchSite.StartAsync(root, cache: true))
+            {
+                await SiteSearch.CatchUpAsync(site.Services);
+                Console.WriteLine($"Index rebuilt in {clock.Elapsed.TotalSeconds:F0} s.");
+                figures.AddRange(await MeasureAsync(site, large, true, kinds, duration));
+            }
+            await using (var site = await BenchSite.StartAsync(root, cache: false))
+            {
+                await SiteSearch.CatchUpAsync(site.Services);
+                figures.AddRange(await MeasureAsync(site, large, false, kinds, duration));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"corpus",-9} {"cache",-5} {"kind",-13} {"req/s",8} {"bare req/s",11} {"% bare",7} {"db cmds",8}");
+        foreach (var f in figures)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Corpus,-9} {(f.Cache ? "on" : "off"),-5} {f.Kind,-13} {f.Rps,8:F0} {f.Bare,11:F0} {100 * f.Rps / f.Bare,6:F1}% {(f.Cache ? "" : f.Commands.ToString(CultureInfo.InvariantCulture)),8}"));
+        var keep = items > 0
+            ? kinds.Min(k => figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps)
+            : 1.0;
+        if (items > 0)
+            foreach (var k in kinds)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uncached {k.Name} at {large}: {100 * figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps:F0}% of its seed-size req/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pages cached_ratio_min={figures.Where(f => f.Cache).Min(f => f.Rps / f.Bare):F3} uncached_ratio_min={figures.Where(f => !f.Cache).Min(f => f.Rps / f.Bare):F3} db_commands_max={figures.Where(f => !f.Cache).Max(f => f.Commands)} uncached_keep_min={keep:F2}"));
+        return 0;
+    }
+
+    /// <summary>The addresses measured: an actor of the recipe, and the two first facets' largest values.</summary>
+    private static async Task<List<Kind>> KindsAsync(BenchSite site)
+    {
+        using var client = LoadRun.Client();
+        using var search = JsonDocument.Parse(await client.GetStringAsync(new Uri(site.Address, "/api/search?culture=fr")));
+        var facets = search.RootElement.GetProperty("facets").EnumerateObject()
+            .Where(f => f.Name != "type" && f.Value.GetArrayLength() > 0)
+            .Take(2)
+            .Select(f => "f." + f.Name + "=" + Uri.EscapeDataString(f.Value.EnumerateArray().OrderByDescending(v => v.GetProperty("count").GetInt32()).First().GetProperty("value").GetString()!))
+            .ToList();
+        if (facets.Count < 2) throw new InvalidOperationException("The search answers fewer than two facets.");
+        var query = string.Join('&', facets);
+        await using var scope = site.Services.CreateAsyncScope();
+        var actor = await scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>()
+            .ContentItems.Where(i => i.ContentItemId == "gr-actor-001-fr" && i.Published).Select(i => i.Path).SingleAsync();
+        return
+        [
+            new("home", "/fr"),
+            new("detail", "/fr/" + actor),
+            new("search page", "/fr/recherche?" + query),
+            new("api/search", "/api/search?culture=fr&" + query),
+            new("map.geojson", "/api/map.geojson?culture=fr"),
+        ];
+    }
+
+    private static async Task<List<Figure>> MeasureAsync(BenchSite site, string corpus, bool cache, IReadOnlyList<Kind> kinds, TimeSpan duration)
+    {
+        using var client = LoadRun.Client();
+        var warmUp = duration / 2;
+        var bare = await LoadRun.RequestsPerSecondAsync(client, new Uri(site.Address, BenchSite.BarePath), warmUp, duration);
+        var figures = new List<Figure>();
+        foreach (var kind in kinds)
+        {
+            var url = new Uri(site.Address, kind.Url);
+            var rps = await LoadRun.RequestsPerSecondAsync(client, url, warmUp, duration);
+            // One request alone, warm: its database commands (none when the cache answers).
+            (await client.GetAsync(url)).Dispose();
+            var commands = site.Commands.Last.TryGetValue(kind.Url, out var c) ? c : -1;
+            figures.Add(new Figure(corpus, cache, kind.Name, rps, bare, commands));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {corpus} cache {(cache ? "on " : "off")} {kind.Name,-13} {rps,8:F0} req/s ({100 * rps / bare:F1}% of bare {bare:F0}), {commands} db commands"));
+        }
+        return figures;
+    }
+
+    private static async Task ImportAsync(BenchSite site, int items)
+    {
+        var communes = ImportBenchmark.Communes();
+        const int Chunk = 10_000;
+        for (var start = 0; start < items; start += Chunk)
+        {
+            var file = ImportBenchmark.Csv(Enumerable.Range(start, Math.Min(Chunk, items - start)).Select(i => ImportBenchmark.Row(i, communes, "Présentation")));
+            await using var scope = site.Services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<ImportService>().ApplyAsync($"bench-{start}.csv", file, "Actor", null, publish: true);
+            if (!report.Applied || report.HasErrors)
+                throw new InvalidOperationException("The generated actors were not imported: " + string.Join(" / ", report.Ordered.Take(5).Select(i => $"{i.Row} {i.Column} {i.Message}")));
+            Console.WriteLine($"  {Math.Min(start + Chunk, items):N0} actors imported");
+        }
+    }
+}
