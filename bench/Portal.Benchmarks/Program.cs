@@ -6,7 +6,7 @@ using Portal.Benchmarks;
 using Portal.Search.Engine;
 
 // dotnet run -c Release --project bench/Portal.Benchmarks -- search --items 100000 [--queries 400] [--dump <dir>]
-// dotnet run -c Release --project bench/Portal.Benchmarks -- import --rows 10000 [--postgres CONNECTION]
+// dotnet run -c Release --project bench/Portal.Benchmarks -- import --rows 10000 [--postgres CONNECTION] [--queries]
 // dotnet run -c Release --project bench/Portal.Benchmarks -- relevance [--short] [--details]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -14,7 +14,7 @@ if (args.Length > 0 && args[0] == "import") return await ImportBenchmark.RunAsyn
 if (args.Length > 0 && args[0] == "relevance") return await Portal.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..], Console.Out);
 if (args.Length == 0 || args[0] != "search")
 {
-    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] | relevance [--short] [--details]");
+    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] [--queries] | relevance [--short] [--details]");
     return 64;
 }
 var items = 20_000;
