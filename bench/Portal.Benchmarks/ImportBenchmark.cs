@@ -30,13 +30,15 @@ public static class ImportBenchmark
     {
         var rows = 2_000;
         string? server = null;
+        QueryCounter? queries = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--rows" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n > 0) { rows = n; i++; }
             else if (args[i] == "--postgres" && i + 1 < args.Count) server = args[++i];
+            else if (args[i] == "--queries") queries = new QueryCounter();
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: import --rows N [--postgres CONNECTION]");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: import --rows N [--postgres CONNECTION] [--queries]");
                 return 64;
             }
         }
@@ -47,7 +49,7 @@ public static class ImportBenchmark
         {
             string? connection = null;
             if (server is not null) connection = await PostgresAsync(server, $"CREATE DATABASE {database}", database);
-            return await RunAsync(rows, root, connection);
+            return await RunAsync(rows, root, connection, queries);
         }
         finally
         {
@@ -70,10 +72,10 @@ public static class ImportBenchmark
         return database is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
     }
 
-    private static async Task<int> RunAsync(int rows, string root, string? postgres)
+    private static async Task<int> RunAsync(int rows, string root, string? postgres, QueryCounter? queries)
     {
         var clock = Stopwatch.StartNew();
-        await using var app = await SiteAsync(root, postgres);
+        await using var app = await SiteAsync(root, postgres, queries);
         Console.WriteLine($"Fresh {(postgres is null ? "SQLite" : "PostgreSQL")} site set up in {clock.Elapsed.TotalSeconds:F1} s.");
 
         var communes = Communes();
@@ -92,12 +94,15 @@ public static class ImportBenchmark
         Check(plan, rows - updates, updates);
         Console.WriteLine($"Dry run: {dryRun:F1} s.");
 
+        queries?.Take(0);
         clock.Restart();
         var applied = await ImportAsync(app, "actors.csv", file, dryRun: false);
         var apply = clock.Elapsed.TotalSeconds;
         Check(applied, rows - updates, updates);
         if (!applied.Applied) throw new InvalidOperationException("The import was not applied.");
         Console.WriteLine($"Apply: {apply:F1} s ({rows / apply:F0} rows/s); by section: {string.Join(", ", applied.Timings.Select(t => FormattableString.Invariant($"{t.Key} {t.Value:F1} s")))}.");
+        if (queries is not null)
+            foreach (var (statement, count) in queries.Take(12)) Console.WriteLine($"  {count,7:N0} x {statement}");
 
         clock.Restart();
         var again = await ImportAsync(app, "actors.csv", file, dryRun: false);
@@ -125,7 +130,7 @@ public static class ImportBenchmark
             throw new InvalidOperationException($"Expected {creates} creates and {updates} updates, got {report.Count(ImportAction.Create)} and {report.Count(ImportAction.Update)}.");
     }
 
-    private static async Task<WebApplication> SiteAsync(string root, string? postgres)
+    private static async Task<WebApplication> SiteAsync(string root, string? postgres, QueryCounter? queries)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -142,6 +147,13 @@ public static class ImportBenchmark
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Database:Provider"] = "Postgres", ["ConnectionStrings:Portal"] = postgres });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        if (queries is not null)
+        {
+            // Only the counter hears the commands: the console stays at warnings.
+            builder.Logging.AddProvider(queries);
+            builder.Logging.AddFilter<QueryCounter>(QueryCounter.Category, LogLevel.Information);
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(QueryCounter.Category, LogLevel.Warning);
+        }
         builder.Services.AddPortal(builder.Configuration, builder.Environment, ModuleCatalog.FromReferences(typeof(Portal.Web.RepeatedLogFilter).Assembly));
         var app = builder.Build();
         if (!await app.Services.GetRequiredService<StartupInitializer>().TryInitializeAsync(CancellationToken.None))

@@ -6,7 +6,7 @@ using Portal.Benchmarks;
 using Portal.Search.Engine;
 
 // dotnet run -c Release --project bench/Portal.Benchmarks -- search --items 100000 [--queries 400] [--dump <dir>]
-// dotnet run -c Release --project bench/Portal.Benchmarks -- import --rows 10000 [--postgres CONNECTION]
+// dotnet run -c Release --project bench/Portal.Benchmarks -- import --rows 10000 [--postgres CONNECTION] [--queries]
 // dotnet run -c Release --project bench/Portal.Benchmarks -- relevance [--short] [--details]
 // dotnet run -c Release --project bench/Portal.Benchmarks -- pages [--items N] [--seconds S]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -16,7 +16,7 @@ if (args.Length > 0 && args[0] == "pages") return await Portal.Benchmarks.Pages.
 if (args.Length > 0 && args[0] == "relevance") return await Portal.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..], Console.Out);
 if (args.Length == 0 || args[0] != "search")
 {
-    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] | relevance [--short] [--details] | pages [--items N] [--seconds S]");
+    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] [--queries] | relevance [--short] [--details] | pages [--items N] [--seconds S]");
     return 64;
 }
 var items = 20_000;

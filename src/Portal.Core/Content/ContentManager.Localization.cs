@@ -52,6 +52,8 @@ public sealed partial class ContentManager
         if (string.IsNullOrEmpty(source.LocalizationSet)) return;
         var neutral = await CultureNeutralFields.OfAsync(definitions, type);
         if (neutral.IsEmpty) return;
+        // In a bulk write, an entry alone in its set (most imported rows) is not looked up.
+        if (batch.Active && !await batch.MayHaveSiblingsAsync(db, source)) return;
         var siblings = await db.ContentItems
             .Where(i => i.LocalizationSet == source.LocalizationSet && i.ContentType == source.ContentType && i.Latest && i.ContentItemId != source.ContentItemId)
             .ToListAsync();

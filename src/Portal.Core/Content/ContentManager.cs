@@ -173,6 +173,7 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         item.LocalizationSet ??= item.ContentItemId;
         item.ConcurrencyStamp = NewStamp();
         db.ContentItems.Add(item);
+        if (batch.Active) batch.Numbered(item.ContentItemId, 1);
 
         var context = new ContentContext(item, type);
         foreach (var handler in _handlers) await handler.CreatedAsync(context);
@@ -218,8 +219,11 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         {
             target = CopyOf(latest);
             target.ContentItemVersionId = IdGenerator.New();
-            var highest = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).MaxAsync(i => i.Number);
+            var highest = batch.Active
+                ? await batch.HighestNumberAsync(db, contentItemId)
+                : await db.ContentItems.Where(i => i.ContentItemId == contentItemId).MaxAsync(i => i.Number);
             target.Number = highest + 1;
+            if (batch.Active) batch.Numbered(contentItemId, target.Number);
             // The version before the new one is the latest when it has the highest number: its handlers need not read it again.
             if (batch.Active && highest == latest.Number) batch.Replaces(target, latest.Content);
             target.Latest = true;
@@ -245,7 +249,10 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         target.ConcurrencyStamp = NewStamp();
         if (target.Status is ContentStatus.Published or ContentStatus.Unpublished) target.Status = ContentStatus.Draft;
 
-        if (publish || (!type.Versionable && latest.Published)) await MarkPublishedAsync(target, type, await CurrentPublishedAsync(contentItemId, target));
+        // An item has one published version at most: when the latest was it, it is the one replaced (no query in a bulk write).
+        var knownPublished = batch.Active && latest.Published;
+        if (publish || (!type.Versionable && latest.Published))
+            await MarkPublishedAsync(target, type, knownPublished ? (ReferenceEquals(target, latest) ? null : latest) : await CurrentPublishedAsync(contentItemId, target));
         else foreach (var handler in _handlers) await handler.DraftSavedAsync(new ContentContext(target, type));
         return new(null, target, type, validation);
     }

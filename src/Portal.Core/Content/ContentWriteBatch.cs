@@ -17,10 +17,20 @@ public sealed class ContentWriteBatch
     private readonly Dictionary<string, (ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _previous = new(StringComparer.Ordinal);
     private readonly HashSet<string> _newIds = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _highest;
+    private readonly Dictionary<string, int> _numbered = new(StringComparer.Ordinal);
+    private HashSet<string>? _sharedSets;
 
     public bool Active { get; private set; }
 
-    internal void Begin() => Active = true;
+    /// <summary>Which bulk write this is: a handler keeping what it read for one batch knows when a new one begins.</summary>
+    public int Generation { get; private set; }
+
+    internal void Begin()
+    {
+        Active = true;
+        Generation++;
+    }
 
     internal void End()
     {
@@ -29,6 +39,36 @@ public sealed class ContentWriteBatch
         _types.Clear();
         _previous.Clear();
         _newIds.Clear();
+        _highest = null;
+        _numbered.Clear();
+        _sharedSets = null;
+    }
+
+    /// <summary>The highest version number of an item: those stored read for every item at once, with those this batch numbered.</summary>
+    internal async Task<int> HighestNumberAsync(PortalDbContext db, string contentItemId)
+    {
+        _highest ??= await db.ContentItems.AsNoTracking().GroupBy(i => i.ContentItemId)
+            .Select(g => new { g.Key, Highest = g.Max(i => i.Number) }).ToDictionaryAsync(g => g.Key, g => g.Highest, StringComparer.Ordinal);
+        return Math.Max(_highest.GetValueOrDefault(contentItemId), _numbered.GetValueOrDefault(contentItemId));
+    }
+
+    /// <summary>A version numbered <paramref name="number"/> was added to the unit of work.</summary>
+    internal void Numbered(string contentItemId, int number)
+    {
+        if (number > _numbered.GetValueOrDefault(contentItemId)) _numbered[contentItemId] = number;
+    }
+
+    /// <summary>
+    /// Whether the item may have other versions in its localization set (other languages): read once for every set,
+    /// then any item that joins a set not its own in this batch makes that set shared.
+    /// </summary>
+    internal async Task<bool> MayHaveSiblingsAsync(PortalDbContext db, ContentItem item)
+    {
+        var set = item.LocalizationSet!;
+        _sharedSets ??= (await db.ContentItems.AsNoTracking().Where(i => i.Latest && i.LocalizationSet != null).GroupBy(i => i.LocalizationSet!)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        if (set != item.ContentItemId) _sharedSets.Add(set);
+        return _sharedSets.Contains(set);
     }
 
     /// <summary>Whether another item (latest or published version) has this path in the item's culture (or in no culture).</summary>

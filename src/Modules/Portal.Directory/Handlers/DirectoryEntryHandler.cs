@@ -12,13 +12,19 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Handlers;
 
 /// <summary>Checks what field settings cannot (identifiers, postcode and commune, dates), and lets offers inherit their actor's place.</summary>
-public sealed class DirectoryEntryHandler(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies) : IContentHandler
+public sealed class DirectoryEntryHandler(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies, ContentWriteBatch batch) : IContentHandler
 {
     public int Order => -50;
+
+    /// <summary>In a bulk write, the place (position and address) of every actor, read once for the batch.</summary>
+    private Dictionary<string, (JsonObject? Location, JsonObject? Address)>? _places;
+    private int _placesOf;
 
     public async Task UpdatingAsync(ContentContext context)
     {
         var item = context.Item;
+        // An actor written in a bulk write may move: the places read for the batch are read again when next needed.
+        if (item.ContentType == DirectoryTypes.Actor) _places = null;
         if (item.ContentType is not (DirectoryTypes.Action or DirectoryTypes.AidantSupport)) return;
         var actorId = ContentPickerFieldType.Ids(item.Field(item.ContentType, "Actor")).FirstOrDefault();
         if (actorId is null) return;
@@ -26,13 +32,40 @@ public sealed class DirectoryEntryHandler(Portal.Core.Localization.Cultures cult
         var needsAddress = IsEmpty(item.Part(BuiltInParts.Address));
         if (!needsPlace && !needsAddress) return;
 
-        var actorContent = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
-        if (actorContent is null || JsonNode.Parse(actorContent) is not JsonObject actor) return;
+        (JsonObject? Location, JsonObject? Address) place;
+        if (batch.Active)
+        {
+            if (_places is null || _placesOf != batch.Generation) (_places, _placesOf) = (await PlacesAsync(), batch.Generation);
+            if (!_places.TryGetValue(actorId, out place)) return;
+        }
+        else
+        {
+            var actorContent = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == actorId && i.Latest).Select(i => i.Content).SingleOrDefaultAsync();
+            if (actorContent is null || JsonNode.Parse(actorContent) is not JsonObject actor) return;
+            place = PlaceOf(actor);
+        }
         // An offer takes place at its actor's unless it says otherwise.
-        if (needsPlace && actor[DirectoryTypes.Actor]?["Location"] is JsonObject location)
+        if (needsPlace && place.Location is { } location)
             item.GetOrCreatePart(item.ContentType)["Location"] = location.DeepClone();
-        if (needsAddress && actor[BuiltInParts.Address] is JsonObject address && !IsEmpty(address))
+        if (needsAddress && place.Address is { } address && !IsEmpty(address))
             item.Data[BuiltInParts.Address] = address.DeepClone();
+    }
+
+    private static (JsonObject? Location, JsonObject? Address) PlaceOf(JsonObject actor) =>
+        (actor[DirectoryTypes.Actor]?["Location"] as JsonObject, actor[BuiltInParts.Address] as JsonObject);
+
+    /// <summary>The latest place of every actor, streamed: only the position and the address of each are kept.</summary>
+    private async Task<Dictionary<string, (JsonObject?, JsonObject?)>> PlacesAsync()
+    {
+        var places = new Dictionary<string, (JsonObject?, JsonObject?)>(StringComparer.Ordinal);
+        var rows = db.ContentItems.AsNoTracking().Where(i => i.ContentType == DirectoryTypes.Actor && i.Latest).Select(i => new { i.ContentItemId, i.Content }).AsAsyncEnumerable();
+        await foreach (var row in rows)
+            if (JsonNode.Parse(row.Content) is JsonObject actor)
+            {
+                var (location, address) = PlaceOf(actor);
+                places[row.ContentItemId] = ((JsonObject?)location?.DeepClone(), (JsonObject?)address?.DeepClone());
+            }
+        return places;
     }
 
     private static bool IsEmpty(JsonObject? part) => part is null || part.All(p => p.Value is null || p.Value is JsonObject o && o.Count == 0);
