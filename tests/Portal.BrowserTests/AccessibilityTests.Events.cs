@@ -98,6 +98,8 @@ public sealed partial class AccessibilityTests
 
     private async Task EventCheckAsync(IPage page, string what)
     {
+        // After a form post the new page's stylesheets may still be coming: measure the page once it has loaded.
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
         (await ViolationsAsync(page)).Should().BeEmpty(what);
         (await page.EvaluateAsync<string[]>("() => window.__cspViolations || []")).Should().BeEmpty(what);
         // Nothing is wider than the screen: no sideways scrolling at 375 px (the message names the elements that stick out).
