@@ -16,7 +16,7 @@ if (args.Length > 0 && args[0] == "pages") return await Portal.Benchmarks.Pages.
 if (args.Length > 0 && args[0] == "relevance") return await Portal.Benchmarks.Relevance.RelevanceCommand.RunAsync(args[1..], Console.Out);
 if (args.Length == 0 || args[0] != "search")
 {
-    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] [--queries] | relevance [--short] [--details] | pages [--items N] [--seconds S]");
+    Console.Error.WriteLine("Usage: search --items N [--queries Q] [--dump <dir>] | import --rows N [--postgres CONNECTION] [--queries] | relevance [--short] [--details] | pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both]");
     return 64;
 }
 var items = 20_000;

@@ -11,7 +11,7 @@ namespace Portal.Benchmarks.Pages;
 /// </summary>
 public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private sealed class Box { public int Count; }
+    private sealed class Box { public int Count; public List<string> Sql = []; }
 
     private static readonly AsyncLocal<Box?> Current = new();
     private readonly IDisposable _subscription;
@@ -22,11 +22,18 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
     /// <summary>The commands of the last request to each path and query.</summary>
     public ConcurrentDictionary<string, int> Last { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The commands' text of the last request to each path and query.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<string>> LastSql { get; } = new(StringComparer.Ordinal);
+
     public IDisposable Track(string key)
     {
         var box = new Box();
         Current.Value = box;
-        return new Done(() => Last[key] = box.Count);
+        return new Done(() =>
+        {
+            Last[key] = box.Count;
+            lock (box) LastSql[key] = box.Sql.ToList();
+        });
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
@@ -37,7 +44,11 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuting.Name && Current.Value is { } box) Interlocked.Increment(ref box.Count);
+        if (value.Key == RelationalEventId.CommandExecuting.Name && Current.Value is { } box)
+        {
+            Interlocked.Increment(ref box.Count);
+            if (value.Value is CommandEventData data) lock (box) box.Sql.Add(data.Command.CommandText);
+        }
     }
 
     void IObserver<DiagnosticListener>.OnCompleted() { }

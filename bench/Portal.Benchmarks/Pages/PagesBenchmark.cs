@@ -25,13 +25,17 @@ public static class PagesBenchmark
     {
         var items = 20_000;
         var seconds = 4.0;
+        string? only = null;
+        var phases = "both";
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--items" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n >= 0) { items = n; i++; }
             else if (args[i] == "--seconds" && i + 1 < args.Count && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s) && s > 0) { seconds = s; i++; }
+            else if (args[i] == "--only" && i + 1 < args.Count) only = args[++i];
+            else if (args[i] == "--cache" && i + 1 < args.Count && args[i + 1] is "on" or "off" or "both") phases = args[++i];
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S]");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both]");
                 return 64;
             }
         }
@@ -39,7 +43,7 @@ public static class PagesBenchmark
         System.IO.Directory.CreateDirectory(root);
         try
         {
-            return await RunAsync(root, items, TimeSpan.FromSeconds(seconds));
+            return await RunAsync(root, items, TimeSpan.FromSeconds(seconds), only, phases);
         }
         finally
         {
@@ -48,8 +52,10 @@ public static class PagesBenchmark
         }
     }
 
-    private static async Task<int> RunAsync(string root, int items, TimeSpan duration)
+    private static async Task<int> RunAsync(string root, int items, TimeSpan duration, string? only, string phases)
     {
+        var on = phases != "off";
+        var off = phases != "on";
         var clock = Stopwatch.StartNew();
         var figures = new List<Figure>();
         List<Kind> kinds;
@@ -58,13 +64,16 @@ public static class PagesBenchmark
             await SiteSearch.CatchUpAsync(site.Services);
             Console.WriteLine($"Grande Région site set up in {clock.Elapsed.TotalSeconds:F0} s.");
             kinds = await KindsAsync(site);
-            figures.AddRange(await MeasureAsync(site, "seed", true, kinds, duration));
+            if (only is not null) kinds = kinds.Where(k => k.Name == only).ToList();
+            if (kinds.Count == 0) throw new ArgumentException($"No page kind is called \"{only}\": home, detail, search page, api/search, map.geojson.");
+            if (on) figures.AddRange(await MeasureAsync(site, "seed", true, kinds, duration));
         }
-        await using (var site = await BenchSite.StartAsync(root, cache: false))
-        {
-            await SiteSearch.CatchUpAsync(site.Services);
-            figures.AddRange(await MeasureAsync(site, "seed", false, kinds, duration));
-        }
+        if (off)
+            await using (var site = await BenchSite.StartAsync(root, cache: false))
+            {
+                await SiteSearch.CatchUpAsync(site.Services);
+                figures.AddRange(await MeasureAsync(site, "seed", false, kinds, duration));
+            }
         var large = $"+{items:N0}";
         if (items > 0)
         {
@@ -78,27 +87,28 @@ public static class PagesBenchmark
             {
                 await SiteSearch.CatchUpAsync(site.Services);
                 Console.WriteLine($"Index rebuilt in {clock.Elapsed.TotalSeconds:F0} s.");
-                figures.AddRange(await MeasureAsync(site, large, true, kinds, duration));
+                if (on) figures.AddRange(await MeasureAsync(site, large, true, kinds, duration));
             }
-            await using (var site = await BenchSite.StartAsync(root, cache: false))
-            {
-                await SiteSearch.CatchUpAsync(site.Services);
-                figures.AddRange(await MeasureAsync(site, large, false, kinds, duration));
-            }
+            if (off)
+                await using (var site = await BenchSite.StartAsync(root, cache: false))
+                {
+                    await SiteSearch.CatchUpAsync(site.Services);
+                    figures.AddRange(await MeasureAsync(site, large, false, kinds, duration));
+                }
         }
 
         Console.WriteLine();
         Console.WriteLine($"{"corpus",-9} {"cache",-5} {"kind",-13} {"req/s",8} {"bare req/s",11} {"% bare",7} {"db cmds",8}");
         foreach (var f in figures)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Corpus,-9} {(f.Cache ? "on" : "off"),-5} {f.Kind,-13} {f.Rps,8:F0} {f.Bare,11:F0} {100 * f.Rps / f.Bare,6:F1}% {(f.Cache ? "" : f.Commands.ToString(CultureInfo.InvariantCulture)),8}"));
-        var keep = items > 0
+        var keep = items > 0 && off
             ? kinds.Min(k => figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps)
             : 1.0;
-        if (items > 0)
+        if (items > 0 && off)
             foreach (var k in kinds)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uncached {k.Name} at {large}: {100 * figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps:F0}% of its seed-size req/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pages cached_ratio_min={figures.Where(f => f.Cache).Min(f => f.Rps / f.Bare):F3} uncached_ratio_min={figures.Where(f => !f.Cache).Min(f => f.Rps / f.Bare):F3} db_commands_max={figures.Where(f => !f.Cache).Max(f => f.Commands)} uncached_keep_min={keep:F2}"));
+            $"pages cached_ratio_min={figures.Where(f => f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} uncached_ratio_min={figures.Where(f => !f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} db_commands_max={figures.Where(f => !f.Cache).Select(f => f.Commands).DefaultIfEmpty(0).Max()} uncached_keep_min={keep:F2}"));
         return 0;
     }
 
@@ -141,6 +151,8 @@ public static class PagesBenchmark
             (await client.GetAsync(url)).Dispose();
             var commands = site.Commands.Last.TryGetValue(kind.Url, out var c) ? c : -1;
             figures.Add(new Figure(corpus, cache, kind.Name, rps, bare, commands));
+            if (Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1" && site.Commands.LastSql.TryGetValue(kind.Url, out var sql))
+                foreach (var text in sql) Console.WriteLine("    SQL: " + text.ReplaceLineEndings(" "));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {corpus} cache {(cache ? "on " : "off")} {kind.Name,-13} {rps,8:F0} req/s ({100 * rps / bare:F1}% of bare {bare:F0}), {commands} db commands"));
         }
         return figures;
