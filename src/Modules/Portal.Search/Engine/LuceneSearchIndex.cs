@@ -34,6 +34,10 @@ public sealed partial class LuceneSearchIndex : IDisposable
     internal const string OtherCultureField = "otherlang";
     /// <summary>What a map marker shows, in one uncompressed doc value: id, type, title, url, then each stored short text.</summary>
     internal const string MarkerField = "marker";
+    /// <summary>The summary again as a doc value: a page of hits reads it without decompressing stored fields.</summary>
+    internal const string SummaryField = "summarydv";
+    /// <summary>Longer summaries than this are read from the stored fields (doc values keep short values).</summary>
+    private const int SummaryValueLimit = 16_000;
     private const char Separator = '\u001f';
     private const string CursorKey = "cursor";
     /// <summary>Hits beyond this rank are not served (page × pageSize): deep pages are for crawlers, not people.</summary>
@@ -138,6 +142,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
         foreach (var word in TextFolding.Words(text).Where(w => w.Length >= 3 && !w.All(char.IsAsciiDigit)).Select(w => w.ToLowerInvariant()).Distinct())
             doc.Add(new StringField(SuggestField, TextFolding.Fold(word) + "|" + word, Field.Store.NO));
         if (d.Summary is { Length: > 0 }) doc.Add(new StoredField("summary", d.Summary));
+        // "\0" says "longer than a doc value holds: read the stored field".
+        doc.Add(new BinaryDocValuesField(SummaryField, new BytesRef(d.Summary is { Length: > SummaryValueLimit } ? "\0" : d.Summary ?? "")));
         foreach (var name in _stored)
             if (d.Stored.GetValueOrDefault(name) is { Length: > 0 } stored) doc.Add(new StoredField(name, stored));
         var lat = d.Latitude ?? double.NaN;
@@ -185,22 +191,45 @@ public sealed partial class LuceneSearchIndex : IDisposable
         searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         var ranked = collector.Ranked();
         var hits = new List<SearchHit>(pageSize);
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
         foreach (var r in ranked.Skip(QueryValues.Offset(page, pageSize)).Take(pageSize))
         {
-            var doc = searcher.Doc(r.Doc);
-            var summary = doc.Get("summary");
-            var verified = doc.GetField(VerifiedField)?.GetInt64Value();
-            var lat = doc.GetField("lat")?.GetDoubleValue();
-            var lon = doc.GetField("lon")?.GetDoubleValue();
+            // A page of hits from the doc values (plain reads); the stored fields (a compressed block to inflate per
+            // hit) only for an index written before the summaries had their doc value.
+            var leaf = leaves[ReaderUtil.SubIndex(r.Doc, leaves)];
+            var local = r.Doc - leaf.DocBase;
+            var reader = leaf.AtomicReader;
+            var summaries = reader.GetBinaryDocValues(SummaryField);
+            var markers = reader.GetBinaryDocValues(MarkerField);
+            string? summary = null;
+            if (summaries is not null)
+            {
+                summaries.Get(local, bytes);
+                summary = bytes.Length == 1 && bytes.Bytes[bytes.Offset] == 0 ? null : bytes.Length == 0 ? "" : bytes.Utf8ToString();
+            }
+            if (summaries is null || markers is null || summary is null)
+            {
+                hits.Add(StoredHit(searcher.Doc(r.Doc), r, query, text));
+                continue;
+            }
+            markers.Get(local, bytes);
+            var parts = bytes.Utf8ToString().Split(Separator);
+            var columns = SegmentColumns.For(reader);
+            var lat = columns.Latitude[local];
+            var lon = columns.Longitude[local];
+            var located = !double.IsNaN(lat) && !double.IsNaN(lon);
+            var verified = columns.Verified[local];
             hits.Add(new SearchHit
             {
-                Id = doc.Get(IdField), Type = doc.Get("type"), Title = doc.Get("title"), Url = doc.Get("url"),
-                Stored = StoredOf(name => doc.Get(name)), Latitude = lat, Longitude = lon,
+                Id = parts[0], Type = parts[1], Title = parts[2], Url = parts[3],
+                Stored = StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))),
+                Latitude = located ? lat : null, Longitude = located ? lon : null,
                 DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
-                LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
-                OtherCulture = doc.Get(OtherCultureField),
+                LastVerified = verified != 0 ? new DateTime(verified, DateTimeKind.Utc) : null,
+                OtherCulture = parts[4].Length > 0 ? parts[4] : null,
                 Score = r.Score,
-                Snippet = summary is null ? [] : Snippets.Make(summary, text, Analyzer, _words),
+                Snippet = summary.Length == 0 ? [] : Snippets.Make(summary, text, Analyzer, _words),
             });
         }
         return new SearchResult
@@ -208,6 +237,22 @@ public sealed partial class LuceneSearchIndex : IDisposable
             Total = collector.Total, OwnTotal = collector.OwnTotal, Page = page, PageSize = pageSize, Hits = hits, FacetCounts = collector.Counts, Fuzzy = text.Fuzzy,
             FarthestKm = query.Near is null ? null : Math.Round(collector.Farthest, 2),
             Relaxations = relaxations, Correction = correction,
+        };
+    }
+
+    private SearchHit StoredHit(Document doc, Ranked r, SearchQuery query, TextQuery text)
+    {
+        var summary = doc.Get("summary");
+        var verified = doc.GetField(VerifiedField)?.GetInt64Value();
+        return new SearchHit
+        {
+            Id = doc.Get(IdField), Type = doc.Get("type"), Title = doc.Get("title"), Url = doc.Get("url"),
+            Stored = StoredOf(name => doc.Get(name)), Latitude = doc.GetField("lat")?.GetDoubleValue(), Longitude = doc.GetField("lon")?.GetDoubleValue(),
+            DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
+            LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
+            OtherCulture = doc.Get(OtherCultureField),
+            Score = r.Score,
+            Snippet = summary is null ? [] : Snippets.Make(summary, text, Analyzer, _words),
         };
     }
 
