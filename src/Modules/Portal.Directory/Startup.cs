@@ -1,3 +1,4 @@
+using Portal.Core.Content;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Content.Parts;
@@ -20,6 +21,7 @@ public sealed class Startup : IModuleStartup
         services.AddContentHandler<DirectoryEntryHandler>();
         services.AddSingleton<IAutoroutePrefix, DirectoryRoutes>();
         services.AddScoped<DirectoryPresenter>();
+        services.AddContentJournalObserver<ActorOffers>();
         services.AddMemoryCache();
         services.AddScoped<ISiteNotice, SampleDataNotice>();
         services.AddScoped<DirectoryNavigation>();

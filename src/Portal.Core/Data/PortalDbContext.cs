@@ -49,6 +49,8 @@ public abstract class PortalDbContext(DbContextOptions options)
             e.HasIndex(i => new { i.ContentType, i.Latest, i.Culture });
             e.HasIndex(i => new { i.Culture, i.Path });
             e.HasIndex(i => i.LocalizationSet);
+            // The latest published items (home page, feeds) read from the top of this index, whatever the directory's size.
+            e.HasIndex(i => i.PublishedUtc);
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Hosting;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Moderation;
@@ -34,6 +35,21 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
 
     private static bool Replayed(HttpResponseMessage response) => response.Headers.Age is not null;
 
+    /// <summary>
+    /// The next answer for <paramref name="url"/> once the cache holds it: the cache stores an answer as its last byte
+    /// leaves, so a request sent the moment the previous one is read can still arrive before it is stored.
+    /// </summary>
+    private static async Task<HttpResponseMessage> ReplayedAsync(HttpClient visitor, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await visitor.GetAsync(url);
+            if (Replayed(response) || attempt == 50) return response;
+            response.Dispose();
+            await Task.Delay(20);
+        }
+    }
+
     [Fact]
     public async Task A_second_anonymous_request_is_answered_from_the_cache_for_every_public_kind()
     {
@@ -42,7 +58,7 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
         {
             using var first = await visitor.GetAsync(url);
             first.StatusCode.Should().Be(HttpStatusCode.OK, url);
-            using var second = await visitor.GetAsync(url);
+            using var second = await ReplayedAsync(visitor, url);
             second.StatusCode.Should().Be(HttpStatusCode.OK, url);
             Replayed(second).Should().BeTrue($"{url} is the same for every anonymous visitor");
             WithoutNonce(await second.Content.ReadAsStringAsync()).Should().Be(WithoutNonce(await first.Content.ReadAsStringAsync()), url);
@@ -60,7 +76,7 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
 
         // Anonymous first: cached, yet the partner gets a page made for them.
         (await visitor.GetAsync("/fr/actions?page=1")).StatusCode.Should().Be(HttpStatusCode.OK);
-        Replayed(await visitor.GetAsync("/fr/actions?page=1")).Should().BeTrue();
+        Replayed(await ReplayedAsync(visitor, "/fr/actions?page=1")).Should().BeTrue();
         using var forPartner = await partner.GetAsync("/fr/actions?page=1");
         forPartner.StatusCode.Should().Be(HttpStatusCode.OK);
         Replayed(forPartner).Should().BeFalse("a signed-in person is never answered from the shared cache");
@@ -70,7 +86,7 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
         partnerFirst.StatusCode.Should().Be(HttpStatusCode.OK);
         Replayed(await partner.GetAsync("/fr/actions?page=2")).Should().BeFalse();
         Replayed(await visitor.GetAsync("/fr/actions?page=2")).Should().BeFalse("nothing a signed-in person received was stored");
-        Replayed(await visitor.GetAsync("/fr/actions?page=2")).Should().BeTrue("the visitor's own answer is");
+        Replayed(await ReplayedAsync(visitor, "/fr/actions?page=2")).Should().BeTrue("the visitor's own answer is");
     }
 
     [Fact]
@@ -99,7 +115,7 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
         var nonces = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            using var response = await visitor.GetAsync(site.Actor);
+            using var response = i == 0 ? await visitor.GetAsync(site.Actor) : await ReplayedAsync(visitor, site.Actor);
             var body = await response.Content.ReadAsStringAsync();
             var inBody = JsonLdNonce().Match(body).Groups[1].Value;
             inBody.Should().NotBeEmpty();
@@ -117,7 +133,7 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
         foreach (var url in new[] { "/fr/acteurs", site.Actor, "/api/search?q=atelier&culture=fr" })
         {
             using var first = await visitor.GetAsync(url);
-            using var second = await visitor.GetAsync(url);
+            using var second = await ReplayedAsync(visitor, url);
             Replayed(second).Should().BeTrue(url);
             second.Headers.ETag.Should().Be(first.Headers.ETag, $"{url}: the same page under a fresh nonce has the same tag");
             using var request = new HttpRequestMessage(HttpMethod.Get, url);

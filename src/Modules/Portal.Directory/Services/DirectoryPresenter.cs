@@ -16,7 +16,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Services;
 
 /// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
-public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, TimeProvider clock, IStringLocalizer<DirectoryPresenter> T)
+public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, ActorOffers actorOffers, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, TimeProvider clock, IStringLocalizer<DirectoryPresenter> T)
 {
     /// <param name="siteUrl">Scheme and host of the site, for the absolute addresses of the JSON-LD.</param>
     public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture, string siteUrl = "")
@@ -145,26 +145,41 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
     /// <summary>The published actions and supports of an actor, in the visitor's language where translated.</summary>
     private async Task<List<OfferLink>> OffersOfAsync(ContentItem actor, string culture)
     {
-        // One command: the actor's published translations (offers may point at any of them) and the published offers
-        // whose text names one of them (the database narrows, the picker field is checked below).
-        var set = actor.LocalizationSet;
-        var translations = set is null
-            ? db.ContentItems.Where(a => a.Published && a.ContentItemId == actor.ContentItemId)
-            : db.ContentItems.Where(a => a.Published && a.LocalizationSet == set);
-        var rows = await db.ContentItems.AsNoTracking()
-            .Where(i => translations.Select(a => a.Id).Contains(i.Id)
-                || (i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == "")
-                    && translations.Any(a => i.Content.Contains("\"" + a.ContentItemId + "\""))))
-            .ToListAsync();
-        var actorIds = rows.Where(i => i.ContentType == actor.ContentType).Select(i => i.ContentItemId).ToList();
-        var candidates = rows.Where(i => i.ContentType != actor.ContentType).ToList();
+        List<ContentItem> candidates;
+        IReadOnlyCollection<string>? actorIds;
+        if (await actorOffers.OffersOfAsync(db, actor) is { } offerIds)
+        {
+            // One command, by ids: the offers naming the actor or a translation of it, as kept in memory.
+            actorIds = null;
+            candidates = offerIds.Count == 0 ? [] : await db.ContentItems.AsNoTracking()
+                .Where(i => i.Published && offerIds.Contains(i.ContentItemId) && (i.Culture == culture || i.Culture == ""))
+                .ToListAsync();
+        }
+        else
+        {
+            // Inside a transaction or before the journal is followed: the actor's published translations (offers may
+            // point at any of them) and the published offers whose text names one of them, in one command (the
+            // database narrows, the picker field is checked below).
+            var set = actor.LocalizationSet;
+            var translations = set is null
+                ? db.ContentItems.Where(a => a.Published && a.ContentItemId == actor.ContentItemId)
+                : db.ContentItems.Where(a => a.Published && a.LocalizationSet == set);
+            var rows = await db.ContentItems.AsNoTracking()
+                .Where(i => translations.Select(a => a.Id).Contains(i.Id)
+                    || (i.Published && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport) && (i.Culture == culture || i.Culture == "")
+                        && translations.Any(a => i.Content.Contains("\"" + a.ContentItemId + "\""))))
+                .ToListAsync();
+            actorIds = rows.Where(i => i.ContentType == actor.ContentType).Select(i => i.ContentItemId).ToList();
+            candidates = rows.Where(i => i.ContentType != actor.ContentType).ToList();
+        }
         var labels = new Dictionary<string, string>
         {
             [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.Action,
             [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.AidantSupport,
         };
         return candidates.DistinctBy(i => i.Id)
-            .Where(i => ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains) && i.Path is not null)
+            .Where(i => (actorIds is null || ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains)) && i.Path is not null
+                && (i.ContentType == DirectoryTypes.Action || i.ContentType == DirectoryTypes.AidantSupport))
             .OrderBy(i => i.ContentType).ThenBy(i => i.DisplayText, StringComparer.Create(CultureInfo.GetCultureInfo(culture), true))
             .Select(i => new OfferLink(i.DisplayText, $"/{culture}/{i.Path}", labels[i.ContentType]))
             .ToList();

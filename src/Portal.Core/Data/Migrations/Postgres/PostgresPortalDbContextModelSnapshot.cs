@@ -452,6 +452,8 @@ namespace Portal.Core.Data.Migrations.Postgres
 
                     b.HasIndex("LocalizationSet");
 
+                    b.HasIndex("PublishedUtc");
+
                     b.HasIndex("ContentItemId", "Latest");
 
                     b.HasIndex("ContentItemId", "Published");

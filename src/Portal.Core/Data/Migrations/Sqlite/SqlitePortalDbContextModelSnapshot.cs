@@ -431,6 +431,8 @@ namespace Portal.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("LocalizationSet");
 
+                    b.HasIndex("PublishedUtc");
+
                     b.HasIndex("ContentItemId", "Latest");
 
                     b.HasIndex("ContentItemId", "Published");
