@@ -376,16 +376,17 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         var outer = !batch.Active;
         if (outer) batch.Begin();
-        return new Batch(db, batch, outer);
+        return new Batch(db, batch, audit, outer);
     }
 
-    private sealed class Batch(PortalDbContext db, ContentWriteBatch state, bool outer) : IContentBatch
+    private sealed class Batch(PortalDbContext db, ContentWriteBatch state, AuditTrail audit, bool outer) : IContentBatch
     {
         public async Task SaveAsync(CancellationToken cancellationToken = default)
         {
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             state.Saved();
+            audit.Saved();
         }
 
         public void Dispose()

@@ -399,7 +399,9 @@ public sealed class ImportService(
         if (matchIssue is not null) Error("", matchIssue);
 
         // 5. The item as it would be saved, checked as the editor checks it.
-        var data = match is null ? new JsonObject() : (JsonObject)match.Data.DeepClone();
+        // The match's data parsed from its text, not through ContentItem.Data: that would keep a tree on every matched item until the end.
+        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(match.Content) ? "{}" : match.Content) as JsonObject ?? new JsonObject();
+        var data = original is null ? new JsonObject() : (JsonObject)original.DeepClone();
         foreach (var (key, value) in values)
         {
             var (part, field) = (key[..key.IndexOf('.')], key[(key.IndexOf('.') + 1)..]);
@@ -439,9 +441,11 @@ public sealed class ImportService(
         plan.ContentItemId = match?.ContentItemId;
         plan.Stamp = match?.ConcurrencyStamp;
         plan.MatchedBy = matchedBy;
+        // A key read through Data (a duplicate found by name) parsed the match: back to its text, as in ContextAsync.
+        if (match is not null) match.Content = match.Content;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
-        else if (JsonNode.DeepEquals(candidate.Data, match.Data) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
+        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
         else plan.Action = ImportAction.Update;
         return plan;
     }
