@@ -51,6 +51,12 @@ public sealed class AuditTrail(Data.PortalDbContext db, ICurrentUser user, TimeP
         return entry;
     }
 
+    /// <summary>
+    /// Forgets the rows recorded so far, once saved (a bulk write saves a batch at a time with a fresh change tracker):
+    /// a saved row is detached, so <see cref="Complete"/> would add a new one anyway, and a bulk write keeps no row per item.
+    /// </summary>
+    internal void Saved() => _recorded.Clear();
+
     private AuditEntry New(ContentItem item, string action)
     {
         var entry = new AuditEntry

@@ -43,6 +43,17 @@ public sealed class ContentItem
         set => _data = value;
     }
 
+    /// <summary>
+    /// Serializes the data once and keeps only the text (until <see cref="Data"/> is read again): a save reads
+    /// <see cref="Content"/> several times (to detect changes, to bind, to snapshot), each a serialization of the tree.
+    /// </summary>
+    internal void Serialize()
+    {
+        if (_data is null) return;
+        _content = _data.ToJsonString(ContentJson.Options);
+        _data = null;
+    }
+
     /// <summary>An unsaved copy of this version (to validate or show an editor again: the content manager saves).</summary>
     public ContentItem Copy() => new()
     {

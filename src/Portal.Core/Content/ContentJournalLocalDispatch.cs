@@ -56,8 +56,27 @@ public sealed class ContentJournalLocalDispatch(IServiceProvider services) : Sav
     private void Collect(DbContext? context)
     {
         if (context is null) return;
-        var added = context.ChangeTracker.Entries<ContentChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var added = AddedRows(context);
         if (added.Count > 0) _saving.AddOrUpdate(context, added);
+    }
+
+    /// <summary>
+    /// The journal rows the context is about to insert. A row is added (it has no navigation to be found through), so it
+    /// is tracked as Added already: the change tracker is not scanned for changes here, the save does it once after.
+    /// </summary>
+    public static List<ContentChange> AddedRows(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<ContentChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private Task Saved(DbContext? context)

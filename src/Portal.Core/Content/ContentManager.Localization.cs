@@ -50,7 +50,8 @@ public sealed partial class ContentManager
     private async Task PropagateCultureNeutralAsync(ContentItem source, ContentTypeDefinition type, ContentValidationResult result)
     {
         if (string.IsNullOrEmpty(source.LocalizationSet)) return;
-        var neutral = await CultureNeutralFields.OfAsync(definitions, type);
+        // The parts as the write read them (once per bulk write): not read and deserialised again for every item.
+        var neutral = CultureNeutralFields.Of(await PartsOfAsync(type));
         if (neutral.IsEmpty) return;
         // In a bulk write, an entry alone in its set (most imported rows) is not looked up.
         if (batch.Active && !await batch.MayHaveSiblingsAsync(db, source)) return;

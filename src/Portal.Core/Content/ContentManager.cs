@@ -376,21 +376,48 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
     {
         var outer = !batch.Active;
         if (outer) batch.Begin();
-        return new Batch(db, batch, outer);
+        return new Batch(db, batch, audit, outer);
     }
 
-    private sealed class Batch(PortalDbContext db, ContentWriteBatch state, bool outer) : IContentBatch
+    private sealed class Batch(PortalDbContext db, ContentWriteBatch state, AuditTrail audit, bool outer) : IContentBatch
     {
         public async Task SaveAsync(CancellationToken cancellationToken = default)
         {
+            var auditRows = Prepare();
             await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.InsertAsync(db, auditRows, cancellationToken);
             db.ChangeTracker.Clear();
             state.Saved();
+            audit.Saved();
         }
 
         public void Dispose()
         {
             if (outer) state.End();
+        }
+
+        /// <summary>
+        /// Readies the batch for its save: each item's data serialized once (the save reads it several times), and the
+        /// audit rows (one or two per item, never read back) taken out of the change tracker, to be inserted together after
+        /// the content in the same transaction instead of one by one with their keys read back.
+        /// </summary>
+        private List<AuditEntry> Prepare()
+        {
+            var tracker = db.ChangeTracker;
+            var detect = tracker.AutoDetectChangesEnabled;
+            // Added rows need no scan for changes, and an item's serialized data is what the save's own scan compares.
+            tracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                foreach (var item in tracker.Entries<ContentItem>()) item.Entity.Serialize();
+                var audit = tracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+                foreach (var entry in audit) entry.State = EntityState.Detached;
+                return audit.Select(e => e.Entity).ToList();
+            }
+            finally
+            {
+                tracker.AutoDetectChangesEnabled = detect;
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public sealed class PageCacheWrites : SaveChangesInterceptor, IDbTransactionInte
     /// <summary>A save that adds journal rows: inside a transaction, it counts at the commit; alone, once saved.</summary>
     private void Note(DbContext? context)
     {
-        if (context is null || !context.ChangeTracker.Entries<ContentChange>().Any(e => e.State == EntityState.Added)) return;
+        if (context is null || ContentJournalLocalDispatch.AddedRows(context).Count == 0) return;
         if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _pending.AddOrUpdate(transaction, this);
         else _saving.AddOrUpdate(context, this);
     }

@@ -223,6 +223,9 @@ public sealed class ImportService(
         public required List<(int Column, string Header, ImportTarget Target)> Columns { get; init; }
         public required Dictionary<string, Vocabulary> Vocabularies { get; init; }
         public required Vocabulary? Territories { get; init; }
+        private readonly Dictionary<Vocabulary, TermIndex> _indexes = [];
+        /// <summary>The terms of a vocabulary by slug, label and code, indexed at first use.</summary>
+        public TermIndex Index(Vocabulary vocabulary) => _indexes.TryGetValue(vocabulary, out var index) ? index : _indexes[vocabulary] = new TermIndex(vocabulary);
         public required (double South, double West, double North, double East)? Bounds { get; init; }
         public required List<ContentItem> Existing { get; init; }
         public required List<ContentItem> Actors { get; init; }
@@ -399,7 +402,9 @@ public sealed class ImportService(
         if (matchIssue is not null) Error("", matchIssue);
 
         // 5. The item as it would be saved, checked as the editor checks it.
-        var data = match is null ? new JsonObject() : (JsonObject)match.Data.DeepClone();
+        // The match's data parsed from its text, not through ContentItem.Data: that would keep a tree on every matched item until the end.
+        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(match.Content) ? "{}" : match.Content) as JsonObject ?? new JsonObject();
+        var data = original is null ? new JsonObject() : (JsonObject)original.DeepClone();
         foreach (var (key, value) in values)
         {
             var (part, field) = (key[..key.IndexOf('.')], key[(key.IndexOf('.') + 1)..]);
@@ -434,15 +439,18 @@ public sealed class ImportService(
             Warn("", T["No coordinates: placed at the centre of {0} and flagged as an approximate position.", placedAt]);
 
         report.Issues.AddRange(issues);
-        plan.Data = candidate.Data;
         plan.Culture = candidate.Culture;
         plan.ContentItemId = match?.ContentItemId;
         plan.Stamp = match?.ConcurrencyStamp;
         plan.MatchedBy = matchedBy;
+        // A key read through Data (a duplicate found by name) parsed the match: back to its text, as in ContextAsync.
+        if (match is not null) match.Content = match.Content;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
-        else if (JsonNode.DeepEquals(candidate.Data, match.Data) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
+        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
         else plan.Action = ImportAction.Update;
+        // Only a row to write keeps its data (a re-import of a large file is mostly unchanged rows).
+        if (plan.Action is ImportAction.Create or ImportAction.Update) plan.Data = candidate.Data;
         return plan;
     }
 
@@ -522,14 +530,15 @@ public sealed class ImportService(
             return null;
         }
         // The whole cell first (a label may hold a comma), then its parts.
-        var whole = FindTerm(vocabulary, cell);
+        var terms = context.Index(vocabulary);
+        var whole = terms.Find(cell);
         var parts = whole is not null ? [cell] : cell.Split([';', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (whole is null && parts.Length == 1 && cell.Contains(',')) parts = cell.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var slugs = new List<string>();
         var failed = false;
         foreach (var part in parts)
         {
-            var term = whole ?? FindTerm(vocabulary, part);
+            var term = whole ?? terms.Find(part);
             if (term is null)
             {
                 failed = true;
@@ -545,17 +554,6 @@ public sealed class ImportService(
             return null;
         }
         return slugs.Count == 0 ? null : new JsonObject { ["Terms"] = new JsonArray(slugs.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()) };
-    }
-
-    private static Term? FindTerm(Vocabulary vocabulary, string text)
-    {
-        var trimmed = text.Trim();
-        var normalized = ImportTargets.Normalize(trimmed);
-        if (normalized.Length == 0) return null;
-        return vocabulary.Terms.FirstOrDefault(t => t.Slug == trimmed)
-            ?? vocabulary.Terms.FirstOrDefault(t => t.Label.Texts.Any(l => ImportTargets.Normalize(l) == normalized))
-            ?? vocabulary.Terms.FirstOrDefault(t => ImportTargets.Normalize(t.Slug) == normalized)
-            ?? (vocabulary.Terms.Where(t => t.Codes.Values.Any(c => string.Equals(c, trimmed, StringComparison.OrdinalIgnoreCase))).ToList() is [var only] ? only : null);
     }
 
     private JsonNode? ConvertActor(string cell, Context context, string header, Action<string, string, IReadOnlyList<string>?> error)
@@ -590,16 +588,15 @@ public sealed class ImportService(
     {
         if (context.Territories is not { } territories) return null;
         if ((values.GetValueOrDefault("AddressPart.InseeCode") as JsonObject)?["Text"]?.GetValue<string>() is { } insee
-            && territories.Terms.FirstOrDefault(t => t.Codes.GetValueOrDefault("insee") == insee.Trim()) is { } byCode)
+            && context.Index(territories).ByInsee(insee.Trim()) is { } byCode)
             return byCode;
         if ((values.GetValueOrDefault("AddressPart.Commune") as JsonObject)?["Text"]?.GetValue<string>() is { } commune)
         {
             var normalized = ImportTargets.Normalize(commune);
-            var matches = territories.Terms.Where(t => t.Codes.ContainsKey("insee") && (t.Label.Texts.Any(l => ImportTargets.Normalize(l) == normalized))).ToList();
-            if (matches.Count == 1) return matches[0];
+            if (context.Index(territories).CommuneNamed(normalized) is { } named) return named;
         }
         var slug = TaxonomyTermsFieldType.Terms(values.GetValueOrDefault($"{DirectoryTypes.Actor}.Territory")).FirstOrDefault();
-        return slug is null ? null : territories.Find(slug);
+        return slug is null ? null : context.Index(territories).BySlug(slug);
     }
 
     // ------------------------------------------------------------------ duplicates
@@ -656,9 +653,10 @@ public sealed class ImportService(
             case "name and commune":
                 var commune = Text(item, BuiltInParts.Address, "Commune");
                 var insee = Text(item, BuiltInParts.Address, "InseeCode");
-                var term = insee is null ? null : context.Territories?.Terms.FirstOrDefault(t => t.Codes.GetValueOrDefault("insee") == insee);
+                var territories = context.Territories is { } vocabulary ? context.Index(vocabulary) : null;
+                var term = insee is null ? null : territories?.ByInsee(insee);
                 if (term is null && item.ContentType == DirectoryTypes.Actor && TaxonomyTermsFieldType.Terms(item.Field(DirectoryTypes.Actor, "Territory")).FirstOrDefault() is { } slug)
-                    term = context.Territories?.Find(slug);
+                    term = territories?.BySlug(slug);
                 var name = term?.DefaultLabel(cultures) ?? commune;
                 return name is null ? null : $"{item.Culture}|{ImportTargets.Normalize(item.DisplayText)}|{ImportTargets.Normalize(name)}";
             default: return null;
