@@ -24,8 +24,10 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
     [HttpGet("/{culture:culture}")]
     public async Task<IActionResult> Home(string culture)
     {
+        // The culture is compared as an expression ("Culture || ''"), not on its index: SQLite then reads the latest
+        // items from the top of the PublishedUtc index and stops at 12, instead of sorting every item of the culture.
         var recent = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && i.Path != null && (i.Culture == culture || i.Culture == ""))
+            .Where(i => i.Published && i.Path != null && (i.Culture + "" == culture || i.Culture + "" == ""))
             .OrderByDescending(i => i.PublishedUtc).Take(12).ToListAsync();
         var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name);
         ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => "/" + c);
