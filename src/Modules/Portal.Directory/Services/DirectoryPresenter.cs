@@ -149,10 +149,11 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         IReadOnlyCollection<string>? actorIds;
         if (await actorOffers.OffersOfAsync(db, actor) is { } offerIds)
         {
-            // One command, by ids: the offers naming the actor or a translation of it, as kept in memory.
+            // One command, by ids: the offers naming the actor or a translation of it, as kept in memory. The culture
+            // is compared as an expression so that SQLite looks the ids up instead of reading every item of the culture.
             actorIds = null;
             candidates = offerIds.Count == 0 ? [] : await db.ContentItems.AsNoTracking()
-                .Where(i => i.Published && offerIds.Contains(i.ContentItemId) && (i.Culture == culture || i.Culture == ""))
+                .Where(i => i.Published && offerIds.Contains(i.ContentItemId) && (i.Culture + "" == culture || i.Culture + "" == ""))
                 .ToListAsync();
         }
         else
