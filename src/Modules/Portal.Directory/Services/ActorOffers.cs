@@ -57,7 +57,7 @@ public sealed class ActorOffers(IServiceProvider services) : IContentJournalObse
             lock (_sync)
             {
                 if (_version != version) return null;
-                foreach (var id in full ? [.. _actorsOfOffer.Keys, .. _setOfActor.Keys] : dirty) Forget(id);
+                foreach (var id in dirty) Forget(id);
                 foreach (var r in read)
                 {
                     if (r.Actor) Link(_setOfActor, _actorsOfSet, r.ContentItemId, [r.Set]);

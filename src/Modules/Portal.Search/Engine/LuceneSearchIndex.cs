@@ -219,18 +219,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
             var lat = columns.Latitude[local];
             var lon = columns.Longitude[local];
             var located = !double.IsNaN(lat) && !double.IsNaN(lon);
-            var verified = columns.Verified[local];
-            hits.Add(new SearchHit
-            {
-                Id = parts[0], Type = parts[1], Title = parts[2], Url = parts[3],
-                Stored = StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))),
-                Latitude = located ? lat : null, Longitude = located ? lon : null,
-                DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
-                LastVerified = verified != 0 ? new DateTime(verified, DateTimeKind.Utc) : null,
-                OtherCulture = parts[4].Length > 0 ? parts[4] : null,
-                Score = r.Score,
-                Snippet = summary.Length == 0 ? [] : Snippets.Make(summary, text, Analyzer, _words),
-            });
+            hits.Add(Hit(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))),
+                located ? lat : null, located ? lon : null, columns.Verified[local], parts[4], summary, r, query, text));
         }
         return new SearchResult
         {
@@ -240,21 +230,21 @@ public sealed partial class LuceneSearchIndex : IDisposable
         };
     }
 
-    private SearchHit StoredHit(Document doc, Ranked r, SearchQuery query, TextQuery text)
+    private SearchHit StoredHit(Document doc, Ranked r, SearchQuery query, TextQuery text) =>
+        Hit(doc.Get(IdField), doc.Get("type"), doc.Get("title"), doc.Get("url"), StoredOf(name => doc.Get(name)),
+            doc.GetField("lat")?.GetDoubleValue(), doc.GetField("lon")?.GetDoubleValue(), doc.GetField(VerifiedField)?.GetInt64Value() ?? 0,
+            doc.Get(OtherCultureField), doc.Get("summary"), r, query, text);
+
+    private SearchHit Hit(string id, string type, string title, string url, Dictionary<string, string> stored, double? latitude, double? longitude,
+        long verified, string? otherCulture, string? summary, Ranked r, SearchQuery query, TextQuery text) => new()
     {
-        var summary = doc.Get("summary");
-        var verified = doc.GetField(VerifiedField)?.GetInt64Value();
-        return new SearchHit
-        {
-            Id = doc.Get(IdField), Type = doc.Get("type"), Title = doc.Get("title"), Url = doc.Get("url"),
-            Stored = StoredOf(name => doc.Get(name)), Latitude = doc.GetField("lat")?.GetDoubleValue(), Longitude = doc.GetField("lon")?.GetDoubleValue(),
-            DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
-            LastVerified = verified is { } t ? new DateTime(t, DateTimeKind.Utc) : null,
-            OtherCulture = doc.Get(OtherCultureField),
-            Score = r.Score,
-            Snippet = summary is null ? [] : Snippets.Make(summary, text, Analyzer, _words),
-        };
-    }
+        Id = id, Type = type, Title = title, Url = url, Stored = stored, Latitude = latitude, Longitude = longitude,
+        DistanceKm = query.Near is null || double.IsNaN(r.Distance) ? null : Math.Round(r.Distance, 2),
+        LastVerified = verified != 0 ? new DateTime(verified, DateTimeKind.Utc) : null,
+        OtherCulture = otherCulture is { Length: > 0 } ? otherCulture : null,
+        Score = r.Score,
+        Snippet = summary is { Length: > 0 } ? Snippets.Make(summary, text, Analyzer, _words) : [],
+    };
 
     /// <summary>
     /// Every hit of a query placed on a map: the points themselves when there are at most <paramref name="threshold"/>,
