@@ -132,7 +132,7 @@ public static class ImportBenchmark
 
     /// <summary>The peak working set so far and the managed heap now: which phase holds the memory.</summary>
     private static string Memory() => FormattableString.Invariant(
-        $" Memory: peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB; CPU so far {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s.");
+        $" Memory: peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s; CPU so far {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s.");
 
     private static async Task<int> CountUnchangedAsync(WebApplication app, byte[] file) =>
         (await ImportAsync(app, "actors.csv", file, dryRun: false)).Count(ImportAction.Unchanged);

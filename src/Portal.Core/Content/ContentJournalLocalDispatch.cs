@@ -11,7 +11,7 @@ namespace Portal.Core.Content;
 /// observers as soon as they are committed (at once without a transaction, at the transaction's commit otherwise), so a
 /// read model or a cached page never outlives a change made on its own node. The follower skips them when it reads them.
 /// </summary>
-public sealed class ContentJournalLocalDispatch(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentJournalLocalDispatch(IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor, IJournalRowsInserted
 {
     private readonly ConditionalWeakTable<DbContext, List<ContentChange>> _saving = new();
     private readonly ConditionalWeakTable<DbContext, List<ContentChange>> _uncommitted = new();
@@ -79,6 +79,13 @@ public sealed class ContentJournalLocalDispatch(IServiceProvider services) : Sav
         }
     }
 
+    public Task InsertedAsync(DbContext context, IReadOnlyList<ContentChange> rows)
+    {
+        if (rows.Count == 0) return Task.CompletedTask;
+        _saving.AddOrUpdate(context, [.. rows]);
+        return Saved(context);
+    }
+
     private Task Saved(DbContext? context)
     {
         if (context is null || !_saving.TryGetValue(context, out var saved)) return Task.CompletedTask;
@@ -128,4 +135,13 @@ public sealed class ContentJournalLocalDispatch(IServiceProvider services) : Sav
         TakeUncommitted(eventData.Context);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// An interceptor that follows the journal rows a context saves, told also of those inserted without a save (in bulk, by a
+/// content batch): inside a transaction they count at its commit, like saved ones.
+/// </summary>
+public interface IJournalRowsInserted
+{
+    Task InsertedAsync(DbContext context, IReadOnlyList<ContentChange> rows);
 }

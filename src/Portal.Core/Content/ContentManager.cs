@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content.Fields;
 using Portal.Core.Data;
@@ -381,11 +382,30 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
     private sealed class Batch(PortalDbContext db, ContentWriteBatch state, AuditTrail audit, bool outer) : IContentBatch
     {
+        /// <summary>
+        /// Saves in one transaction (the writer's, or one of its own): the changed rows through the change tracker; the
+        /// new versions, journal and audit rows (thousands, never read back in the batch) several per statement, their
+        /// keys read back. The interceptors that follow journal rows hear of them as of saved ones.
+        /// </summary>
         public async Task SaveAsync(CancellationToken cancellationToken = default)
         {
-            var auditRows = Prepare();
-            await db.SaveChangesAsync(cancellationToken);
-            await BulkInsert.InsertAsync(db, auditRows, cancellationToken);
+            var (items, changes, auditRows) = Prepare();
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await BulkInsert.InsertAsync(db, items, cancellationToken);
+                await BulkInsert.InsertAsync(db, changes, cancellationToken);
+                await BulkInsert.InsertAsync(db, auditRows, cancellationToken);
+                if (changes.Count > 0)
+                    foreach (var follower in db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IJournalRowsInserted>() ?? [])
+                        await follower.InsertedAsync(db, changes);
+                if (own is not null) await own.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                if (own is not null) await own.DisposeAsync();
+            }
             db.ChangeTracker.Clear();
             state.Saved();
             audit.Saved();
@@ -398,10 +418,9 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
 
         /// <summary>
         /// Readies the batch for its save: each item's data serialized once (the save reads it several times), and the
-        /// audit rows (one or two per item, never read back) taken out of the change tracker, to be inserted together after
-        /// the content in the same transaction instead of one by one with their keys read back.
+        /// added rows taken out of the change tracker, to be inserted together.
         /// </summary>
-        private List<AuditEntry> Prepare()
+        private (List<ContentItem> Items, List<ContentChange> Changes, List<AuditEntry> Audit) Prepare()
         {
             var tracker = db.ChangeTracker;
             var detect = tracker.AutoDetectChangesEnabled;
@@ -410,13 +429,18 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
             try
             {
                 foreach (var item in tracker.Entries<ContentItem>()) item.Entity.Serialize();
-                var audit = tracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
-                foreach (var entry in audit) entry.State = EntityState.Detached;
-                return audit.Select(e => e.Entity).ToList();
+                return (Take<ContentItem>(), Take<ContentChange>(), Take<AuditEntry>());
             }
             finally
             {
                 tracker.AutoDetectChangesEnabled = detect;
+            }
+
+            List<T> Take<T>() where T : class
+            {
+                var added = tracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+                foreach (var entry in added) entry.State = EntityState.Detached;
+                return added.Select(e => e.Entity).ToList();
             }
         }
     }

@@ -8,9 +8,9 @@ namespace Portal.Core.Data;
 
 /// <summary>
 /// Inserts many new rows of one entity type with a few multi-row INSERT statements, in the context's connection and
-/// transaction, without the change tracker: for rows written in bulk and never read back in the same unit of work (the
-/// audit rows of an import), where tracking each row and reading back its generated key costs more than the insert.
-/// Columns, names and parameter types come from the model, so it is the same on SQLite and PostgreSQL.
+/// transaction, without the change tracker: for rows written in bulk (a spreadsheet import's new versions, journal and
+/// audit rows), where tracking each row costs more than the insert. A key the database generates is read back into each
+/// row, as a save would. Columns, names and parameter types come from the model, so it is the same on SQLite and PostgreSQL.
 /// </summary>
 public static class BulkInsert
 {
@@ -25,13 +25,15 @@ public static class BulkInsert
         if (rows.Count == 0) return;
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of this context.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        // Every column but a key the database generates.
+        // Every column but a key the database generates, which is read back instead.
+        var generated = entityType.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, PropertyInfo: { } keyProperty } key] ? (Key: key, Property: keyProperty) : default;
         var columns = entityType.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+            .Where(p => p != generated.Key)
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping()))
             .ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
+        var returning = generated.Key is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.Key.GetColumnName(table)!);
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -39,6 +41,7 @@ public static class BulkInsert
         {
             // One command per statement size (the full chunks, then the rest): the driver prepares its text once.
             System.Data.Common.DbCommand? command = null;
+            var keys = new List<object>(perStatement);
             try
             {
                 foreach (var chunk in rows.Chunk(perStatement))
@@ -56,7 +59,7 @@ public static class BulkInsert
                             for (var c = 0; c < columns.Count; c++) text.Append(c > 0 ? ", " : "").Append(sql.GenerateParameterName(Name(r, c, columns.Count)));
                             text.Append(')');
                         }
-                        command.CommandText = text.ToString();
+                        command.CommandText = text.Append(returning).ToString();
                     }
                     command.Parameters.Clear();
                     for (var r = 0; r < chunk.Length; r++)
@@ -65,7 +68,20 @@ public static class BulkInsert
                             var (property, _, mapping) = columns[c];
                             command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(Name(r, c, columns.Count)), property.GetGetter().GetClrValue(chunk[r]), property.IsNullable));
                         }
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    if (generated.Key is null)
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                        continue;
+                    }
+                    keys.Clear();
+                    await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                        while (await reader.ReadAsync(cancellationToken)) keys.Add(reader.GetValue(0));
+                    if (keys.Count != chunk.Length) throw new InvalidOperationException($"{table.Name}: {chunk.Length} rows inserted, {keys.Count} keys returned.");
+                    // The keys of one statement's rows are drawn in the order of its VALUES (SQLite's next row id, a
+                    // PostgreSQL sequence), but RETURNING promises no order: the smallest goes to the first row.
+                    keys.Sort();
+                    for (var r = 0; r < chunk.Length; r++)
+                        generated.Property.SetValue(chunk[r], Convert.ChangeType(keys[r], generated.Property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
             finally

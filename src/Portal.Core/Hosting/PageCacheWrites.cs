@@ -11,7 +11,7 @@ namespace Portal.Core.Hosting;
 /// This node's own writes to the content journal: once such a write commits, <see cref="Committed"/> fires, so the
 /// node that made a change evicts its page cache at once (the other nodes do it when they follow the journal).
 /// </summary>
-public sealed class PageCacheWrites : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PageCacheWrites : SaveChangesInterceptor, IDbTransactionInterceptor, IJournalRowsInserted
 {
     private readonly ConditionalWeakTable<DbTransaction, object> _pending = new();
     private readonly ConditionalWeakTable<DbContext, object> _saving = new();
@@ -75,6 +75,13 @@ public sealed class PageCacheWrites : SaveChangesInterceptor, IDbTransactionInte
         if (context is null || ContentJournalLocalDispatch.AddedRows(context).Count == 0) return;
         if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _pending.AddOrUpdate(transaction, this);
         else _saving.AddOrUpdate(context, this);
+    }
+
+    public async Task InsertedAsync(DbContext context, IReadOnlyList<ContentChange> rows)
+    {
+        if (rows.Count == 0) return;
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _pending.AddOrUpdate(transaction, this);
+        else await RaiseAsync();
     }
 
     private async ValueTask RaiseAsync()
