@@ -15,13 +15,23 @@ public sealed class ImportRowPlan
     public string? ContentItemId { get; set; }
     /// <summary>How the existing item was found: "id", "external id", "SIRET", "FINESS", "name and commune".</summary>
     public string? MatchedBy { get; set; }
-    /// <summary>The item's data as it would be saved, kept serialized (a tree of nodes per row weighs several times more).</summary>
+    /// <summary>
+    /// The item's data as it would be saved, kept serialized in UTF-8 (a tree of nodes per row weighs several times more,
+    /// and UTF-16 text twice as much).
+    /// </summary>
     internal JsonObject? Data
     {
         get => _data is null ? null : JsonNode.Parse(_data) as JsonObject;
-        set => _data = value?.ToJsonString();
+        set => _data = value is null ? null : Utf8(value);
     }
-    private string? _data;
+
+    private static byte[] Utf8(JsonObject value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) value.WriteTo(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+    private byte[]? _data;
     internal string? Culture { get; set; }
     /// <summary>The concurrency stamp of the version the update was planned on.</summary>
     internal string? Stamp { get; set; }

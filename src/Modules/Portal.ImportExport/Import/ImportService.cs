@@ -71,16 +71,31 @@ public sealed class ImportService(
         using var batch = contentManager.BeginBatch();
         var rowsWithReadingErrors = table.Problems.Where(p => p.Severity == ImportSeverity.Error).Select(p => p.Row).ToHashSet();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        // A chunk of rows at a time: each row's cells converted and its existing item found by its keys, then the texts of
+        // the items matched read in one query, then each row compared and checked. No item's text is kept longer.
+        var drafted = 0;
+        foreach (var chunk in table.Rows.Chunk(PlanChunk))
         {
-            if (report.Rows.Count % ProgressStep == 0)
+            var drafts = new List<RowDraft>(chunk.Length);
+            foreach (var row in chunk)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(report.Rows.Count);
+                if (drafted++ % ProgressStep == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Invoke(report.Rows.Count + drafts.Count);
+                }
+                drafts.Add(await DraftRowAsync(row, context, seen));
             }
-            var plan = await PlanRowAsync(row, context, report, seen, publish);
-            if (rowsWithReadingErrors.Contains(row.Number)) plan.Action = ImportAction.Error;
-            report.Rows.Add(plan);
+            var matched = drafts.Where(d => d.Match is not null).Select(d => d.Match!.ContentItemId).Distinct().ToList();
+            var texts = matched.Count == 0 ? [] : await db.ContentItems.AsNoTracking().Where(i => matched.Contains(i.ContentItemId) && i.Latest)
+                .Select(i => new { i.ContentItemId, i.Content, i.ConcurrencyStamp, i.Published })
+                .ToDictionaryAsync(i => i.ContentItemId, i => (i.Content, i.ConcurrencyStamp, i.Published), StringComparer.Ordinal, cancellationToken);
+            foreach (var draft in drafts)
+            {
+                var plan = await PlanRowAsync(draft, texts, context, report, publish);
+                if (rowsWithReadingErrors.Contains(draft.Row.Number)) plan.Action = ImportAction.Error;
+                report.Rows.Add(plan);
+            }
         }
         if (report.Rows.Count == 0) report.Issues.Add(ImportIssue.File(T["The file has a header row but no data row."]));
         progress?.Invoke(report.Rows.Count);
@@ -185,6 +200,12 @@ public sealed class ImportService(
     /// <summary>Rows between two progress reports (and cancellation checks).</summary>
     public const int ProgressStep = 50;
 
+    /// <summary>
+    /// Rows planned together, whose matched items' texts are read in one query: few, because a row's converted values wait
+    /// for the rest of its chunk, and short-lived objects are the cheap ones for the garbage collector.
+    /// </summary>
+    private const int PlanChunk = 100;
+
     /// <summary>Rows written with one change tracker and saved at once.</summary>
     public const int BatchSize = 1_000;
 
@@ -232,6 +253,8 @@ public sealed class ImportService(
         /// <summary>The existing items by identifier, external id and duplicate key, built once per import.</summary>
         public Dictionary<string, ContentItem> ById { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ContentItem> ByExternalId { get; } = new(StringComparer.Ordinal);
+        /// <summary>The external id of each existing item that has one, by item id (the items' texts are not kept).</summary>
+        public Dictionary<string, string> ExternalIds { get; } = new(StringComparer.Ordinal);
         public Dictionary<(string Kind, string Value), List<ContentItem>> ByKey { get; } = [];
         /// <summary>The actors a row may name, by identifier, external id, SIRET and normalised name, built once per import.</summary>
         public ILookup<string, ContentItem> ActorsById { get; set; } = Empty;
@@ -285,43 +308,63 @@ public sealed class ImportService(
         (double, double, double, double)? bounds = placed.Count == 0 ? null
             : (placed.Min(t => t.Latitude!.Value) - 0.25, placed.Min(t => t.Longitude!.Value) - 0.35, placed.Max(t => t.Latitude!.Value) + 0.25, placed.Max(t => t.Longitude!.Value) + 0.35);
 
-        var existing = await db.ContentItems.AsNoTracking().Where(i => i.ContentType == contentType && i.Latest).ToListAsync();
-        var actors = contentType == DirectoryTypes.Actor ? existing
-            : await db.ContentItems.AsNoTracking().Where(i => i.ContentType == DirectoryTypes.Actor && i.Latest).ToListAsync();
+        // The existing items are read one at a time for their keys, and each one's text is dropped at once: a row's plan
+        // reads the text of the item it matches, with its chunk (see PlanAsync). Held for every item of the type, the texts
+        // would weigh more than the file.
+        var picker = columns.Any(c => c.Item3.FieldType == "ContentPicker");
+        var existing = new List<ContentItem>();
+        var actors = contentType == DirectoryTypes.Actor ? existing : [];
+        var actorKeys = new List<(ContentItem Actor, string? ExternalId, string? Siret)>();
         var context = new Context
         {
             ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Existing = existing, Actors = actors,
         };
-        if (columns.Any(c => c.Item3.FieldType == "ContentPicker"))
+        if (picker && contentType != DirectoryTypes.Actor)
+            await foreach (var actor in db.ContentItems.AsNoTracking().Where(i => i.ContentType == DirectoryTypes.Actor && i.Latest).AsAsyncEnumerable())
+            {
+                actors.Add(actor);
+                actorKeys.Add((actor, Text(actor, DirectoryTypes.EntryPart, "ExternalId"), Text(actor, DirectoryTypes.Actor, "Siret")));
+                actor.Content = "{}";
+            }
+        await foreach (var item in db.ContentItems.AsNoTracking().Where(i => i.ContentType == contentType && i.Latest).AsAsyncEnumerable())
         {
-            context.ActorsById = actors.ToLookup(a => a.ContentItemId, StringComparer.Ordinal);
-            context.ActorsByExternalId = actors.Where(a => Text(a, DirectoryTypes.EntryPart, "ExternalId") is not null).ToLookup(a => Text(a, DirectoryTypes.EntryPart, "ExternalId")!, StringComparer.Ordinal);
-            context.ActorsBySiret = actors.Where(a => Text(a, DirectoryTypes.Actor, "Siret") is not null).ToLookup(a => Text(a, DirectoryTypes.Actor, "Siret")!.Replace(" ", ""), StringComparer.Ordinal);
-            context.ActorsByName = actors.ToLookup(a => ImportTargets.Normalize(a.DisplayText), StringComparer.Ordinal);
-        }
-        foreach (var item in existing)
-        {
+            existing.Add(item);
             context.ById[item.ContentItemId] = item;
-            if (Text(item, DirectoryTypes.EntryPart, "ExternalId") is { } external) context.ByExternalId.TryAdd(external, item);
+            var external = Text(item, DirectoryTypes.EntryPart, "ExternalId");
+            if (external is not null)
+            {
+                context.ByExternalId.TryAdd(external, item);
+                context.ExternalIds[item.ContentItemId] = external;
+            }
             foreach (var kind in new[] { "SIRET", "FINESS", "name and commune" })
                 if (KeyOf(item, kind, context) is { } value)
                 {
                     if (!context.ByKey.TryGetValue((kind, value), out var list)) context.ByKey[(kind, value)] = list = [];
                     list.Add(item);
                 }
-            // Back to its text: the tree read for the keys would weigh several times more, for every item of the type.
-            item.Content = item.Content;
+            if (picker && contentType == DirectoryTypes.Actor) actorKeys.Add((item, external, Text(item, DirectoryTypes.Actor, "Siret")));
+            item.Content = "{}";
+        }
+        if (picker)
+        {
+            context.ActorsById = actors.ToLookup(a => a.ContentItemId, StringComparer.Ordinal);
+            context.ActorsByExternalId = actorKeys.Where(a => a.ExternalId is not null).ToLookup(a => a.ExternalId!, a => a.Actor, StringComparer.Ordinal);
+            context.ActorsBySiret = actorKeys.Where(a => a.Siret is not null).ToLookup(a => a.Siret!.Replace(" ", ""), a => a.Actor, StringComparer.Ordinal);
+            context.ActorsByName = actors.ToLookup(a => ImportTargets.Normalize(a.DisplayText), StringComparer.Ordinal);
         }
         return context;
     }
 
     // ------------------------------------------------------------------ rows
 
-    private async Task<ImportRowPlan> PlanRowAsync(ImportRow row, Context context, ImportReport report, Dictionary<string, int> seen, bool publish)
+    /// <summary>A row's cells as field values, and the existing item it is, if any: the first half of its plan.</summary>
+    private sealed record RowDraft(ImportRow Row, List<ImportIssue> Issues, Dictionary<string, JsonNode?> Values, string Culture, string? ExternalId,
+        Term? CommuneTerm, ImportRowPlan Plan, ContentItem? Match, string? MatchedBy);
+
+    private async Task<RowDraft> DraftRowAsync(ImportRow row, Context context, Dictionary<string, int> seen)
     {
         var issues = new List<ImportIssue>();
         void Error(string column, string message, IReadOnlyList<string>? suggestions = null) => issues.Add(new(row.Number, column, ImportSeverity.Error, message, suggestions));
-        void Warn(string column, string message) => issues.Add(new(row.Number, column, ImportSeverity.Warning, message));
 
         // 1. Cells to field values.
         var values = new Dictionary<string, JsonNode?>(); // "Part.Field" → value
@@ -366,7 +409,6 @@ public sealed class ImportService(
 
         // 2. The position: given, or the commune's centre (flagged).
         var locationKey = $"{context.ContentType}.Location";
-        string? placedAt = null;
         if (latitude is { } lat && longitude is { } lon)
         {
             if (lat is < -90 or > 90 || lon is < -180 or > 180)
@@ -400,10 +442,27 @@ public sealed class ImportService(
 
         var (match, matchedBy, matchIssue) = FindExisting(context, keys, externalId);
         if (matchIssue is not null) Error("", matchIssue);
+        return new RowDraft(row, issues, values, culture, externalId, communeTerm, plan, match, matchedBy);
+    }
+
+    /// <summary>The second half: the item as it would be saved (the match's text read for the chunk), checked as the editor checks it.</summary>
+    private async Task<ImportRowPlan> PlanRowAsync(RowDraft draft, Dictionary<string, (string Content, string Stamp, bool Published)> texts, Context context, ImportReport report, bool publish)
+    {
+        var (row, issues, values, culture, externalId, communeTerm, plan, match, matchedBy) = draft;
+        string? placedAt = null;
+        void Error(string column, string message) => issues.Add(new(row.Number, column, ImportSeverity.Error, message));
+        void Warn(string column, string message) => issues.Add(new(row.Number, column, ImportSeverity.Warning, message));
+        var locationKey = $"{context.ContentType}.Location";
+        var text = ("{}", (string?)null, false);
+        if (match is not null && !texts.TryGetValue(match.ContentItemId, out text!))
+        {
+            // Deleted since the keys were read.
+            Error("", T["The item {0} does not exist.", match.ContentItemId]);
+            match = null;
+        }
 
         // 5. The item as it would be saved, checked as the editor checks it.
-        // The match's data parsed from its text, not through ContentItem.Data: that would keep a tree on every matched item until the end.
-        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(match.Content) ? "{}" : match.Content) as JsonObject ?? new JsonObject();
+        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(text.Item1) ? "{}" : text.Item1) as JsonObject ?? new JsonObject();
         var data = original is null ? new JsonObject() : (JsonObject)original.DeepClone();
         foreach (var (key, value) in values)
         {
@@ -441,13 +500,12 @@ public sealed class ImportService(
         report.Issues.AddRange(issues);
         plan.Culture = candidate.Culture;
         plan.ContentItemId = match?.ContentItemId;
-        plan.Stamp = match?.ConcurrencyStamp;
+        // The stamp of the text compared: an update names the version it was planned on.
+        plan.Stamp = match is null ? null : text.Item2;
         plan.MatchedBy = matchedBy;
-        // A key read through Data (a duplicate found by name) parsed the match: back to its text, as in ContextAsync.
-        if (match is not null) match.Content = match.Content;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
-        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
+        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || text.Item3)) plan.Action = ImportAction.Unchanged;
         else plan.Action = ImportAction.Update;
         // Only a row to write keeps its data (a re-import of a large file is mostly unchanged rows).
         if (plan.Action is ImportAction.Create or ImportAction.Update) plan.Data = candidate.Data;
@@ -636,7 +694,7 @@ public sealed class ImportService(
             if (matches.Count > 1)
                 return (null, null, T["This row matches several items of the directory by {0} ({1}): give the identifier of the one to update.", KindLabel(kind), string.Join(", ", matches.Select(m => m.ContentItemId))]);
             var match = matches[0];
-            var theirs = Text(match, DirectoryTypes.EntryPart, "ExternalId");
+            var theirs = context.ExternalIds.GetValueOrDefault(match.ContentItemId);
             if (!string.IsNullOrWhiteSpace(externalId) && !string.IsNullOrEmpty(theirs) && theirs != externalId.Trim())
                 return (null, null, T["Probable duplicate of '{0}' ({1}, same {2}), which has another external id ({3}).", match.DisplayText, match.ContentItemId, KindLabel(kind), theirs]);
             return (match, kind, null);
