@@ -13,7 +13,9 @@ namespace Portal.Core.Content;
 /// </summary>
 public sealed class ContentWriteBatch
 {
-    private Dictionary<string, List<(string Culture, string ItemId)>>? _paths;
+    /// <summary>The owners of each path taken: one for almost every path, so a second one goes to <see cref="_sharedPaths"/>.</summary>
+    private Dictionary<string, (string Culture, string ItemId)>? _paths;
+    private readonly Dictionary<string, List<(string Culture, string ItemId)>> _sharedPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _previous = new(StringComparer.Ordinal);
     private readonly HashSet<string> _newIds = new(StringComparer.Ordinal);
@@ -36,6 +38,7 @@ public sealed class ContentWriteBatch
     {
         Active = false;
         _paths = null;
+        _sharedPaths.Clear();
         _types.Clear();
         _previous.Clear();
         _newIds.Clear();
@@ -74,31 +77,33 @@ public sealed class ContentWriteBatch
     /// <summary>Whether another item (latest or published version) has this path in the item's culture (or in no culture).</summary>
     public async Task<bool> IsPathTakenAsync(PortalDbContext db, ContentItem item, string path)
     {
-        _paths ??= await LoadPathsAsync(db);
-        if (!_paths.TryGetValue(path, out var owners)) return false;
+        if (_paths is null)
+        {
+            _paths = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+            await foreach (var row in db.ContentItems.AsNoTracking().Where(i => i.Path != null && (i.Latest || i.Published))
+                .Select(i => new { i.Path, i.Culture, i.ContentItemId }).AsAsyncEnumerable())
+                Add(row.Path!, string.Intern(row.Culture), row.ContentItemId);
+        }
+        if (!_paths.TryGetValue(path, out var first)) return false;
         var culture = item.Culture;
-        return owners.Any(o => o.ItemId != item.ContentItemId && (culture == "" || o.Culture == culture || o.Culture == ""));
+        bool Other((string Culture, string ItemId) o) => o.ItemId != item.ContentItemId && (culture == "" || o.Culture == culture || o.Culture == "");
+        return Other(first) || _sharedPaths.TryGetValue(path, out var more) && more.Any(Other);
     }
 
-    private static async Task<Dictionary<string, List<(string, string)>>> LoadPathsAsync(PortalDbContext db)
+    private void Add(string path, string culture, string itemId)
     {
-        var paths = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
-        var rows = await db.ContentItems.AsNoTracking().Where(i => i.Path != null && (i.Latest || i.Published))
-            .Select(i => new { i.Path, i.Culture, i.ContentItemId }).ToListAsync();
-        foreach (var row in rows) Add(paths, row.Path!, row.Culture, row.ContentItemId);
-        return paths;
-    }
-
-    private static void Add(Dictionary<string, List<(string, string)>> paths, string path, string culture, string itemId)
-    {
-        if (!paths.TryGetValue(path, out var owners)) paths[path] = owners = [];
-        if (!owners.Contains((culture, itemId))) owners.Add((culture, itemId));
+        if (!_paths!.TryGetValue(path, out var first)) _paths[path] = (culture, itemId);
+        else if (first != (culture, itemId))
+        {
+            if (!_sharedPaths.TryGetValue(path, out var more)) _sharedPaths[path] = more = [];
+            if (!more.Contains((culture, itemId))) more.Add((culture, itemId));
+        }
     }
 
     /// <summary>A write added to the batch: its path counts as taken from now on.</summary>
     internal void Took(ContentItem item)
     {
-        if (_paths is not null && !string.IsNullOrEmpty(item.Path)) Add(_paths, item.Path, item.Culture, item.ContentItemId);
+        if (_paths is not null && !string.IsNullOrEmpty(item.Path)) Add(item.Path, item.Culture, item.ContentItemId);
     }
 
     internal async Task<(ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)?> TypeAsync(

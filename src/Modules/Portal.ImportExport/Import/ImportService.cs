@@ -87,12 +87,11 @@ public sealed class ImportService(
                 drafts.Add(await DraftRowAsync(row, context, seen));
             }
             var matched = drafts.Where(d => d.Match is not null).Select(d => d.Match!.ContentItemId).Distinct().ToList();
-            var texts = matched.Count == 0 ? [] : await db.ContentItems.AsNoTracking().Where(i => matched.Contains(i.ContentItemId) && i.Latest)
-                .Select(i => new { i.ContentItemId, i.Content, i.ConcurrencyStamp, i.Published })
-                .ToDictionaryAsync(i => i.ContentItemId, i => (i.Content, i.ConcurrencyStamp, i.Published), StringComparer.Ordinal, cancellationToken);
+            var latest = matched.Count == 0 ? [] : await db.ContentItems.AsNoTracking().Where(i => matched.Contains(i.ContentItemId) && i.Latest)
+                .ToDictionaryAsync(i => i.ContentItemId, StringComparer.Ordinal, cancellationToken);
             foreach (var draft in drafts)
             {
-                var plan = await PlanRowAsync(draft, texts, context, report, publish);
+                var plan = await PlanRowAsync(draft, latest, context, report, publish);
                 if (rowsWithReadingErrors.Contains(draft.Row.Number)) plan.Action = ImportAction.Error;
                 report.Rows.Add(plan);
             }
@@ -127,6 +126,9 @@ public sealed class ImportService(
         var planned = report.Rows.Count;
         using var batch = contentManager.BeginBatch();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Thousands of rows go into indexes at random places (the ids are random): in SQLite's default page cache (2 MB),
+        // each would read its pages again from the file. The usual cache is given back after the commit or the rollback.
+        await using var cache = await SqlitePageCache.WidenAsync(db, megabytes: 16, cancellationToken);
         try
         {
             var done = 0;
@@ -207,7 +209,7 @@ public sealed class ImportService(
     private const int PlanChunk = 100;
 
     /// <summary>Rows written with one change tracker and saved at once.</summary>
-    public const int BatchSize = 1_000;
+    public const int BatchSize = 250;
 
     /// <summary>
     /// The rows in batches of 1, 2, 4… up to <see cref="BatchSize"/>: the first saves come after a few rows, so a row or
@@ -320,13 +322,13 @@ public sealed class ImportService(
             ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Existing = existing, Actors = actors,
         };
         if (picker && contentType != DirectoryTypes.Actor)
-            await foreach (var actor in db.ContentItems.AsNoTracking().Where(i => i.ContentType == DirectoryTypes.Actor && i.Latest).AsAsyncEnumerable())
+            await foreach (var actor in Keyed(DirectoryTypes.Actor))
             {
                 actors.Add(actor);
                 actorKeys.Add((actor, Text(actor, DirectoryTypes.EntryPart, "ExternalId"), Text(actor, DirectoryTypes.Actor, "Siret")));
                 actor.Content = "{}";
             }
-        await foreach (var item in db.ContentItems.AsNoTracking().Where(i => i.ContentType == contentType && i.Latest).AsAsyncEnumerable())
+        await foreach (var item in Keyed(contentType))
         {
             existing.Add(item);
             context.ById[item.ContentItemId] = item;
@@ -354,6 +356,23 @@ public sealed class ImportService(
         }
         return context;
     }
+
+    /// <summary>
+    /// The latest versions of a type with only what finding an item by its keys needs (the rest is read with the chunk
+    /// of rows that matches it): one object per item of the type is kept for the whole import.
+    /// </summary>
+    private IAsyncEnumerable<ContentItem> Keyed(string contentType) => db.ContentItems.AsNoTracking().Where(i => i.ContentType == contentType && i.Latest)
+        .Select(i => new ContentItem
+        {
+            ContentItemId = i.ContentItemId, DisplayText = i.DisplayText, Culture = i.Culture, LocalizationSet = i.LocalizationSet, Content = i.Content,
+        })
+        .AsAsyncEnumerable()
+        .Select(i =>
+        {
+            // One string for each type and language, not one per item.
+            (i.ContentType, i.Culture) = (contentType, string.Intern(i.Culture));
+            return i;
+        });
 
     // ------------------------------------------------------------------ rows
 
@@ -446,23 +465,22 @@ public sealed class ImportService(
     }
 
     /// <summary>The second half: the item as it would be saved (the match's text read for the chunk), checked as the editor checks it.</summary>
-    private async Task<ImportRowPlan> PlanRowAsync(RowDraft draft, Dictionary<string, (string Content, string Stamp, bool Published)> texts, Context context, ImportReport report, bool publish)
+    private async Task<ImportRowPlan> PlanRowAsync(RowDraft draft, Dictionary<string, ContentItem> latest, Context context, ImportReport report, bool publish)
     {
-        var (row, issues, values, culture, externalId, communeTerm, plan, match, matchedBy) = draft;
+        var (row, issues, values, culture, externalId, communeTerm, plan, found, matchedBy) = draft;
         string? placedAt = null;
         void Error(string column, string message) => issues.Add(new(row.Number, column, ImportSeverity.Error, message));
         void Warn(string column, string message) => issues.Add(new(row.Number, column, ImportSeverity.Warning, message));
         var locationKey = $"{context.ContentType}.Location";
-        var text = ("{}", (string?)null, false);
-        if (match is not null && !texts.TryGetValue(match.ContentItemId, out text!))
-        {
+        // The latest version of the item found by its keys, as read with the chunk.
+        ContentItem? match = null;
+        if (found is not null && !latest.TryGetValue(found.ContentItemId, out match))
             // Deleted since the keys were read.
-            Error("", T["The item {0} does not exist.", match.ContentItemId]);
-            match = null;
-        }
+            Error("", T["The item {0} does not exist.", found.ContentItemId]);
 
         // 5. The item as it would be saved, checked as the editor checks it.
-        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(text.Item1) ? "{}" : text.Item1) as JsonObject ?? new JsonObject();
+        // The match's data parsed from its text, not through ContentItem.Data: the tree would stay on the item.
+        var original = match is null ? null : JsonNode.Parse(string.IsNullOrWhiteSpace(match.Content) ? "{}" : match.Content) as JsonObject ?? new JsonObject();
         var data = original is null ? new JsonObject() : (JsonObject)original.DeepClone();
         foreach (var (key, value) in values)
         {
@@ -501,11 +519,11 @@ public sealed class ImportService(
         plan.Culture = candidate.Culture;
         plan.ContentItemId = match?.ContentItemId;
         // The stamp of the text compared: an update names the version it was planned on.
-        plan.Stamp = match is null ? null : text.Item2;
+        plan.Stamp = match?.ConcurrencyStamp;
         plan.MatchedBy = matchedBy;
         if (issues.Any(i => i.Severity == ImportSeverity.Error)) plan.Action = ImportAction.Error;
         else if (match is null) plan.Action = ImportAction.Create;
-        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || text.Item3)) plan.Action = ImportAction.Unchanged;
+        else if (JsonNode.DeepEquals(candidate.Data, original) && (!publish || match.Published)) plan.Action = ImportAction.Unchanged;
         else plan.Action = ImportAction.Update;
         // Only a row to write keeps its data (a re-import of a large file is mostly unchanged rows).
         if (plan.Action is ImportAction.Create or ImportAction.Update) plan.Data = candidate.Data;
