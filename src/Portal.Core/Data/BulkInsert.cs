@@ -15,13 +15,10 @@ namespace Portal.Core.Data;
 public static class BulkInsert
 {
     /// <summary>
-    /// Parameters per statement on SQLite: few, because its driver finds each parameter of a statement by name among all
-    /// of them (a cost that grows with the square of their number); the statement is prepared once and run for every chunk.
+    /// Parameters per statement: few, because SQLite's driver finds each parameter of a statement by name among all of
+    /// them (a cost that grows with the square of their number); the statement is prepared once and run for every chunk.
     /// </summary>
-    private const int SqliteMaxParameters = 256;
-
-    /// <summary>Parameters per statement on PostgreSQL: many, each statement being a round trip to the server (at most 65,535).</summary>
-    private const int ServerMaxParameters = 8_192;
+    private const int MaxParameters = 256;
 
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
     {
@@ -37,7 +34,7 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
         var returning = generated.Key is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.Key.GetColumnName(table)!);
-        var perStatement = Math.Max(1, (db.Database.IsSqlite() ? SqliteMaxParameters : ServerMaxParameters) / columns.Count);
+        var perStatement = Math.Max(1, MaxParameters / columns.Count);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
