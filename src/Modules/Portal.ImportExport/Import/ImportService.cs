@@ -250,7 +250,6 @@ public sealed class ImportService(
         /// <summary>The terms of a vocabulary by slug, label and code, indexed at first use.</summary>
         public TermIndex Index(Vocabulary vocabulary) => _indexes.TryGetValue(vocabulary, out var index) ? index : _indexes[vocabulary] = new TermIndex(vocabulary);
         public required (double South, double West, double North, double East)? Bounds { get; init; }
-        public required List<ContentItem> Existing { get; init; }
         public required List<ContentItem> Actors { get; init; }
         /// <summary>The existing items by identifier, external id and duplicate key, built once per import.</summary>
         public Dictionary<string, ContentItem> ById { get; } = new(StringComparer.Ordinal);
@@ -319,7 +318,7 @@ public sealed class ImportService(
         var actorKeys = new List<(ContentItem Actor, string? ExternalId, string? Siret)>();
         var context = new Context
         {
-            ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Existing = existing, Actors = actors,
+            ContentType = contentType, Columns = columns, Vocabularies = loaded, Territories = territories, Bounds = bounds, Actors = actors,
         };
         if (picker && contentType != DirectoryTypes.Actor)
             await foreach (var actor in Keyed(DirectoryTypes.Actor))
