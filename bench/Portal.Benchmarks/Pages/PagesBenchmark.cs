@@ -27,33 +27,39 @@ public static class PagesBenchmark
         var seconds = 4.0;
         string? only = null;
         var phases = "both";
+        string? reuse = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--items" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n >= 0) { items = n; i++; }
             else if (args[i] == "--seconds" && i + 1 < args.Count && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s) && s > 0) { seconds = s; i++; }
             else if (args[i] == "--only" && i + 1 < args.Count) only = args[++i];
             else if (args[i] == "--cache" && i + 1 < args.Count && args[i + 1] is "on" or "off" or "both") phases = args[++i];
+            else if (args[i] == "--reuse" && i + 1 < args.Count) reuse = Path.GetFullPath(args[++i]);
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both]");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both] [--reuse DIR]");
                 return 64;
             }
         }
-        var root = Path.Combine(Path.GetTempPath(), "portal-pages-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        // --reuse DIR keeps the site in DIR: the first run sets it up and imports, the next ones measure the large corpus only.
+        var root = reuse ?? Path.Combine(Path.GetTempPath(), "portal-pages-bench-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(root);
         try
         {
-            return await RunAsync(root, items, TimeSpan.FromSeconds(seconds), only, phases);
+            return await RunAsync(root, items, TimeSpan.FromSeconds(seconds), only, phases, reuse is not null);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
+            if (reuse is null)
+                try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
     }
 
-    private static async Task<int> RunAsync(string root, int items, TimeSpan duration, string? only, string phases)
+    private static async Task<int> RunAsync(string root, int items, TimeSpan duration, string? only, string phases, bool reuse)
     {
+        var marker = Path.Combine(root, $"bench-imported-{items}");
+        var prepared = reuse && File.Exists(marker);
         var on = phases != "off";
         var off = phases != "on";
         var clock = Stopwatch.StartNew();
@@ -66,9 +72,9 @@ public static class PagesBenchmark
             kinds = await KindsAsync(site);
             if (only is not null) kinds = kinds.Where(k => k.Name == only).ToList();
             if (kinds.Count == 0) throw new ArgumentException($"No page kind is called \"{only}\": home, detail, search page, api/search, map.geojson.");
-            if (on) figures.AddRange(await MeasureAsync(site, "seed", true, kinds, duration));
+            if (on && !prepared) figures.AddRange(await MeasureAsync(site, "seed", true, kinds, duration));
         }
-        if (off)
+        if (off && !prepared)
             await using (var site = await BenchSite.StartAsync(root, cache: false))
             {
                 await SiteSearch.CatchUpAsync(site.Services);
@@ -77,11 +83,15 @@ public static class PagesBenchmark
         var large = $"+{items:N0}";
         if (items > 0)
         {
-            clock.Restart();
-            await using (var site = await BenchSite.StartAsync(root, cache: false, withoutSearchWorker: true)) await ImportAsync(site, items);
-            Console.WriteLine($"{items:N0} actors imported in {clock.Elapsed.TotalSeconds:F0} s.");
-            // The next start rebuilds the index from the database, as after a restore.
-            System.IO.Directory.Delete(Path.Combine(root, "search"), recursive: true);
+            if (!prepared)
+            {
+                clock.Restart();
+                await using (var site = await BenchSite.StartAsync(root, cache: false, withoutSearchWorker: true)) await ImportAsync(site, items);
+                Console.WriteLine($"{items:N0} actors imported in {clock.Elapsed.TotalSeconds:F0} s.");
+                // The next start rebuilds the index from the database, as after a restore.
+                System.IO.Directory.Delete(Path.Combine(root, "search"), recursive: true);
+                if (reuse) await File.WriteAllTextAsync(marker, "");
+            }
             clock.Restart();
             await using (var site = await BenchSite.StartAsync(root, cache: true))
             {
@@ -101,10 +111,10 @@ public static class PagesBenchmark
         Console.WriteLine($"{"corpus",-9} {"cache",-5} {"kind",-13} {"req/s",8} {"bare req/s",11} {"% bare",7} {"db cmds",8}");
         foreach (var f in figures)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Corpus,-9} {(f.Cache ? "on" : "off"),-5} {f.Kind,-13} {f.Rps,8:F0} {f.Bare,11:F0} {100 * f.Rps / f.Bare,6:F1}% {(f.Cache ? "" : f.Commands.ToString(CultureInfo.InvariantCulture)),8}"));
-        var keep = items > 0 && off
+        var keep = items > 0 && off && !prepared
             ? kinds.Min(k => figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps)
             : 1.0;
-        if (items > 0 && off)
+        if (items > 0 && off && !prepared)
             foreach (var k in kinds)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uncached {k.Name} at {large}: {100 * figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps:F0}% of its seed-size req/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -141,19 +151,33 @@ public static class PagesBenchmark
     {
         using var client = LoadRun.Client();
         var warmUp = duration / 2;
-        var bare = await LoadRun.RequestsPerSecondAsync(client, new Uri(site.Address, BenchSite.BarePath), warmUp, duration);
-        var figures = new List<Figure>();
+        // Every address warmed up first (the code they run compiled and optimised), then each measured in turn; the
+        // bare endpoint before and after them, its mean the reference.
+        var bareUrl = new Uri(site.Address, BenchSite.BarePath);
+        foreach (var url in kinds.Select(k => new Uri(site.Address, k.Url)).Prepend(bareUrl)) await LoadRun.RequestsPerSecondAsync(client, url, TimeSpan.Zero, warmUp);
+        var bareBefore = await LoadRun.RequestsPerSecondAsync(client, bareUrl, TimeSpan.Zero, duration);
+        var measured = new List<(Kind Kind, double Rps, int Commands, int Bytes)>();
         foreach (var kind in kinds)
         {
             var url = new Uri(site.Address, kind.Url);
-            var rps = await LoadRun.RequestsPerSecondAsync(client, url, warmUp, duration);
-            // One request alone, warm: its database commands (none when the cache answers).
-            (await client.GetAsync(url)).Dispose();
+            var rps = await LoadRun.RequestsPerSecondAsync(client, url, TimeSpan.Zero, duration);
+            // One request alone, warm: its database commands (none when the cache answers), and its size.
+            var body = await client.GetByteArrayAsync(url);
+            if (Environment.GetEnvironmentVariable("PORTAL_BENCH_DUMP") is { Length: > 0 } dump)
+                await File.WriteAllBytesAsync(Path.Combine(dump, $"{corpus.TrimStart('+').Replace(",", "")}-{kind.Name.Replace('/', '-').Replace(' ', '-')}.out"), body);
             var commands = site.Commands.Last.TryGetValue(kind.Url, out var c) ? c : -1;
-            figures.Add(new Figure(corpus, cache, kind.Name, rps, bare, commands));
+            measured.Add((kind, rps, commands, body.Length));
             if (Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1" && site.Commands.LastSql.TryGetValue(kind.Url, out var sql))
                 foreach (var text in sql) Console.WriteLine("    SQL: " + text.ReplaceLineEndings(" "));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {corpus} cache {(cache ? "on " : "off")} {kind.Name,-13} {rps,8:F0} req/s ({100 * rps / bare:F1}% of bare {bare:F0}), {commands} db commands"));
+        }
+        var bareAfter = await LoadRun.RequestsPerSecondAsync(client, bareUrl, TimeSpan.Zero, duration);
+        var bare = (bareBefore + bareAfter) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {corpus} cache {(cache ? "on " : "off")} bare endpoint {bareBefore:F0} req/s before, {bareAfter:F0} after"));
+        var figures = new List<Figure>();
+        foreach (var (kind, rps, commands, bytes) in measured)
+        {
+            figures.Add(new Figure(corpus, cache, kind.Name, rps, bare, commands));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {corpus} cache {(cache ? "on " : "off")} {kind.Name,-13} {rps,8:F0} req/s ({100 * rps / bare:F1}% of bare {bare:F0}), {commands} db commands, {bytes / 1024.0:F1} KB"));
         }
         return figures;
     }

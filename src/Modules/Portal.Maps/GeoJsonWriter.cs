@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,11 +12,12 @@ namespace Portal.Maps;
 /// <summary>
 /// Writes a map result as a GeoJSON FeatureCollection: a Point per item (id, type, label, title, url, marker category and
 /// shape, the stored short texts the modules declare, and "details", those texts worded for the popup) or, when clustered, a Point per grid cell with "cluster": true and "count". The collection also
-/// carries "total", "unlocated" (items in the list but without a position) and "clustered".
+/// carries "total", "unlocated" (items in the list but without a position) and "clustered". The texts kept for the printable
+/// list only (address, contact, hours) are not written: they are on each entry's page.
 /// </summary>
 public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    private static readonly JsonWriterOptions Options = new() { Encoder = Portal.Core.Hosting.PublicApi.JsonEncoder };
 
     public async Task WriteAsync(Stream stream, MapResult map, string culture, bool clustered)
     {
@@ -28,16 +28,20 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
         foreach (var marker in search.Value.Markers)
             foreach (var type in marker.Types) markers.TryAdd(type, marker);
         var stored = search.Value.StoredFields;
-        await WriteAsync(stream, map, labels, clustered, markers,
+        // What is kept for the printable list only (address, contact, hours) stays on the entry's page: a map of every
+        // entry would carry it for each of them, and no popup shows it.
+        var shown = stored.Where(f => !f.PrintOnly).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        await WriteAsync(stream, map, labels, clustered, markers, shown,
             point => stored.Where(f => point.Stored.ContainsKey(f.Name) && !f.PrintOnly).Select(f => T[f.HitText, point.Stored[f.Name]].Value)
                 .Concat(point.OtherCulture is { } other ? [cultures.In(culture, () => OtherLanguage.OnlyIn(T, cultures, other))] : []));
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
     /// <param name="markers">Content type → its marker; a type not listed is an "other" diamond.</param>
+    /// <param name="shown">The stored short texts written as properties of each point (all when null).</param>
     /// <param name="details">The lines a point's popup shows under its title, in the reader's language.</param>
     public static async Task WriteAsync(Stream stream, MapResult map, IReadOnlyDictionary<string, string> labels, bool clustered,
-        IReadOnlyDictionary<string, MarkerDefinition>? markers = null, Func<MapPoint, IEnumerable<string>>? details = null)
+        IReadOnlyDictionary<string, MarkerDefinition>? markers = null, IReadOnlySet<string>? shown = null, Func<MapPoint, IEnumerable<string>>? details = null)
     {
         await using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
@@ -66,7 +70,8 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
             json.WriteString("url", point.Url);
             // An entry that exists in another language only: its page is in that language.
             if (point.OtherCulture is { } language) json.WriteString("lang", language);
-            foreach (var (name, text) in point.Stored) json.WriteString(name, text);
+            foreach (var (name, text) in point.Stored)
+                if (shown is null || shown.Contains(name)) json.WriteString(name, text);
             if (details is not null)
             {
                 json.WriteStartArray("details");

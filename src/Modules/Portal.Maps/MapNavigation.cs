@@ -17,8 +17,8 @@ public sealed class MapTeaser(SearchService search) : IHomeSection
 {
     public async Task<HomeBlock?> BuildAsync(string culture)
     {
-        var located = await search.SearchAsync(new Portal.Search.Engine.SearchQuery { PageSize = 1, Box = new(-180, -90, 180, 90) }, culture);
-        return located.Result.Total == 0 ? null : new HomeBlock("_MapTeaser", new MapTeaserModel(located.Result.Total, Controllers.MapController.PathOf(culture)), 30);
+        var located = await search.LocatedCountAsync(culture);
+        return located == 0 ? null : new HomeBlock("_MapTeaser", new MapTeaserModel(located, Controllers.MapController.PathOf(culture)), 30);
     }
 }
 

@@ -7,7 +7,8 @@ namespace Portal.Core.Hosting;
 /// <summary>
 /// Just outside the page cache: an answer replayed from the cache carries the policy and the nonce of the request
 /// that rendered it. This gives it this request's nonce instead, in the Content-Security-Policy header and in the
-/// body, so a nonce is never sent twice. A fresh answer (its policy already holds this request's nonce) passes through.
+/// body, so a nonce is never sent twice. A fresh answer (its policy already holds this request's nonce) passes through, and
+/// so does the body of anything but a page (only pages carry nonces in their bodies).
 /// </summary>
 public sealed class CachedNonceMiddleware(RequestDelegate next)
 {
@@ -19,6 +20,14 @@ public sealed class CachedNonceMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
+        // A 304 from the cache: the browser keeps the policy it stored with the body, whose nonce this request does not know.
+        if (context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch))
+            context.Response.OnStarting(static state =>
+            {
+                var response = (HttpResponse)state;
+                if (response.StatusCode == StatusCodes.Status304NotModified) response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy);
+                return Task.CompletedTask;
+            }, context.Response);
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
         await using var body = new NonceStream(context.Response, original.Stream, nonce);
         var feature = new StreamResponseBodyFeature(body, original);
@@ -60,8 +69,10 @@ public sealed class CachedNonceMiddleware(RequestDelegate next)
             var old = NonceIn(policy);
             if (old is null || old == nonce || old.Length != nonce.Length || response.HasStarted) return;
             response.Headers.ContentSecurityPolicy = policy.Replace(old, nonce, StringComparison.Ordinal);
+            // Only pages carry nonces in their bodies (on their script and style elements): JSON, feeds and the rest pass through.
+            if (response.ContentType is not { } type || !type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) return;
             _old = Encoding.ASCII.GetBytes(old);
-            _held = new MemoryStream();
+            _held = new MemoryStream(response.ContentLength is > 0 and < int.MaxValue ? (int)response.ContentLength.Value : 16 * 1024);
         }
 
         public async Task FinishAsync(CancellationToken cancellationToken)

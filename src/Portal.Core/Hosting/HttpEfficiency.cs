@@ -48,7 +48,10 @@ public static class HttpEfficiency
         return app;
     }
 
-    /// <summary>After the static files (which tag themselves): entity tags and 304 for what the endpoints answer.</summary>
+    /// <summary>
+    /// After the static files (which tag themselves) and inside the page cache: entity tags and 304 for what the
+    /// endpoints answer. A cached answer keeps the tag it was rendered with, and the cache answers 304 itself.
+    /// </summary>
     public static IApplicationBuilder UseEntityTags(this IApplicationBuilder app) => app.Use(EntityTagAsync);
 
     /// <summary>Static files: a year, immutable, when the address carries the content's version; revalidated otherwise.</summary>

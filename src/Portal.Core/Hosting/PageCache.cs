@@ -60,6 +60,8 @@ public static class PageCacheExtensions
         {
             o.AddBasePolicy(new PublicAnswerPolicy(options.Duration));
             o.MaximumBodySize = 16 * 1024 * 1024;
+            // /FR/Acteurs is not /fr/acteurs: the canonical address middleware, after the cache, redirects the first.
+            o.UseCaseSensitivePaths = true;
             o.SizeLimit = 256L * 1024 * 1024;
         });
         var writes = new PageCacheWrites();
@@ -67,7 +69,11 @@ public static class PageCacheExtensions
         return writes;
     }
 
-    /// <summary>After authentication and authorization (who asks decides), inside compression and the entity tags.</summary>
+    /// <summary>
+    /// Inside compression and HEAD, after routing, CORS and the rate limiter, before localization and authentication: a
+    /// replay needs neither. Who asks still decides: a request with a cookie other than the antiforgery one, or with
+    /// credentials, is never answered from the cache, and an answer is stored only if it was rendered for nobody signed in.
+    /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
         if (!app.ApplicationServices.GetRequiredService<PageCacheOptions>().Enabled) return app;

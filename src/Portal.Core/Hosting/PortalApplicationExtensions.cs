@@ -21,15 +21,18 @@ public static class PortalApplicationExtensions
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseHttpEfficiency();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => HttpEfficiency.CacheStaticFile(file.Context) });
-        app.UseEntityTags();
         app.UseRouting();
-        app.UseMiddleware<CanonicalUrlMiddleware>();
-        app.UseRequestLocalization();
+        // The API's CORS headers and rate limit hold for every answer, replayed or not (a 429 carries CORS headers too).
         app.UseCors();
         app.UseRateLimiter();
+        // Before the rest: an anonymous visitor's replayed answer costs none of it (see PublicAnswerPolicy).
+        app.UsePageCache();
+        app.UseMiddleware<CanonicalUrlMiddleware>();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UsePageCache();
+        // Inside the page cache: an answer is tagged once, when it is rendered, and the cache replays its tag.
+        app.UseEntityTags();
 
         app.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health");
         app.MapControllers();

@@ -119,6 +119,9 @@ public static class PortalServiceCollectionExtensions
         // Pages are UTF-8: French and German letters need no escaping (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // So are the APIs' answers: "é" is sent as two bytes, not as "\u00E9"; what HTML treats specially stays escaped.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = PublicApi.JsonEncoder);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Encoder = PublicApi.JsonEncoder);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Portal.Antiforgery";

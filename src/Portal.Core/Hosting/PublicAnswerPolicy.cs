@@ -13,15 +13,22 @@ namespace Portal.Core.Hosting;
 /// (the antiforgery system marks every response holding a token no-store, so forms are rendered per request).
 /// Never the back office, /health, nor an address holding a token (registrations, verifications: personal pages).
 /// Varied by path, every query value, the Origin and Accept headers, the request's culture and the cache's generation; tagged <see cref="PageCache.Tag"/>.
+/// The cache sits after routing, CORS and the rate limiter, before localization and authentication: a replayed answer
+/// runs neither, and what is stored was rendered for an anonymous visitor after both.
 /// </summary>
 public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
 {
     /// <summary>The one cookie an anonymous visitor may carry and still share cached answers: it only matters to forms.</summary>
     public const string AntiforgeryCookie = ".Portal.Antiforgery";
 
+    /// <summary>
+    /// Before localization and authentication (a replayed answer needs neither): from the request and its route alone.
+    /// The language is the address's first segment, or else the browser's languages (no cookie may choose it here).
+    /// </summary>
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var attempt = Shareable(context.HttpContext);
+        var http = context.HttpContext;
+        var attempt = Shareable(http);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
@@ -30,21 +37,36 @@ public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         // A cross-origin answer (the widget, the API) carries CORS headers for the origin that asked: kept per origin.
         context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues([HeaderNames.Origin, HeaderNames.Accept]);
-        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        context.CacheVaryByRules.VaryByValues["generation"] = context.HttpContext.RequestServices.GetRequiredService<PageCache>().Generation.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureKey(http);
+        context.CacheVaryByRules.VaryByValues["generation"] = http.RequestServices.GetRequiredService<PageCache>().Generation.ToString(CultureInfo.InvariantCulture);
         context.Tags.Add(PageCache.Tag);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
+    /// <summary>When the answer starts, the endpoint known and the visitor authenticated: kept only if still shareable.</summary>
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (!Storable(context.HttpContext.Response)) context.AllowCacheStorage = false;
+        if (!Shareable(context.HttpContext) || !Storable(context.HttpContext.Response)) context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Whether this request may be answered from, and stored in, the shared cache.</summary>
+    /// <summary>The culture the request will be answered in, as the localization middleware decides it without cookies.</summary>
+    private static string CultureKey(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var start = path.StartsWith('/') ? 1 : 0;
+        var end = path.IndexOf('/', start);
+        var segment = end < 0 ? path[start..] : path[start..end];
+        var cultures = context.RequestServices.GetRequiredService<Portal.Core.Localization.Cultures>();
+        return cultures.Find(segment)?.Code ?? "accept:" + context.Request.Headers.AcceptLanguage.ToString();
+    }
+
+    /// <summary>
+    /// Whether this request may be answered from, and stored in, the shared cache. Before authentication it judges the
+    /// request and its route; when the answer is stored it also knows the visitor.
+    /// </summary>
     public static bool Shareable(HttpContext context)
     {
         var request = context.Request;

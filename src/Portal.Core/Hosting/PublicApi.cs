@@ -19,6 +19,12 @@ public static class PublicApi
     public const string RateLimitPolicy = "public-api";
     public const string RequestsPerMinuteSetting = "Portal:Api:RequestsPerMinute";
 
+    /// <summary>
+    /// The escaping of the JSON answers: every letter as itself in UTF-8 (accents included), the characters HTML treats
+    /// specially (&lt; &gt; &amp; ' ") and the control characters escaped.
+    /// </summary>
+    public static readonly System.Text.Encodings.Web.JavaScriptEncoder JsonEncoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>Generous: a widget's visitor types and pans, the test suite and the benchmarks never reach it.</summary>
     public const int DefaultRequestsPerMinute = 1200;
 

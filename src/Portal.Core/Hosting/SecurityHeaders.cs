@@ -17,7 +17,15 @@ public sealed class SecurityHeaders
     public const string FrameAncestorsSetting = "Portal:Security:FrameAncestors";
     private const string NonceKey = "Portal.CspNonce";
 
-    private SecurityHeaders(string frameAncestors) => FrameAncestors = frameAncestors;
+    private readonly string _policyStart = "default-src 'self'; script-src 'self' 'nonce-";
+    private readonly string _policyMiddle = "'; style-src 'self' 'nonce-";
+    private readonly string _policyEnd;
+
+    private SecurityHeaders(string frameAncestors)
+    {
+        FrameAncestors = frameAncestors;
+        _policyEnd = "'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
+    }
 
     /// <summary>The CSP frame-ancestors sources, "'none'" by default.</summary>
     public string FrameAncestors { get; }
@@ -54,14 +62,14 @@ public sealed class SecurityHeaders
         && value.IndexOfAny([' ', ';', ',', '*', '\'', '\r', '\n']) < 0;
 
     // Images: the map tiles (the MapTileUrl setting) and the content's pictures may be any https address.
-    public string Policy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data: https:; " +
-        $"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {FrameAncestors}";
+    public string Policy(string nonce) => string.Concat([_policyStart, nonce, _policyMiddle, nonce, _policyEnd]);
 
     /// <summary>Sets the headers before the rest of the pipeline runs (again on a re-executed error page, with a new nonce).</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+        Span<byte> random = stackalloc byte[18];
+        RandomNumberGenerator.Fill(random);
+        var nonce = System.Buffers.Text.Base64Url.EncodeToString(random);
         context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = Policy(nonce);

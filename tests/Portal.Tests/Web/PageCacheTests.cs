@@ -69,6 +69,36 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
     }
 
     [Fact]
+    public async Task A_replayed_answer_is_never_given_to_another_spelling_or_another_language()
+    {
+        // The cache comes before the canonical addresses and the languages: what it replays must still be theirs.
+        using var visitor = site.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await visitor.GetAsync("/fr/acteurs")).Dispose();
+        using (var cached = await ReplayedAsync(visitor, "/fr/acteurs")) Replayed(cached).Should().BeTrue();
+        using var other = await visitor.GetAsync("/FR/Acteurs");
+        other.StatusCode.Should().Be(HttpStatusCode.MovedPermanently, "another spelling is sent to the canonical address, even when that one is cached");
+        other.Headers.Location!.OriginalString.Should().Be("/fr/acteurs");
+
+        using var german = await visitor.GetAsync("/de/akteure");
+        german.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await german.Content.ReadAsStringAsync()).Should().Contain("lang=\"de\"", "each language has its own answers");
+    }
+
+    [Fact]
+    public async Task A_304_from_the_cache_sends_no_policy_with_a_nonce_the_stored_page_does_not_hold()
+    {
+        using var visitor = site.Factory.CreateClient();
+        using var first = await visitor.GetAsync("/fr/actualites");
+        using var second = await ReplayedAsync(visitor, "/fr/actualites");
+        Replayed(second).Should().BeTrue();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fr/actualites");
+        request.Headers.IfNoneMatch.Add(second.Headers.ETag!);
+        using var again = await visitor.SendAsync(request);
+        again.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        again.Headers.Contains("Content-Security-Policy").Should().BeFalse("the browser keeps the policy stored with the page, whose nonce is in its body");
+    }
+
+    [Fact]
     public async Task A_signed_in_partner_never_receives_a_cached_anonymous_page_and_vice_versa()
     {
         using var visitor = site.Factory.CreateClient();

@@ -35,11 +35,14 @@ public sealed class SearchApiController(Portal.Core.Localization.Cultures cultur
             response.Facets.ToDictionary(f => f.Name, f => (IReadOnlyList<SearchApiFacetValue>)f.Values.Select(v => new SearchApiFacetValue(v.Value, v.Label, v.Count, v.Selected)).ToList())));
     }
 
+    /// <summary>The snippet's HTML: what HTML treats specially is escaped, letters (accents included) are written as themselves.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder SnippetEncoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>A hit as JSON; each declared stored text is a property of its own name, null when the hit has none.</summary>
     private SearchApiHit Hit(Engine.SearchHit h, SearchResponse response) =>
         new(h.Id, h.Type, response.TypeLabels.GetValueOrDefault(h.Type, h.Type), h.Title, h.Url,
             string.Concat(h.Snippet.Select(p => p.Text)),
-            string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + WebUtility.HtmlEncode(p.Text) + "</mark>" : WebUtility.HtmlEncode(p.Text))),
+            string.Concat(h.Snippet.Select(p => p.Marked ? "<mark>" + SnippetEncoder.Encode(p.Text) + "</mark>" : SnippetEncoder.Encode(p.Text))),
             h.Latitude, h.Longitude, h.DistanceKm, h.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
         {
             Stored = search.Options.StoredFieldNames.ToDictionary(name => name, name => (object?)h.Stored.GetValueOrDefault(name)),

@@ -34,8 +34,15 @@ internal sealed class FacetingCollector : ICollector
     public int OwnTotal { get; private set; }
     /// <summary>With a point to measure from: the distance of the farthest hit, in km (0 when none).</summary>
     public double Farthest { get; private set; }
-    /// <summary>With points collected: every hit that has a position (global doc, latitude, longitude).</summary>
+    /// <summary>With points collected: the hits that have a position (global doc, latitude, longitude), up to the limit given.</summary>
     public List<(int Doc, double Latitude, double Longitude)>? Points { get; }
+    /// <summary>With points collected: how many hits have a position (all of them, even past the points' limit).</summary>
+    public int Located { get; private set; }
+    /// <summary>
+    /// With a grid given: the located hits per cell of the Web Mercator grid (cell key → count and the sums of their
+    /// coordinates), gathered as the hits are found.
+    /// </summary>
+    public Dictionary<long, (int Count, double Latitude, double Longitude)>? Cells { get; }
     /// <summary>With points collected: the matches without a position (hits when there is no area; outside the hits when there is one).</summary>
     public int Unlocated { get; private set; }
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
@@ -47,9 +54,29 @@ internal sealed class FacetingCollector : ICollector
         }
     }
 
-    public FacetingCollector(SearchQuery query, int wanted, bool collectPoints = false)
+    private readonly bool _rank = true;
+    private readonly int _pointLimit = int.MaxValue;
+    private readonly int _cellShift;
+
+    /// <param name="collectPoints">Keep the located hits (see <see cref="Points"/>).</param>
+    public FacetingCollector(SearchQuery query, int wanted, bool collectPoints = false) : this(query, wanted, collectPoints, true, int.MaxValue, null)
     {
-        if (collectPoints) Points = new List<(int, double, double)>(1024);
+    }
+
+    /// <summary>
+    /// For a map: the located hits kept up to <paramref name="pointLimit"/>, every one counted into the cells of a grid of
+    /// 2^<paramref name="gridBits"/> cells across the world when given, and no ranking when <paramref name="rank"/> is false.
+    /// </summary>
+    public FacetingCollector(SearchQuery query, int wanted, bool collectPoints, bool rank, int pointLimit, int? gridBits)
+    {
+        if (collectPoints) Points = new List<(int, double, double)>(Math.Min(pointLimit, 1024));
+        _rank = rank;
+        _pointLimit = pointLimit;
+        if (gridBits is { } bits)
+        {
+            _cellShift = 32 - Math.Clamp(bits, 1, 31);
+            Cells = new Dictionary<long, (int, double, double)>();
+        }
         _query = query;
         _wanted = Math.Max(1, wanted);
         var filters = query.Filters.Where(f => f.Value.Count > 0).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
@@ -140,9 +167,20 @@ internal sealed class FacetingCollector : ICollector
         {
             var lat = _columns.Latitude[doc];
             if (double.IsNaN(lat)) Unlocated++;
-            else Points.Add((_docBase + doc, lat, _columns.Longitude[doc]));
+            else
+            {
+                Located++;
+                if (Points.Count < _pointLimit) Points.Add((_docBase + doc, lat, _columns.Longitude[doc]));
+                if (Cells is not null)
+                {
+                    var key = ((long)(_columns.MercatorX[doc] >> _cellShift) << 32) | (_columns.MercatorY[doc] >> _cellShift);
+                    ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Cells, key, out _);
+                    cell = (cell.Count + 1, cell.Latitude + lat, cell.Longitude + _columns.Longitude[doc]);
+                }
+            }
         }
         for (var c = 0; c < _countedColumns.Length; c++) Count(c, doc);
+        if (!_rank) return;
         var ranked = new Ranked(_docBase + doc, _scorer?.GetScore() ?? 1f, distance, _columns.Verified[doc], _columns.Title[doc], _docBase, _columns.TitleOrd[doc], _columns.OtherCulture[doc]);
         if (_top.Count < _wanted) _top.Enqueue(ranked, ranked);
         else if (_top.Comparer.Compare(ranked, _top.Peek()) > 0) _top.DequeueEnqueue(ranked, ranked);

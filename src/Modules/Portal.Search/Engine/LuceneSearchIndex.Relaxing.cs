@@ -31,16 +31,16 @@ public sealed partial class LuceneSearchIndex
     }
 
     /// <summary>What the map shows: the same query as the list, loosened in the same way when it matches nothing.</summary>
-    private FacetingCollector CollectRelaxing(IndexSearcher searcher, SearchQuery query)
+    private FacetingCollector CollectRelaxing(IndexSearcher searcher, SearchQuery query, int pointLimit, int gridBits)
     {
         var text = QueryText.Parse(this, query.Text, query.PrefixLastWord, query.Synonyms);
         var builder = new QueryBuilder(this, searcher.IndexReader);
-        var collector = Collect(searcher, query, builder.Build(text));
+        var collector = Collect(searcher, query, builder.Build(text), pointLimit, gridBits);
         if (collector.OwnTotal > 0 || !query.FuzzyRetry || text.Slots.Count == 0) return collector;
         var other = collector.Total > 0 ? collector : null;
         foreach (var (relaxed, _) in Relaxed(searcher, builder, text))
         {
-            var retry = Collect(searcher, query, relaxed);
+            var retry = Collect(searcher, query, relaxed, pointLimit, gridBits);
             if (retry.OwnTotal > 0) return retry;
             if (retry.Total > 0) other ??= retry;
         }

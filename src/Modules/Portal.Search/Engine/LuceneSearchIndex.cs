@@ -230,6 +230,35 @@ public sealed partial class LuceneSearchIndex : IDisposable
         };
     }
 
+    private sealed record Located(long Version, int Count);
+    private volatile Located? _located;
+
+    /// <summary>
+    /// How many entries have a position (what the home page's map teaser says): counted over the segments' coordinate
+    /// columns once per state of the index, then read from memory until the index changes.
+    /// </summary>
+    public int LocatedCount()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var version = searcher.IndexReader is DirectoryReader directory ? directory.Version : -1;
+            if (version >= 0 && _located is { } known && known.Version == version) return known.Count;
+            var count = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var columns = SegmentColumns.For(leaf.AtomicReader);
+                var live = leaf.AtomicReader.LiveDocs;
+                var latitude = columns.Latitude;
+                for (var d = 0; d < columns.MaxDoc; d++)
+                    if (!double.IsNaN(latitude[d]) && (live is null || live.Get(d))) count++;
+            }
+            if (version >= 0) _located = new Located(version, count);
+            return count;
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
     private SearchHit StoredHit(Document doc, Ranked r, SearchQuery query, TextQuery text) =>
         Hit(doc.Get(IdField), doc.Get("type"), doc.Get("title"), doc.Get("url"), StoredOf(name => doc.Get(name)),
             doc.GetField("lat")?.GetDoubleValue(), doc.GetField("lon")?.GetDoubleValue(), doc.GetField(VerifiedField)?.GetInt64Value() ?? 0,
@@ -256,10 +285,12 @@ public sealed partial class LuceneSearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var collector = CollectRelaxing(searcher, query);
-            var points = collector.Points!;
-            if (points.Count <= threshold)
+            // 4 cells of 64 px across a 256 px tile: 2^(zoom + 2) across the world. Cells are counted as the hits are
+            // found; the points themselves are kept only while they may still be few enough to send.
+            var collector = CollectRelaxing(searcher, query, threshold + 1, Math.Clamp(zoom, 0, 20) + 2);
+            if (collector.Located <= threshold)
             {
+                var points = collector.Points!;
                 var list = new List<MapPoint>(points.Count);
                 var leaves = searcher.IndexReader.Leaves;
                 var markers = leaves.Select(l => l.AtomicReader.GetBinaryDocValues(MarkerField)).ToArray();
@@ -275,18 +306,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
                 }
                 return new MapResult(collector.Total, collector.Unlocated, list, []);
             }
-            var cells = 4.0 * Math.Pow(2, Math.Clamp(zoom, 0, 20)); // 4 cells of 64 px across a 256 px tile
-            var clusters = new Dictionary<long, (int Count, double Lat, double Lon)>();
-            foreach (var (_, lat, lon) in points)
-            {
-                var x = (long)Math.Floor((lon + 180) / 360 * cells);
-                var sin = Math.Sin(Math.Clamp(lat, -85.05, 85.05) * Math.PI / 180);
-                var y = (long)Math.Floor((0.5 - Math.Log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * cells);
-                var key = x * 4_194_304 + y;
-                clusters[key] = clusters.TryGetValue(key, out var c) ? (c.Count + 1, c.Lat + lat, c.Lon + lon) : (1, lat, lon);
-            }
             return new MapResult(collector.Total, collector.Unlocated, [],
-                clusters.Values.Select(c => new MapCluster(c.Lat / c.Count, c.Lon / c.Count, c.Count)).ToList());
+                collector.Cells!.Values.Select(c => new MapCluster(c.Latitude / c.Count, c.Longitude / c.Count, c.Count)).ToList());
         }
         finally { _searchers.Release(searcher); }
     }
@@ -306,13 +327,13 @@ public sealed partial class LuceneSearchIndex : IDisposable
         return -1;
     }
 
-    private static FacetingCollector Collect(IndexSearcher searcher, SearchQuery query, TextQuery text)
+    private static FacetingCollector Collect(IndexSearcher searcher, SearchQuery query, TextQuery text, int pointLimit, int gridBits)
     {
         var counting = new SearchQuery
         {
             Text = query.Text, Filters = query.Filters, Box = query.Box, Near = query.Near, Sort = SearchSort.Relevance, Facets = [],
         };
-        var collector = new FacetingCollector(counting, 1, collectPoints: true);
+        var collector = new FacetingCollector(counting, 1, collectPoints: true, rank: false, pointLimit, gridBits);
         searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
         return collector;
     }

@@ -23,6 +23,12 @@ internal sealed class SegmentColumns
     public required int[] TitleOrd { get; init; }
     /// <summary>Whether each document is another language's item (ranked after the index's own).</summary>
     public required bool[] OtherCulture { get; init; }
+    /// <summary>
+    /// Each located document's Web Mercator position as fractions of the world (0 west / north, 1 east / south) in 32
+    /// bits: the map's grid cell at any zoom is a shift of these, without trigonometry per request.
+    /// </summary>
+    public required uint[] MercatorX { get; init; }
+    public required uint[] MercatorY { get; init; }
 
     public static SegmentColumns For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
 
@@ -65,8 +71,27 @@ internal sealed class SegmentColumns
         var other = new bool[maxDoc];
         if (reader.GetNumericDocValues(LuceneSearchIndex.OtherCultureField) is { } others)
             for (var d = 0; d < maxDoc; d++) other[d] = others.Get(d) != 0;
-        return new SegmentColumns { MaxDoc = maxDoc, Facets = facets, Latitude = latitude, Longitude = longitude, Verified = verified, Title = title, TitleOrd = titleOrd, OtherCulture = other };
+        var mercatorX = new uint[maxDoc];
+        var mercatorY = new uint[maxDoc];
+        for (var d = 0; d < maxDoc; d++)
+            if (!double.IsNaN(latitude[d]) && !double.IsNaN(longitude[d])) (mercatorX[d], mercatorY[d]) = Mercator(latitude[d], longitude[d]);
+        return new SegmentColumns
+        {
+            MaxDoc = maxDoc, Facets = facets, Latitude = latitude, Longitude = longitude, Verified = verified, Title = title, TitleOrd = titleOrd, OtherCulture = other,
+            MercatorX = mercatorX, MercatorY = mercatorY,
+        };
     }
+
+    /// <summary>A position in Web Mercator, each axis a fraction of the world in 32 bits (latitudes beyond ±85.05° at the edge).</summary>
+    public static (uint X, uint Y) Mercator(double latitude, double longitude)
+    {
+        var x = (Math.Clamp(longitude, -180, 180) + 180) / 360;
+        var sin = Math.Sin(Math.Clamp(latitude, -85.05, 85.05) * Math.PI / 180);
+        var y = 0.5 - Math.Log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+        return (Fraction(x), Fraction(y));
+    }
+
+    private static uint Fraction(double value) => (uint)Math.Clamp(Math.Floor(value * 4294967296.0), 0, uint.MaxValue);
 
     private static double[] Doubles(NumericDocValues? values, int maxDoc)
     {

@@ -47,6 +47,10 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
         return index.Map(query, zoom, threshold);
     }
 
+    /// <summary>How many entries of a culture's index have a position.</summary>
+    public async Task<int> LocatedCountAsync(string culture, CancellationToken cancellationToken = default) =>
+        (await indexes.GetAsync(culture, cancellationToken)).LocatedCount();
+
     public async Task<string> LabelAsync(string facet, string value, string culture)
     {
         if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);
