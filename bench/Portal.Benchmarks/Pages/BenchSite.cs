@@ -66,7 +66,7 @@ public sealed class BenchSite : IAsyncDisposable
         }));
         app.Use(async (context, next) =>
         {
-            using var _ = counter.Track(context.Request.Path + context.Request.QueryString);
+            using var _ = counter.Armed ? counter.Track(context.Request.Path + context.Request.QueryString) : null;
             await next(context);
         });
         app.UsePortal();

@@ -25,8 +25,21 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
     /// <summary>The commands' text of the last request to each path and query.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<string>> LastSql { get; } = new(StringComparer.Ordinal);
 
-    public IDisposable Track(string key)
+    private volatile bool _armed;
+
+    /// <summary>
+    /// While armed, each request's commands are counted; disarmed (during the load runs) the counter costs the requests
+    /// nothing: no event is enabled, nothing is attributed.
+    /// </summary>
+    public bool Armed
     {
+        get => _armed;
+        set => _armed = value;
+    }
+
+    public IDisposable? Track(string key)
+    {
+        if (!_armed) return null;
         var box = new Box();
         Current.Value = box;
         return new Done(() =>
@@ -39,7 +52,7 @@ public sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
         if (listener.Name == DbLoggerCategory.Name)
-            lock (_listeners) _listeners.Add(listener.Subscribe(this));
+            lock (_listeners) _listeners.Add(listener.Subscribe(this, name => _armed && name == RelationalEventId.CommandExecuting.Name));
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)

@@ -154,7 +154,9 @@ public static class PagesBenchmark
         // Every address warmed up first (the code they run compiled and optimised), then each measured in turn; the
         // bare endpoint before and after them, its mean the reference.
         var bareUrl = new Uri(site.Address, BenchSite.BarePath);
-        foreach (var url in kinds.Select(k => new Uri(site.Address, k.Url)).Prepend(bareUrl)) await LoadRun.RequestsPerSecondAsync(client, url, TimeSpan.Zero, warmUp);
+        // Twice: the runtime recompiles the hottest code in the background for a while after it first runs.
+        var addresses = kinds.Select(k => new Uri(site.Address, k.Url)).Prepend(bareUrl).ToList();
+        foreach (var url in addresses.Concat(addresses)) await LoadRun.RequestsPerSecondAsync(client, url, TimeSpan.Zero, warmUp);
         var bareBefore = await LoadRun.RequestsPerSecondAsync(client, bareUrl, TimeSpan.Zero, duration);
         var measured = new List<(Kind Kind, double Rps, int Commands, int Bytes)>();
         foreach (var kind in kinds)
@@ -162,7 +164,13 @@ public static class PagesBenchmark
             var url = new Uri(site.Address, kind.Url);
             var rps = await LoadRun.RequestsPerSecondAsync(client, url, TimeSpan.Zero, duration);
             // One request alone, warm: its database commands (none when the cache answers), and its size.
-            var body = await client.GetByteArrayAsync(url);
+            site.Commands.Last.TryRemove(kind.Url, out _);
+            site.Commands.Armed = true;
+            byte[] body;
+            try { body = await client.GetByteArrayAsync(url); }
+            finally { site.Commands.Armed = false; }
+            // The count is recorded as the request leaves the site's pipeline, which may be a moment after its last byte.
+            for (var wait = 0; wait < 100 && !site.Commands.Last.ContainsKey(kind.Url); wait++) await Task.Delay(10);
             if (Environment.GetEnvironmentVariable("PORTAL_BENCH_DUMP") is { Length: > 0 } dump)
                 await File.WriteAllBytesAsync(Path.Combine(dump, $"{corpus.TrimStart('+').Replace(",", "")}-{kind.Name.Replace('/', '-').Replace(' ', '-')}.out"), body);
             var commands = site.Commands.Last.TryGetValue(kind.Url, out var c) ? c : -1;

@@ -36,11 +36,12 @@ public sealed class MapApiController(Portal.Core.Localization.Cultures cultures,
         return new EmptyResult();
     }
 
-    /// <summary>The place is resolved with the first hit only: the map counts the rest itself.</summary>
+    /// <summary>The place is resolved with the first hit only and no facet counted: the map counts the rest itself.</summary>
     private static Portal.Search.Engine.SearchQuery Pageless(Portal.Search.Engine.SearchQuery query)
     {
         query.Page = 1;
         query.PageSize = 1;
+        query.Facets = [];
         return query;
     }
 }
