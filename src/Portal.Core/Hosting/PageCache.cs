@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,9 @@ public static class PageCacheExtensions
                 && context.Response.StatusCode < 400)
                 await cache.EvictAsync(CancellationToken.None);
         });
+        // The cache and the nonce rewriting flush what they watched when the rest of the pipeline returns; an answer with
+        // no body yet (a 404 from an endpoint) must stay unstarted for the error pages, further out, to write into it.
+        app.Use(DeferredStart.InvokeAsync);
         app.UseMiddleware<CachedNonceMiddleware>();
         app.UseOutputCache();
         return app;
@@ -99,5 +103,39 @@ public sealed class PageCacheJournalObserver(PageCache cache) : Content.IContent
     public async Task OnChangesAsync(IReadOnlyList<Content.ContentChange> changes, CancellationToken cancellationToken)
     {
         if (changes.Count > 0) await cache.EvictAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// A response body whose flushes wait for its first byte: an answer nothing was written to stays unstarted for the
+/// middleware further out (the error pages re-execute into it); the server completes it when the request ends.
+/// </summary>
+internal sealed class DeferredStart(Stream inner) : HeldResponseStream(inner)
+{
+    private bool _written;
+
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var feature = new StreamResponseBodyFeature(new DeferredStart(original.Stream), original);
+        context.Features.Set<IHttpResponseBodyFeature>(feature);
+        try
+        {
+            await next(context);
+            // What was written through the pipe writer reaches the response; with nothing written, nothing starts.
+            await feature.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+    }
+
+    protected override bool Holding => !_written;
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.Length > 0) _written = true;
+        return Inner.WriteAsync(buffer, cancellationToken);
     }
 }

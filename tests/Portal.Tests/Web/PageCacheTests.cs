@@ -85,6 +85,18 @@ public sealed partial class PageCacheTests(PageCacheTests.DemoSite site) : IClas
     }
 
     [Fact]
+    public async Task A_missing_page_keeps_its_error_page_on_every_request()
+    {
+        using var visitor = site.Factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await visitor.GetAsync("/de/nirgendwo");
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("<h1", $"request {i + 1} shows the error page");
+        }
+    }
+
+    [Fact]
     public async Task A_304_from_the_cache_sends_no_policy_with_a_nonce_the_stored_page_does_not_hold()
     {
         using var visitor = site.Factory.CreateClient();
