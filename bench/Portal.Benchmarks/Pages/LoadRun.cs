@@ -8,14 +8,20 @@ public static class LoadRun
 {
     public const int Concurrency = 16;
 
-    public static HttpClient Client() => new(new SocketsHttpHandler
+    /// <summary>A client that sends <paramref name="acceptEncoding"/> (none: no compression asked, as wrk) and reads the bytes as they come.</summary>
+    public static HttpClient Client(string? acceptEncoding = null)
     {
-        MaxConnectionsPerServer = Concurrency,
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    }) { Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Concurrency,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        }) { Timeout = TimeSpan.FromSeconds(60) };
+        if (acceptEncoding is { Length: > 0 }) client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return client;
+    }
 
     /// <summary>Warms up, then measures; fails if any answer is not 200.</summary>
     public static async Task<double> RequestsPerSecondAsync(HttpClient client, Uri url, TimeSpan warmUp, TimeSpan duration)

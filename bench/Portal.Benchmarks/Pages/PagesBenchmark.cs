@@ -9,11 +9,12 @@ using Portal.ImportExport.Import;
 namespace Portal.Benchmarks.Pages;
 
 /// <summary>
-/// <c>pages [--items N] [--seconds S]</c>: the Grande Région site in this process on real Kestrel over loopback, then
+/// <c>pages [--items N] [--seconds S] [--encoding identity|br|gzip]</c>: the Grande Région site in this process on real Kestrel over loopback, then
 /// the same site with N more actors (imported through the import path, the index rebuilt at the next start), each
 /// measured with the page cache on and off: requests per second of the home page, an actor's page, the search page
 /// with two facets, /api/search with the same facets and /api/map.geojson, against a bare endpoint of the same
-/// process and run, 16 concurrent requests, no compression asked (as wrk). The database commands of one uncached
+/// process and run, 16 concurrent requests, no compression asked (as wrk) unless <c>--encoding br|gzip</c> asks for it
+/// (as browsers do: the bytes are read as they come, not decompressed). The database commands of one uncached
 /// request of each kind are counted. Last line: <c>pages cached_ratio_min=… uncached_ratio_min=… db_commands_max=… uncached_keep_min=…</c>.
 /// </summary>
 public static class PagesBenchmark
@@ -28,6 +29,7 @@ public static class PagesBenchmark
         string? only = null;
         var phases = "both";
         string? reuse = null;
+        string? encoding = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--items" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n >= 0) { items = n; i++; }
@@ -35,9 +37,10 @@ public static class PagesBenchmark
             else if (args[i] == "--only" && i + 1 < args.Count) only = args[++i];
             else if (args[i] == "--cache" && i + 1 < args.Count && args[i + 1] is "on" or "off" or "both") phases = args[++i];
             else if (args[i] == "--reuse" && i + 1 < args.Count) reuse = Path.GetFullPath(args[++i]);
+            else if (args[i] == "--encoding" && i + 1 < args.Count && args[i + 1] is "identity" or "br" or "gzip") encoding = args[++i] == "identity" ? null : args[i];
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both] [--reuse DIR]");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both] [--reuse DIR] [--encoding identity|br|gzip]");
                 return 64;
             }
         }
@@ -46,6 +49,8 @@ public static class PagesBenchmark
         System.IO.Directory.CreateDirectory(root);
         try
         {
+            AcceptEncoding = encoding;
+            if (encoding is not null) Console.WriteLine($"Every request asks for \"Accept-Encoding: {encoding}\".");
             return await RunAsync(root, items, TimeSpan.FromSeconds(seconds), only, phases, reuse is not null);
         }
         finally
@@ -147,9 +152,12 @@ public static class PagesBenchmark
         ];
     }
 
+    /// <summary>The Accept-Encoding of the measured requests (none by default).</summary>
+    private static string? AcceptEncoding;
+
     private static async Task<List<Figure>> MeasureAsync(BenchSite site, string corpus, bool cache, IReadOnlyList<Kind> kinds, TimeSpan duration)
     {
-        using var client = LoadRun.Client();
+        using var client = LoadRun.Client(AcceptEncoding);
         var warmUp = duration / 2;
         // Every address warmed up first (the code they run compiled and optimised), then each measured in turn; the
         // bare endpoint before and after them, its mean the reference.

@@ -117,8 +117,9 @@ public static class HttpEfficiency
             await buffer.FlushToAsync(original, context.RequestAborted);
             return;
         }
-        var nonce = SecurityHeaders.NonceOf(context);
-        var tag = "W/\"" + Hash(buffer.Bytes, nonce)[..32] + "\"";
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.Bytes, hash);
+        var tag = "W/\"" + Convert.ToHexStringLower(hash[..16]) + "\"";
         response.Headers.ETag = tag;
         if (string.IsNullOrEmpty(response.Headers.CacheControl))
             response.Headers.CacheControl = context.User.Identity?.IsAuthenticated == true ? "private, no-cache" : "no-cache";
@@ -126,26 +127,10 @@ public static class HttpEfficiency
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentLength = null;
-            // The browser keeps the policy it stored with the body: this request's nonce is not in that body.
-            if (nonce.Length > 0) response.Headers.Remove(HeaderNames.ContentSecurityPolicy);
             response.ContentType = null;
             return;
         }
         await buffer.FlushToAsync(original, context.RequestAborted);
-    }
-
-    /// <summary>The body's hash, leaving out this request's nonce: a page is the same page under a fresh nonce.</summary>
-    private static string Hash(ReadOnlySpan<byte> body, string nonce)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var marker = System.Text.Encoding.ASCII.GetBytes(nonce);
-        while (marker.Length > 0 && body.IndexOf(marker) is var at and >= 0)
-        {
-            hash.AppendData(body[..at]);
-            body = body[(at + marker.Length)..];
-        }
-        hash.AppendData(body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static bool Taggable(HttpResponse response) =>

@@ -71,7 +71,7 @@ public static class PageCacheExtensions
     }
 
     /// <summary>
-    /// Inside compression and HEAD, after routing, CORS and the rate limiter, before localization and authentication: a
+    /// Inside HEAD and the outer compression (static files), after routing, CORS and the rate limiter, before localization and authentication: a
     /// replay needs neither. Who asks still decides: a request with a cookie other than the antiforgery one, or with
     /// credentials, is never answered from the cache, and an answer is stored only if it was rendered for nobody signed in.
     /// </summary>
@@ -88,11 +88,13 @@ public static class PageCacheExtensions
                 && context.Response.StatusCode < 400)
                 await cache.EvictAsync(CancellationToken.None);
         });
-        // The cache and the nonce rewriting flush what they watched when the rest of the pipeline returns; an answer with
-        // no body yet (a 404 from an endpoint) must stay unstarted for the error pages, further out, to write into it.
+        // The cache flushes what it watched when the rest of the pipeline returns; an answer with no body yet (a 404
+        // from an endpoint) must stay unstarted for the error pages, further out, to write into it.
         app.Use(DeferredStart.InvokeAsync);
-        app.UseMiddleware<CachedNonceMiddleware>();
         app.UseOutputCache();
+        // Compressed inside the cache: an answer is compressed once, when it is rendered, and stored per encoding
+        // (PublicAnswerPolicy varies by it); the compression outside passes an encoded answer through.
+        app.UseResponseCompression();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,8 @@ namespace Portal.Core.Hosting;
 /// antiforgery one, answered 200 with a text type, without a cookie and without <c>no-store</c> or <c>private</c>
 /// (the antiforgery system marks every response holding a token no-store, so forms are rendered per request).
 /// Never the back office, /health, nor an address holding a token (registrations, verifications: personal pages).
-/// Varied by path, every query value, the Origin and Accept headers, the request's culture and the cache's generation; tagged <see cref="PageCache.Tag"/>.
+/// Varied by path, every query value, the Origin and Accept headers, the request's culture, the encoding it is given
+/// (answers are stored compressed) and the cache's generation; tagged <see cref="PageCache.Tag"/>.
 /// The cache sits after routing, CORS and the rate limiter, before localization and authentication: a replayed answer
 /// runs neither, and what is stored was rendered for an anonymous visitor after both.
 /// </summary>
@@ -38,6 +40,11 @@ public sealed class PublicAnswerPolicy(TimeSpan duration) : IOutputCachePolicy
         // A cross-origin answer (the widget, the API) carries CORS headers for the origin that asked: kept per origin.
         context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues([HeaderNames.Origin, HeaderNames.Accept]);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureKey(http);
+        // Stored compressed (the compression is inside the cache): one answer per encoding the browser is given, not per
+        // spelling of its Accept-Encoding.
+        var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        context.CacheVaryByRules.VaryByValues["encoding"] =
+            (compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null) ?? "identity";
         context.CacheVaryByRules.VaryByValues["generation"] = http.RequestServices.GetRequiredService<PageCache>().Generation.ToString(CultureInfo.InvariantCulture);
         context.Tags.Add(PageCache.Tag);
         return ValueTask.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -8,24 +7,25 @@ using Microsoft.Extensions.Hosting;
 namespace Portal.Core.Hosting;
 
 /// <summary>
-/// The headers every answer carries: a Content-Security-Policy whose scripts and style elements need the request's
-/// nonce (no inline script or style attribute runs), framing refused unless <c>Portal:Security:FrameAncestors</c>
-/// opens it, no MIME sniffing, a short referrer, geolocation for "near me" only, and HSTS in Production.
+/// The headers every answer carries: a Content-Security-Policy under which only the site's own files run and style
+/// (no inline script, style element or style attribute: the pages have none, their JSON-LD is a data block, which
+/// runs nothing), framing refused unless <c>Portal:Security:FrameAncestors</c> opens it, no MIME sniffing, a short
+/// referrer, geolocation for "near me" only, and HSTS in Production. Without a nonce, the policy and the page are the
+/// same for every visitor: a cached answer is replayed, compressed, as it was stored.
 /// </summary>
 public sealed class SecurityHeaders
 {
     public const string FrameAncestorsSetting = "Portal:Security:FrameAncestors";
-    private const string NonceKey = "Portal.CspNonce";
-
-    private readonly string _policyStart = "default-src 'self'; script-src 'self' 'nonce-";
-    private readonly string _policyMiddle = "'; style-src 'self' 'nonce-";
-    private readonly string _policyEnd;
-
     private SecurityHeaders(string frameAncestors)
     {
         FrameAncestors = frameAncestors;
-        _policyEnd = "'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
+        // Images: the map tiles (the MapTileUrl setting) and the content's pictures may be any https address.
+        Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; "
+                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
     }
+
+    /// <summary>The Content-Security-Policy of every answer (the embeddable pages widen its frame-ancestors).</summary>
+    public string Policy { get; }
 
     /// <summary>The CSP frame-ancestors sources, "'none'" by default.</summary>
     public string FrameAncestors { get; }
@@ -37,9 +37,6 @@ public sealed class SecurityHeaders
             throw new PortalConfigurationException($"{FrameAncestorsSetting} is a list of sources separated by spaces, such as 'self' https://partner.example (it is \"{value}\").");
         return new SecurityHeaders(value);
     }
-
-    /// <summary>This request's nonce: every inline script and style element carries it (see <c>NonceTagHelper</c>).</summary>
-    public static string NonceOf(HttpContext context) => context.Items[NonceKey] as string ?? "";
 
     /// <summary>
     /// Lets this answer be framed by <paramref name="origins"/> (and the site itself, for previews) instead of the
@@ -61,18 +58,11 @@ public sealed class SecurityHeaders
         && string.Equals(uri.GetLeftPart(UriPartial.Authority), value, StringComparison.OrdinalIgnoreCase)
         && value.IndexOfAny([' ', ';', ',', '*', '\'', '\r', '\n']) < 0;
 
-    // Images: the map tiles (the MapTileUrl setting) and the content's pictures may be any https address.
-    public string Policy(string nonce) => string.Concat([_policyStart, nonce, _policyMiddle, nonce, _policyEnd]);
-
-    /// <summary>Sets the headers before the rest of the pipeline runs (again on a re-executed error page, with a new nonce).</summary>
+    /// <summary>Sets the headers before the rest of the pipeline runs (again on a re-executed error page).</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        Span<byte> random = stackalloc byte[18];
-        RandomNumberGenerator.Fill(random);
-        var nonce = System.Buffers.Text.Base64Url.EncodeToString(random);
-        context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Policy(nonce);
+        headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = "nosniff";
         if (FrameAncestors == "'none'") headers.XFrameOptions = "DENY";
         else if (FrameAncestors == "'self'") headers.XFrameOptions = "SAMEORIGIN";

@@ -74,7 +74,7 @@ public sealed partial class AgendaTests(EventsSite site) : IClassFixture<EventsS
         (await GetAsync("/de/veranstaltungen/gleichgewichtskurs-im-fruhling")).Should().Contain("Gleichgewichtskurs im Frühling");
     }
 
-    [GeneratedRegex("<script type=\"application/ld\\+json\" nonce=\"[^\"]+\">(.*?)</script>", RegexOptions.Singleline)]
+    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLd();
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed partial class AgendaTests(EventsSite site) : IClassFixture<EventsS
     {
         var page = await GetAsync("/fr/agenda/atelier-equilibre-au-printemps");
         var match = JsonLd().Match(page);
-        match.Success.Should().BeTrue("the JSON-LD script carries the request's nonce");
+        match.Success.Should().BeTrue("the page carries its JSON-LD block");
         var events = JsonNode.Parse(match.Groups[1].Value)!.AsArray();
         events.Select(e => e!["@type"]!.GetValue<string>()).Should().AllBe("Event");
         events.Select(e => e!["startDate"]!.GetValue<string>()).Should().Equal("2027-03-27T10:00+01:00", "2027-03-29T10:00+02:00");

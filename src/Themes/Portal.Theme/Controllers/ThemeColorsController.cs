@@ -8,8 +8,8 @@ using Portal.Core.Settings;
 namespace Portal.Theme.Controllers;
 
 /// <summary>
-/// The site's colours as a stylesheet of this site, not an inline style element: the Content-Security-Policy needs no
-/// nonce for it, and pages parsed by scripts (the search page's in-place updates) carry no inline style either.
+/// The site's colours as a stylesheet of this site, not an inline style element: the Content-Security-Policy lets no
+/// inline style apply, and pages parsed by scripts (the search page's in-place updates) carry no inline style either.
 /// </summary>
 [AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed partial class ThemeColorsController(IDocumentStore documents) : Controller
