@@ -40,13 +40,25 @@ public static class HttpEfficiency
         return services;
     }
 
-    /// <summary>Before the static files: HEAD runs the GET endpoint without its body, then compression.</summary>
+    /// <summary>
+    /// Before the static files: HEAD runs the GET endpoint without its body, and the site's files (an address whose
+    /// extension names a file type) are compressed. What the endpoints answer is compressed further in, inside the
+    /// page cache (<see cref="UseAnswerCompression"/>): a cached answer is compressed once, not on every replay.
+    /// </summary>
     public static IApplicationBuilder UseHttpEfficiency(this IApplicationBuilder app)
     {
         app.Use(HeadAsGetAsync);
-        app.UseResponseCompression();
+        app.UseWhen(context => FileTypes.TryGetContentType(context.Request.Path.Value ?? "", out _), files => files.UseResponseCompression());
         return app;
     }
+
+    /// <summary>
+    /// Inside the page cache: the answers of the endpoints and the error pages, compressed as they are rendered (and so
+    /// stored compressed, per encoding). An answer already encoded further in passes through the compression outside.
+    /// </summary>
+    public static IApplicationBuilder UseAnswerCompression(this IApplicationBuilder app) => app.UseResponseCompression();
+
+    private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider FileTypes = new();
 
     /// <summary>
     /// After the static files (which tag themselves) and inside the page cache: entity tags and 304 for what the

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -71,7 +72,7 @@ public static class PageCacheExtensions
     }
 
     /// <summary>
-    /// Inside HEAD and the outer compression (static files), after routing, CORS and the rate limiter, before localization and authentication: a
+    /// Inside HEAD, after routing, CORS and the rate limiter, before localization and authentication: a
     /// replay needs neither. Who asks still decides: a request with a cookie other than the antiforgery one, or with
     /// credentials, is never answered from the cache, and an answer is stored only if it was rendered for nobody signed in.
     /// </summary>
@@ -91,10 +92,9 @@ public static class PageCacheExtensions
         // The cache flushes what it watched when the rest of the pipeline returns; an answer with no body yet (a 404
         // from an endpoint) must stay unstarted for the error pages, further out, to write into it.
         app.Use(DeferredStart.InvokeAsync);
+        // Compressed inside the cache (UseAnswerCompression, next): an answer is compressed once, when it is rendered,
+        // and stored per encoding (PublicAnswerPolicy varies by it).
         app.UseOutputCache();
-        // Compressed inside the cache: an answer is compressed once, when it is rendered, and stored per encoding
-        // (PublicAnswerPolicy varies by it); the compression outside passes an encoded answer through.
-        app.UseResponseCompression();
         return app;
     }
 }
@@ -109,23 +109,25 @@ public sealed class PageCacheJournalObserver(PageCache cache) : Content.IContent
 }
 
 /// <summary>
-/// A response body whose flushes wait for its first byte: an answer nothing was written to stays unstarted for the
-/// middleware further out (the error pages re-execute into it); the server completes it when the request ends.
+/// A response body that starts nothing before its first byte: flushes, <c>StartAsync</c> and <c>CompleteAsync</c> of an
+/// answer nothing was written to are left for later, so the middleware further out can still write into it (the error
+/// pages re-execute into an endpoint's empty 404); the server completes it when the request ends. What is written goes
+/// straight to the server's own writer: no copy, no splitting into smaller writes.
 /// </summary>
-internal sealed class DeferredStart(Stream inner) : HeldResponseStream(inner)
+internal sealed class DeferredStart(IHttpResponseBodyFeature inner) : IHttpResponseBodyFeature
 {
+    private readonly IHttpResponseBodyFeature _inner = inner;
     private bool _written;
+    private PipeWriter? _writer;
+    private Stream? _stream;
 
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var original = context.Features.Get<IHttpResponseBodyFeature>()!;
-        var feature = new StreamResponseBodyFeature(new DeferredStart(original.Stream), original);
-        context.Features.Set<IHttpResponseBodyFeature>(feature);
+        context.Features.Set<IHttpResponseBodyFeature>(new DeferredStart(original));
         try
         {
             await next(context);
-            // What was written through the pipe writer reaches the response; with nothing written, nothing starts.
-            await feature.CompleteAsync();
         }
         finally
         {
@@ -133,11 +135,58 @@ internal sealed class DeferredStart(Stream inner) : HeldResponseStream(inner)
         }
     }
 
-    protected override bool Holding => !_written;
+    public Stream Stream => _stream ??= new BodyStream(this);
+    public PipeWriter Writer => _writer ??= new BodyWriter(this);
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public void DisableBuffering() => _inner.DisableBuffering();
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _written ? _inner.StartAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task CompleteAsync() => _written ? _inner.CompleteAsync() : Task.CompletedTask;
+
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
     {
-        if (buffer.Length > 0) _written = true;
-        return Inner.WriteAsync(buffer, cancellationToken);
+        _written = true;
+        return _inner.SendFileAsync(path, offset, count, cancellationToken);
+    }
+
+    private sealed class BodyWriter(DeferredStart body) : PipeWriter
+    {
+        private PipeWriter Inner => body._inner.Writer;
+
+        public override void Advance(int bytes)
+        {
+            if (bytes > 0) body._written = true;
+            Inner.Advance(bytes);
+        }
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => Inner.GetMemory(sizeHint);
+        public override Span<byte> GetSpan(int sizeHint = 0) => Inner.GetSpan(sizeHint);
+        public override void CancelPendingFlush() => Inner.CancelPendingFlush();
+        public override void Complete(Exception? exception = null) { if (body._written || exception is not null) Inner.Complete(exception); }
+        public override ValueTask CompleteAsync(Exception? exception = null) => body._written || exception is not null ? Inner.CompleteAsync(exception) : ValueTask.CompletedTask;
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
+            body._written ? Inner.FlushAsync(cancellationToken) : new ValueTask<FlushResult>(new FlushResult(false, false));
+
+        public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+        {
+            if (source.Length > 0) body._written = true;
+            return Inner.WriteAsync(source, cancellationToken);
+        }
+
+        public override bool CanGetUnflushedBytes => Inner.CanGetUnflushedBytes;
+        public override long UnflushedBytes => Inner.UnflushedBytes;
+    }
+
+    private sealed class BodyStream(DeferredStart body) : HeldResponseStream(body._inner.Stream)
+    {
+        protected override bool Holding => !body._written;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (buffer.Length > 0) body._written = true;
+            return Inner.WriteAsync(buffer, cancellationToken);
+        }
     }
 }

@@ -27,6 +27,7 @@ public static class PortalApplicationExtensions
         app.UseRateLimiter();
         // Before the rest: an anonymous visitor's replayed answer costs none of it (see PublicAnswerPolicy).
         app.UsePageCache();
+        app.UseAnswerCompression();
         app.UseMiddleware<CanonicalUrlMiddleware>();
         app.UseRequestLocalization();
         app.UseAuthentication();
