@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
 
 namespace Portal.Core.Content;
 
@@ -64,20 +65,8 @@ public sealed class ContentJournalLocalDispatch(IServiceProvider services) : Sav
     /// The journal rows the context is about to insert. A row is added (it has no navigation to be found through), so it
     /// is tracked as Added already: the change tracker is not scanned for changes here, the save does it once after.
     /// </summary>
-    public static List<ContentChange> AddedRows(DbContext context)
-    {
-        var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries<ContentChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+    public static List<ContentChange> AddedRows(DbContext context) =>
+        context.ChangeTracker.WithoutDetectingChanges(tracker => tracker.Entries<ContentChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList());
 
     public Task InsertedAsync(DbContext context, IReadOnlyList<ContentChange> rows)
     {

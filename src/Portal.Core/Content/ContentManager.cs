@@ -422,21 +422,14 @@ public sealed partial class ContentManager(Portal.Core.Localization.Cultures cul
         /// </summary>
         private (List<ContentItem> Items, List<ContentChange> Changes, List<AuditEntry> Audit) Prepare()
         {
-            var tracker = db.ChangeTracker;
-            var detect = tracker.AutoDetectChangesEnabled;
             // Added rows need no scan for changes, and an item's serialized data is what the save's own scan compares.
-            tracker.AutoDetectChangesEnabled = false;
-            try
+            return db.ChangeTracker.WithoutDetectingChanges(tracker =>
             {
                 foreach (var item in tracker.Entries<ContentItem>()) item.Entity.Serialize();
-                return (Take<ContentItem>(), Take<ContentChange>(), Take<AuditEntry>());
-            }
-            finally
-            {
-                tracker.AutoDetectChangesEnabled = detect;
-            }
+                return (Take<ContentItem>(tracker), Take<ContentChange>(tracker), Take<AuditEntry>(tracker));
+            });
 
-            List<T> Take<T>() where T : class
+            static List<T> Take<T>(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker) where T : class
             {
                 var added = tracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
                 foreach (var entry in added) entry.State = EntityState.Detached;

@@ -33,55 +33,45 @@ public sealed class PageCacheWrites : SaveChangesInterceptor, IDbTransactionInte
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _saving.TryGetValue(context, out _))
-        {
-            _saving.Remove(context);
-            await RaiseAsync();
-        }
+        if (eventData.Context is { } context && _saving.Remove(context)) await RaiseAsync();
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && _saving.TryGetValue(context, out _))
-        {
-            _saving.Remove(context);
-            RaiseAsync().AsTask().GetAwaiter().GetResult();
-        }
+        if (eventData.Context is { } context && _saving.Remove(context)) RaiseAsync().AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_pending.TryGetValue(transaction, out _))
-        {
-            _pending.Remove(transaction);
-            await RaiseAsync();
-        }
+        if (_pending.Remove(transaction)) await RaiseAsync();
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (_pending.TryGetValue(transaction, out _))
-        {
-            _pending.Remove(transaction);
-            RaiseAsync().AsTask().GetAwaiter().GetResult();
-        }
+        if (_pending.Remove(transaction)) RaiseAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>A save that adds journal rows: inside a transaction, it counts at the commit; alone, once saved.</summary>
     private void Note(DbContext? context)
     {
         if (context is null || ContentJournalLocalDispatch.AddedRows(context).Count == 0) return;
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _pending.AddOrUpdate(transaction, this);
-        else _saving.AddOrUpdate(context, this);
+        if (!PendUntilCommit(context)) _saving.AddOrUpdate(context, this);
     }
 
+    /// <summary>Rows written outside a save (bulk inserts): counted at the commit of their transaction, or at once.</summary>
     public async Task InsertedAsync(DbContext context, IReadOnlyList<ContentChange> rows)
     {
-        if (rows.Count == 0) return;
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _pending.AddOrUpdate(transaction, this);
-        else await RaiseAsync();
+        if (rows.Count > 0 && !PendUntilCommit(context)) await RaiseAsync();
+    }
+
+    /// <summary>Whether the context writes inside a transaction, whose commit is then awaited.</summary>
+    private bool PendUntilCommit(DbContext context)
+    {
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction) return false;
+        _pending.AddOrUpdate(transaction, this);
+        return true;
     }
 
     private async ValueTask RaiseAsync()
