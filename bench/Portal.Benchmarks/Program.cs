@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Lucene.Net.Store;
 using Portal.Benchmarks;
 using Portal.Search.Engine;
 
@@ -35,7 +34,7 @@ for (var i = 1; i < args.Length; i++)
     }
 }
 
-var vocabularies = Path.Combine(AppContext.BaseDirectory, "data", "vocabularies.recipe.json");
+var vocabularies = RawIndexing.VocabulariesPath;
 var clock = Stopwatch.StartNew();
 var corpus = Corpus.Generate(items, vocabularies);
 var queries = QueryMix.Generate(corpus, queryCount);
@@ -43,18 +42,9 @@ Console.WriteLine($"Corpus: {items:N0} items ({corpus.Count(c => c.Culture == "f
 
 // ---- Portal: one Lucene index per culture, on disk as in production.
 var root = Path.Combine(Path.GetTempPath(), "portal-bench-" + Guid.NewGuid().ToString("N")[..8]);
-var indexes = new Dictionary<string, LuceneSearchIndex>();
 var memoryBefore = GC.GetTotalMemory(true);
-clock.Restart();
-foreach (var culture in new[] { "fr", "de" })
-{
-    var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(root, culture)), culture, create: true);
-    foreach (var item in corpus.Where(c => c.Culture == culture)) index.Add(item.ToDocument());
-    index.Optimize();
-    index.Commit(1);
-    indexes[culture] = index;
-}
-var portalBuildMs = clock.Elapsed.TotalMilliseconds;
+var (indexes, portalBuild) = RawIndexing.Build(corpus, root);
+var portalBuildMs = portalBuild.TotalMilliseconds;
 var portalDisk = new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
 // ---- Baseline: SQLite FTS5 in memory, same corpus.

@@ -70,10 +70,13 @@ public static class PagesBenchmark
         var clock = Stopwatch.StartNew();
         var figures = new List<Figure>();
         List<Kind> kinds;
+        double? rebuild = null;
         await using (var site = await BenchSite.StartAsync(root, cache: true))
         {
             await SiteSearch.CatchUpAsync(site.Services);
             Console.WriteLine($"Grande Région site set up in {clock.Elapsed.TotalSeconds:F0} s.");
+            // A site kept by --reuse whose search folder was removed has just rebuilt its index.
+            if (prepared) rebuild = RebuildAgainstRaw(site);
             kinds = await KindsAsync(site);
             if (only is not null) kinds = kinds.Where(k => k.Name == only).ToList();
             if (kinds.Count == 0) throw new ArgumentException($"No page kind is called \"{only}\": home, detail, search page, api/search, map.geojson.");
@@ -101,7 +104,8 @@ public static class PagesBenchmark
             await using (var site = await BenchSite.StartAsync(root, cache: true))
             {
                 await SiteSearch.CatchUpAsync(site.Services);
-                Console.WriteLine($"Index rebuilt in {clock.Elapsed.TotalSeconds:F0} s.");
+                Console.WriteLine($"Index rebuilt in {clock.Elapsed.TotalSeconds:F0} s (the site's start included).");
+                rebuild ??= RebuildAgainstRaw(site);
                 if (on) figures.AddRange(await MeasureAsync(site, large, true, kinds, duration));
             }
             if (off)
@@ -123,8 +127,22 @@ public static class PagesBenchmark
             foreach (var k in kinds)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uncached {k.Name} at {large}: {100 * figures.Single(f => f.Corpus == large && !f.Cache && f.Kind == k.Name).Rps / figures.Single(f => f.Corpus == "seed" && !f.Cache && f.Kind == k.Name).Rps:F0}% of its seed-size req/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pages cached_ratio_min={figures.Where(f => f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} uncached_ratio_min={figures.Where(f => !f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} db_commands_max={figures.Where(f => !f.Cache).Select(f => f.Commands).DefaultIfEmpty(0).Max()} uncached_keep_min={keep:F2}"));
+            $"pages cached_ratio_min={figures.Where(f => f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} uncached_ratio_min={figures.Where(f => !f.Cache).Select(f => f.Rps / f.Bare).DefaultIfEmpty(double.NaN).Min():F3} db_commands_max={figures.Where(f => !f.Cache).Select(f => f.Commands).DefaultIfEmpty(0).Max()} uncached_keep_min={keep:F2}{(rebuild is { } r ? $" rebuild_ratio={r:F2}" : "")}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The site's last index build (reading the items, building their documents, writing and merging) in documents per
+    /// second, against the search benchmark's raw indexing of as many generated documents, in this process.
+    /// </summary>
+    private static double? RebuildAgainstRaw(BenchSite site)
+    {
+        if (site.Services.GetRequiredService<Portal.Search.Services.SearchIndexManager>().LastBuild is not { } build || build.Documents == 0) return null;
+        var rate = build.Documents / build.Elapsed.TotalSeconds;
+        var raw = RawIndexing.Rate(build.Documents);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Index build: {build.Documents:N0} documents in {build.Elapsed.TotalSeconds:F1} s, {rate:F0} documents/s; raw indexing of as many generated documents: {raw:F0} documents/s; the build at {100 * rate / raw:F0} % of it."));
+        return rate / raw;
     }
 
     /// <summary>The addresses measured: an actor of the recipe, and the two first facets' largest values.</summary>

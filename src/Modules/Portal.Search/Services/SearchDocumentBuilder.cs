@@ -21,6 +21,8 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
     private readonly ILookup<string, ISearchFieldContributor> _byFieldType = fieldContributors.ToLookup(c => c.FieldType, StringComparer.Ordinal);
     private readonly List<ISearchIndexContributor> _itemContributors = itemContributors.ToList();
     private readonly Dictionary<string, ContentItem?> _related = new(StringComparer.Ordinal);
+    /// <summary>Each type's definition with its parts, read once for this scope's builds (a build of the whole index reads thousands of items of a few types).</summary>
+    private readonly Dictionary<string, (ContentTypeDefinition Type, IReadOnlyList<(ContentTypePartDefinition TypePart, ContentPartDefinition Part)> Parts)?> _types = new(StringComparer.Ordinal);
 
     public SearchOptions Options => options.Value;
 
@@ -58,10 +60,12 @@ public sealed class SearchDocumentBuilder(PortalDbContext db, IContentDefinition
     public async Task<SearchDocument?> BuildAsync(ContentItem item, string culture, bool followReferences)
     {
         if (!IsIndexed(item.ContentType) || item.Path is null) return null;
-        var type = await definitions.GetTypeAsync(item.ContentType);
-        if (type is null) return null;
+        if (!_types.TryGetValue(item.ContentType, out var definition))
+            _types[item.ContentType] = definition = await definitions.GetTypeAsync(item.ContentType) is { } found ? (found, await definitions.GetPartsOfAsync(found)) : null;
+        if (definition is not { } known) return null;
+        var type = known.Type;
         var fields = new List<SearchField>();
-        foreach (var (typePart, part) in await definitions.GetPartsOfAsync(type))
+        foreach (var (typePart, part) in known.Parts)
             foreach (var field in part.Fields)
                 if (_fieldTypes.Contains(field.FieldType) && item.Field(typePart.Name, field.Name) is { } value)
                     fields.Add(new SearchField(typePart, field, value));

@@ -31,6 +31,8 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
 
     public string Root { get; } = Path.Combine(database.DataDirectory, "search");
     public DateTime? LastRebuildUtc { get; private set; }
+    /// <summary>This node's last full build: the documents written and its time (reading, building, writing and merging).</summary>
+    public (int Documents, TimeSpan Elapsed)? LastBuild { get; private set; }
     public bool Ready => _ready.Task.IsCompleted;
 
     /// <summary>The index of a culture, once the first open or build at start is done.</summary>
@@ -116,20 +118,30 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         var sets = await builder.AllSetCulturesAsync(cancellationToken);
         long lastId = 0;
         var count = 0;
-        while (true)
+        // Reading and building stay on this scope's connection; each culture's index writes (analyses) on a thread of its own.
+        var writers = built.ToDictionary(b => b.Key, b => new BackgroundWriter(b.Value.Item1, cancellationToken), StringComparer.Ordinal);
+        try
         {
-            var batch = await db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType) && i.Id > lastId)
-                .OrderBy(i => i.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            if (batch.Count == 0) break;
-            lastId = batch[^1].Id;
-            foreach (var item in batch)
-                foreach (var culture in SearchDocumentBuilder.CulturesOf(item, siteCultures, sets.GetValueOrDefault((item.ContentType, item.LocalizationSet ?? item.ContentItemId)) ?? [item.Culture]).Where(built.ContainsKey))
-                    if (await builder.BuildAsync(item, culture) is { } document)
-                    {
-                        built[culture].Item1.Add(document);
-                        count++;
-                    }
+            while (true)
+            {
+                var batch = await db.ContentItems.AsNoTracking().Where(i => i.Published && types.Contains(i.ContentType) && i.Id > lastId)
+                    .OrderBy(i => i.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                if (batch.Count == 0) break;
+                lastId = batch[^1].Id;
+                foreach (var item in batch)
+                    foreach (var culture in SearchDocumentBuilder.CulturesOf(item, siteCultures, sets.GetValueOrDefault((item.ContentType, item.LocalizationSet ?? item.ContentItemId)) ?? [item.Culture]).Where(built.ContainsKey))
+                        if (await builder.BuildAsync(item, culture) is { } document)
+                        {
+                            await writers[culture].AddAsync(document);
+                            count++;
+                        }
+            }
         }
+        finally
+        {
+            foreach (var writer in writers.Values) writer.Complete();
+        }
+        foreach (var writer in writers.Values) await writer.Done;
         foreach (var (index, _) in built.Values)
         {
             index.Optimize();
@@ -152,6 +164,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         }
         DeleteOrphanFolders();
         LastRebuildUtc = clock.GetUtcNow().UtcDateTime;
+        LastBuild = (count, started.Elapsed);
         logger.LogInformation("Search index built for {Cultures}: {Count} documents in {Elapsed} ms.", string.Join(", ", cultures), count, started.ElapsedMilliseconds);
     }
 
@@ -319,4 +332,43 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             _indexes.Clear();
         }
     }
+}
+
+/// <summary>Adds documents to an index on a thread of its own, a bounded queue ahead; a failure ends the queue and reaches the next add or <see cref="Done"/>.</summary>
+internal sealed class BackgroundWriter
+{
+    private readonly System.Threading.Channels.Channel<SearchDocument> _queue =
+        System.Threading.Channels.Channel.CreateBounded<SearchDocument>(new System.Threading.Channels.BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+    private readonly CancellationToken _cancellationToken;
+
+    public BackgroundWriter(LuceneSearchIndex index, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        Done = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var document in _queue.Reader.ReadAllAsync(cancellationToken)) index.Add(document);
+            }
+            catch (Exception ex)
+            {
+                _queue.Writer.TryComplete(ex);
+                throw;
+            }
+        }, cancellationToken);
+    }
+
+    public Task Done { get; }
+
+    public async ValueTask AddAsync(SearchDocument document)
+    {
+        try { await _queue.Writer.WriteAsync(document, _cancellationToken); }
+        catch (System.Threading.Channels.ChannelClosedException)
+        {
+            await Done; // the writer's own failure, rather than the closed queue's
+            throw;
+        }
+    }
+
+    public void Complete() => _queue.Writer.TryComplete();
 }
