@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Content;
+using Portal.Search.Indexing;
+using Portal.Search.Services;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Search;
@@ -177,5 +179,52 @@ public sealed class SearchLifecycleTests
         {
             try { System.IO.Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Spoils one document when switched on: a facet value longer than Lucene takes, so that writing it fails.</summary>
+    private sealed class Spoiler
+    {
+        public volatile bool On;
+    }
+
+    private sealed class SpoilingContributor(Spoiler spoiler) : ISearchIndexContributor
+    {
+        public Task ContributeAsync(SearchIndexContext context)
+        {
+            if (spoiler.On) context.AddFacetValues("spoiled", [new string('x', 40_000)]);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_rebuild_whose_writing_fails_says_so_and_keeps_the_index_in_use()
+    {
+        var spoiler = new Spoiler();
+        using var factory = new PortalFactory(recipe: "grande-region")
+        {
+            ConfigureTestServices = services =>
+            {
+                services.AddSingleton(spoiler);
+                services.AddScoped<ISearchIndexContributor, SpoilingContributor>();
+            },
+        };
+        factory.CreateClient().Dispose();
+        await SearchSite.CatchUpAsync(factory);
+        var before = await TotalAsync(factory, "culture=fr");
+        before.Should().BeGreaterThan(0);
+        var manager = factory.Services.GetRequiredService<SearchIndexManager>();
+        var folders = System.IO.Directory.GetDirectories(manager.Root).Order(StringComparer.Ordinal).ToList();
+
+        spoiler.On = true;
+        // The index writes on threads of its own: their failure reaches the rebuild instead of leaving it waiting.
+        Func<Task> rebuild = () => manager.RebuildAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        (await rebuild.Should().ThrowAsync<Exception>()).Which.Should().NotBeOfType<TimeoutException>("the failure ends the rebuild");
+        (await TotalAsync(factory, "culture=fr")).Should().Be(before, "the index in use still answers");
+        System.IO.Directory.GetDirectories(manager.Root).Order(StringComparer.Ordinal).Should().Equal(folders, "the indexes in use are kept, and the failed build leaves no folder");
+
+        spoiler.On = false;
+        await manager.RebuildAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        (await TotalAsync(factory, "culture=fr")).Should().Be(before, "a rebuild that can write goes through");
+        System.IO.Directory.GetDirectories(manager.Root).Should().HaveCount(2, "one index per culture, the old ones deleted");
     }
 }

@@ -136,16 +136,28 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
                             count++;
                         }
             }
-        }
-        finally
-        {
             foreach (var writer in writers.Values) writer.Complete();
+            foreach (var writer in writers.Values) await writer.Done;
+            foreach (var (index, _) in built.Values)
+            {
+                index.Optimize();
+                index.Commit(cursor);
+            }
         }
-        foreach (var writer in writers.Values) await writer.Done;
-        foreach (var (index, _) in built.Values)
+        catch
         {
-            index.Optimize();
-            index.Commit(cursor);
+            // A build that fails (a document the index refuses, a stop) leaves the indexes in use as they are, and no folder of its own.
+            foreach (var writer in writers.Values) writer.Complete();
+            foreach (var writer in writers.Values)
+                try { await writer.Done; }
+                catch (Exception ex) when (ex is not OutOfMemoryException) { logger.LogDebug(ex, "A writer of the failed build stopped."); }
+            foreach (var (index, folder) in built.Values)
+            {
+                try { index.Dispose(); }
+                catch (Exception ex) when (ex is not OutOfMemoryException) { logger.LogDebug(ex, "The failed build's index {Folder} could not be closed.", folder); }
+                TryDelete(folder);
+            }
+            throw;
         }
         var retired = new List<(LuceneSearchIndex Index, string Folder)>();
         lock (_indexes)
