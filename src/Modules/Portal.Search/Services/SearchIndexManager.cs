@@ -136,8 +136,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
                             count++;
                         }
             }
-            foreach (var writer in writers.Values) writer.Complete();
-            foreach (var writer in writers.Values) await writer.Done;
+            foreach (var writer in writers.Values) await writer.FinishAsync();
             foreach (var (index, _) in built.Values)
             {
                 index.Optimize();
@@ -147,9 +146,8 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         catch
         {
             // A build that fails (a document the index refuses, a stop) leaves the indexes in use as they are, and no folder of its own.
-            foreach (var writer in writers.Values) writer.Complete();
             foreach (var writer in writers.Values)
-                try { await writer.Done; }
+                try { await writer.FinishAsync(); }
                 catch (Exception ex) when (ex is not OutOfMemoryException) { logger.LogDebug(ex, "A writer of the failed build stopped."); }
             foreach (var (index, folder) in built.Values)
             {
@@ -344,43 +342,4 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
             _indexes.Clear();
         }
     }
-}
-
-/// <summary>Adds documents to an index on a thread of its own, a bounded queue ahead; a failure ends the queue and reaches the next add or <see cref="Done"/>.</summary>
-internal sealed class BackgroundWriter
-{
-    private readonly System.Threading.Channels.Channel<SearchDocument> _queue =
-        System.Threading.Channels.Channel.CreateBounded<SearchDocument>(new System.Threading.Channels.BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
-    private readonly CancellationToken _cancellationToken;
-
-    public BackgroundWriter(LuceneSearchIndex index, CancellationToken cancellationToken)
-    {
-        _cancellationToken = cancellationToken;
-        Done = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var document in _queue.Reader.ReadAllAsync(cancellationToken)) index.Add(document);
-            }
-            catch (Exception ex)
-            {
-                _queue.Writer.TryComplete(ex);
-                throw;
-            }
-        }, cancellationToken);
-    }
-
-    public Task Done { get; }
-
-    public async ValueTask AddAsync(SearchDocument document)
-    {
-        try { await _queue.Writer.WriteAsync(document, _cancellationToken); }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
-            await Done; // the writer's own failure, rather than the closed queue's
-            throw;
-        }
-    }
-
-    public void Complete() => _queue.Writer.TryComplete();
 }
