@@ -36,14 +36,14 @@ public sealed class NewsOrder(IServiceProvider services) : IContentJournalObserv
 }
 
 /// <summary>The news of a culture, newest first (by publication date).</summary>
-public sealed class NewsQueries(PortalDbContext db, NewsOrder order)
+public sealed class NewsQueries(PortalDbContext db, NewsOrder order, PublishedContentReads published)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, int Total)> PageAsync(string culture, int page, int pageSize)
     {
         var entries = (await order.GetAsync(db)).Where(e => e.Culture == culture || e.Culture == "").ToList();
         var ids = entries.Skip(QueryValues.Offset(page, pageSize)).Take(pageSize).Select(e => e.ContentItemId).ToList();
         if (ids.Count == 0) return ([], entries.Count);
-        var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && ids.Contains(i.ContentItemId)).ToListAsync();
+        var items = await published.ListAsync(db, "news|" + string.Join(',', ids), rows => rows.Where(i => i.Published && ids.Contains(i.ContentItemId)));
         return (ids.Select(id => items.FirstOrDefault(i => i.ContentItemId == id)).OfType<ContentItem>().ToList(), entries.Count);
     }
 }

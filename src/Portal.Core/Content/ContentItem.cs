@@ -62,6 +62,18 @@ public sealed class ContentItem
         DisplayText = DisplayText, Content = Content,
     };
 
+    /// <summary>
+    /// A copy of this row as stored, every column included: what a read model keeps is never handed out itself (a page
+    /// that reads <see cref="Data"/> parses its own tree from the text).
+    /// </summary>
+    public ContentItem Clone() => new()
+    {
+        Id = Id, ContentItemId = ContentItemId, ContentItemVersionId = ContentItemVersionId, Number = Number, ContentType = ContentType,
+        DisplayText = DisplayText, Latest = Latest, Published = Published, Status = Status, Culture = Culture, LocalizationSet = LocalizationSet,
+        Owner = Owner, Author = Author, CreatedUtc = CreatedUtc, ModifiedUtc = ModifiedUtc, PublishedUtc = PublishedUtc, Path = Path,
+        ConcurrencyStamp = ConcurrencyStamp, Content = Content,
+    };
+
     /// <summary>An unsaved copy of this version with other data, to show an editor again.</summary>
     public ContentItem WithData(JsonObject data, string concurrencyStamp)
     {

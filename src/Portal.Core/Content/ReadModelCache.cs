@@ -5,11 +5,13 @@ namespace Portal.Core.Content;
 /// <summary>
 /// Values read from the database once and kept in memory by key, dropped when the content journal reports their change
 /// (on this node at the commit, on the others within the follower's poll). A value read while a drop happens is not kept,
-/// nor one read before the follower has its starting point (a change in between could go unseen).
+/// nor one read before the follower has its starting point (a change in between could go unseen). With a
+/// <paramref name="capacity"/>, the oldest entries kept are dropped beyond that many.
 /// </summary>
-public sealed class ReadModelCache<T>(IServiceProvider services)
+public sealed class ReadModelCache<T>(IServiceProvider services, int capacity = int.MaxValue)
 {
     private readonly Dictionary<string, T> _entries = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
     private readonly Lock _sync = new();
     private long _version;
 
@@ -28,7 +30,11 @@ public sealed class ReadModelCache<T>(IServiceProvider services)
         var value = await load();
         if (following)
             lock (_sync)
-                if (_version == version) _entries[key] = value;
+                if (_version == version && _entries.TryAdd(key, value) && capacity != int.MaxValue)
+                {
+                    _order.Enqueue(key);
+                    while (_entries.Count > capacity && _order.TryDequeue(out var oldest)) _entries.Remove(oldest);
+                }
         return value;
     }
 
@@ -56,6 +62,7 @@ public sealed class ReadModelCache<T>(IServiceProvider services)
         {
             _version++;
             _entries.Clear();
+            _order.Clear();
         }
     }
 }

@@ -147,6 +147,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddContentJournalObserver<DocumentReadModel>();
         services.AddContentJournalObserver<ContentDefinitionReadModel>();
+        services.AddContentJournalObserver<PublishedContentReads>();
         services.AddSingleton<IHtmlCleaner, HtmlCleaner>();
         services.AddContentField<TextFieldType>().AddContentField<HtmlFieldType>().AddContentField<MarkdownFieldType>()
             .AddContentField<NumericFieldType>().AddContentField<BooleanFieldType>()

@@ -10,7 +10,7 @@ namespace Portal.Contents.Controllers;
 
 /// <summary>The public side of any item with an address: /{culture}/{path}. Only published versions are shown.</summary>
 [AllowAnonymous]
-public sealed class ContentPublicController(PortalDbContext db, Cultures cultures, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
+public sealed class ContentPublicController(PortalDbContext db, PublishedContentReads published, Cultures cultures, IContentDefinitionStore definitions, Microsoft.AspNetCore.Mvc.ViewEngines.ICompositeViewEngine views) : Controller
 {
     [HttpGet("/")]
     public IActionResult Root()
@@ -26,9 +26,10 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
     {
         // The culture is compared as an expression ("Culture || ''"), not on its index: SQLite then reads the latest
         // items from the top of the PublishedUtc index and stops at 12, instead of sorting every item of the culture.
-        var recent = await db.ContentItems.AsNoTracking()
+        // From memory until an item is published, unpublished or removed.
+        var recent = await published.ListAsync(db, "home-recent|" + culture, items => items
             .Where(i => i.Published && i.Path != null && (i.Culture + "" == culture || i.Culture + "" == ""))
-            .OrderByDescending(i => i.PublishedUtc).Take(12).ToListAsync();
+            .OrderByDescending(i => i.PublishedUtc).Take(12));
         var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name);
         ViewData["Alternates"] = cultures.Supported.ToDictionary(c => c, c => "/" + c);
         return View(new PublicHomeViewModel { Recent = recent, Types = types });
@@ -40,11 +41,11 @@ public sealed class ContentPublicController(PortalDbContext db, Cultures culture
         var requested = path;
         path = path.Trim('/').ToLowerInvariant();
         if (path.Length == 0 || path.Length > 512) return NotFound();
-        // One command: the item at this address and every published translation of it (for the alternates).
+        // One command, then from memory until an item is published, unpublished or removed: the item at this address
+        // and every published translation of it (for the alternates).
         var atPath = db.ContentItems.Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""));
-        var rows = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && (atPath.Select(a => a.Id).Contains(i.Id) || (i.LocalizationSet != null && atPath.Select(a => a.LocalizationSet).Contains(i.LocalizationSet))))
-            .ToListAsync();
+        var rows = await published.ListAsync(db, "item|" + culture + "|" + path, items => items
+            .Where(i => i.Published && (atPath.Select(a => a.Id).Contains(i.Id) || (i.LocalizationSet != null && atPath.Select(a => a.LocalizationSet).Contains(i.LocalizationSet)))));
         var item = rows.Where(i => i.Path == path && (i.Culture == culture || i.Culture == "")).OrderByDescending(i => i.Culture, StringComparer.Ordinal).FirstOrDefault();
         if (item is null) return NotFound();
         // Addresses are lower case: /fr/Une-Page leads to /fr/une-page.

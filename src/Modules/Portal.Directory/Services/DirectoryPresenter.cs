@@ -16,7 +16,7 @@ using Portal.Taxonomies.Services;
 namespace Portal.Directory.Services;
 
 /// <summary>Arranges a directory item for its public page, and writes its schema.org description.</summary>
-public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, ActorOffers actorOffers, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, TimeProvider clock, IStringLocalizer<DirectoryPresenter> T)
+public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures cultures, PortalDbContext db, PublishedContentReads published, ActorOffers actorOffers, VocabularyStore vocabularies, IContentDefinitionStore definitions, IHtmlCleaner cleaner, TimeProvider clock, IStringLocalizer<DirectoryPresenter> T)
 {
     /// <param name="siteUrl">Scheme and host of the site, for the absolute addresses of the JSON-LD.</param>
     public async Task<DirectoryItemViewModel> PresentAsync(ContentItem item, string culture, string siteUrl = "")
@@ -135,9 +135,8 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         if (ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is not { } actorId) return null;
         // One command: the actor named and its published translations, the one in the visitor's language preferred.
         var named = db.ContentItems.Where(i => i.ContentItemId == actorId && i.Published && i.LocalizationSet != null).Select(i => i.LocalizationSet);
-        var rows = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet))))
-            .ToListAsync();
+        var rows = await published.ListAsync(db, "actor|" + culture + "|" + actorId, items => items
+            .Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet)))));
         var actorItem = rows.FirstOrDefault(i => i.ContentItemId == actorId);
         return actorItem is null || actorItem.Culture == culture ? actorItem : rows.FirstOrDefault(i => i.ContentItemId != actorId) ?? actorItem;
     }
@@ -152,9 +151,8 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
             // One command, by ids: the offers naming the actor or a translation of it, as kept in memory. The culture
             // is compared as an expression so that SQLite looks the ids up instead of reading every item of the culture.
             actorIds = null;
-            candidates = offerIds.Count == 0 ? [] : await db.ContentItems.AsNoTracking()
-                .Where(i => i.Published && offerIds.Contains(i.ContentItemId) && (i.Culture + "" == culture || i.Culture + "" == ""))
-                .ToListAsync();
+            candidates = offerIds.Count == 0 ? [] : await published.ListAsync(db, "offers|" + culture + "|" + string.Join(',', offerIds.Order(StringComparer.Ordinal)), rows => rows
+                .Where(i => i.Published && offerIds.Contains(i.ContentItemId) && (i.Culture + "" == culture || i.Culture + "" == "")));
         }
         else
         {

@@ -11,7 +11,7 @@ namespace Portal.Directory.Services;
 /// On the home page: the activities most recently verified, the freshest information first. The verification date is
 /// a sorted column of the search index, so the block reads the three it shows, whatever the size of the directory.
 /// </summary>
-public sealed class FeaturedActions(SearchIndexManager indexes, PortalDbContext db) : IHomeSection
+public sealed class FeaturedActions(SearchIndexManager indexes, PortalDbContext db, PublishedContentReads published) : IHomeSection
 {
     private const int Shown = 3;
 
@@ -21,7 +21,7 @@ public sealed class FeaturedActions(SearchIndexManager indexes, PortalDbContext 
         var query = new SearchQuery { Sort = SearchSort.Updated, PageSize = Shown, Filters = { [LuceneSearchIndex.TypeFacet] = [DirectoryTypes.Action] } };
         var ids = index.Search(query).Hits.Select(h => h.Id).ToList();
         if (ids.Count == 0) return null;
-        var items = await db.ContentItems.AsNoTracking().Where(i => i.Published && ids.Contains(i.ContentItemId) && i.Path != null).ToListAsync();
+        var items = await published.ListAsync(db, "featured-actions|" + string.Join(',', ids), rows => rows.Where(i => i.Published && ids.Contains(i.ContentItemId) && i.Path != null));
         var featured = ids.Select(id => items.FirstOrDefault(i => i.ContentItemId == id)).OfType<ContentItem>().ToList();
         return featured.Count == 0 ? null : new HomeBlock("_FeaturedActions", new FeaturedActionsModel(featured, culture), 10) { Shows = featured.Select(i => i.ContentItemId).ToList() };
     }
