@@ -8,6 +8,8 @@ public static class LoadRun
 {
     public const int Concurrency = 16;
 
+    private static readonly AllocationSampler? Sampler = AllocationSampler.Start();
+
     /// <summary>A client that sends <paramref name="acceptEncoding"/> (none: no compression asked, as wrk) and reads the bytes as they come.</summary>
     public static HttpClient Client(string? acceptEncoding = null)
     {
@@ -38,6 +40,7 @@ public static class LoadRun
         var allocated = GC.GetTotalAllocatedBytes();
         var pause = GC.GetTotalPauseDuration();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        Sampler?.Begin();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Concurrency).Select(async _ =>
         {
@@ -53,6 +56,7 @@ public static class LoadRun
         }).ToList();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
+        Sampler?.End(url.PathAndQuery, done);
         if (Environment.GetEnvironmentVariable("PORTAL_BENCH_GC") == "1" && done > 0)
         {
             process.Refresh();

@@ -17,6 +17,7 @@ namespace Portal.Maps;
 /// </summary>
 public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IContentDefinitionStore definitions, IOptions<SearchOptions> search, IStringLocalizer<GeoJsonWriter> T)
 {
+    private const int FlushBytes = 16 * 1024;
     private static readonly JsonWriterOptions Options = new() { Encoder = Portal.Core.Hosting.PublicApi.JsonEncoder };
 
     public async Task WriteAsync(Stream stream, MapResult map, string culture, bool clustered)
@@ -30,10 +31,29 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
         var stored = search.Value.StoredFields;
         // What is kept for the printable list only (address, contact, hours) stays on the entry's page: a map of every
         // entry would carry it for each of them, and no popup shows it.
-        var shown = stored.Where(f => !f.PrintOnly).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        await WriteAsync(stream, map, labels, clustered, markers, shown,
-            point => stored.Where(f => point.Stored.ContainsKey(f.Name) && !f.PrintOnly).Select(f => T[f.HitText, point.Stored[f.Name]].Value)
-                .Concat(point.OtherCulture is { } other ? [cultures.In(culture, () => OtherLanguage.OnlyIn(T, cultures, other))] : []));
+        var popup = stored.Where(f => !f.PrintOnly).ToList();
+        var shown = popup.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        // Many entries share a town or a kind of place: each line worded once per answer.
+        var worded = new Dictionary<(string Text, string Value), string>();
+        var onlyIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        await WriteAsync(stream, map, labels, clustered, markers, shown, point => Details(point));
+
+        IEnumerable<string> Details(MapPoint point)
+        {
+            foreach (var field in popup)
+            {
+                if (!point.Stored.TryGetValue(field.Name, out var value)) continue;
+                if (!worded.TryGetValue((field.HitText, value), out var line))
+                    worded[(field.HitText, value)] = line = T[field.HitText, value].Value;
+                yield return line;
+            }
+            if (point.OtherCulture is { } other)
+            {
+                if (!onlyIn.TryGetValue(other, out var line))
+                    onlyIn[other] = line = cultures.In(culture, () => OtherLanguage.OnlyIn(T, cultures, other));
+                yield return line;
+            }
+        }
     }
 
     /// <param name="labels">The display name of each content type among the points, in the reader's language.</param>
@@ -79,6 +99,8 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
                 json.WriteEndArray();
             }
             EndFeature(json);
+            // Sent on in pieces: a map of every entry would otherwise grow one buffer of its whole size, copy by copy.
+            if (json.BytesPending > FlushBytes) await json.FlushAsync();
         }
         json.WriteEndArray();
         json.WriteEndObject();
@@ -92,8 +114,9 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
         json.WriteStartObject("geometry");
         json.WriteString("type", "Point");
         json.WriteStartArray("coordinates");
-        json.WriteRawValue(Math.Round(lon, 5).ToString("R", CultureInfo.InvariantCulture));
-        json.WriteRawValue(Math.Round(lat, 5).ToString("R", CultureInfo.InvariantCulture));
+        // The shortest text that reads back as the rounded number (as "R" writes it), without a string for each.
+        json.WriteNumberValue(Math.Round(lon, 5));
+        json.WriteNumberValue(Math.Round(lat, 5));
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("properties");

@@ -18,7 +18,7 @@ public sealed class NewsOrder(IServiceProvider services) : IContentJournalObserv
 
     /// <summary>Every published news item, newest first (by publication date, then by when it was published).</summary>
     public Task<IReadOnlyList<NewsEntry>> GetAsync(PortalDbContext db) =>
-        db.Database.CurrentTransaction is not null ? LoadAsync(db) : _all.GetAsync("all", () => LoadAsync(db));
+        db.InTransaction ? LoadAsync(db) : _all.GetAsync("all", () => LoadAsync(db));
 
     private static async Task<IReadOnlyList<NewsEntry>> LoadAsync(PortalDbContext db)
     {

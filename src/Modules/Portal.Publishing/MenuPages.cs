@@ -16,7 +16,7 @@ public sealed class MenuPages(IServiceProvider services) : IContentJournalObserv
     private readonly ReadModelCache<IReadOnlyList<MenuPage>> _byCulture = new(services);
 
     public Task<IReadOnlyList<MenuPage>> GetAsync(PortalDbContext db, string culture) =>
-        db.Database.CurrentTransaction is not null ? LoadAsync(db, culture) : _byCulture.GetAsync(culture, () => LoadAsync(db, culture));
+        db.InTransaction ? LoadAsync(db, culture) : _byCulture.GetAsync(culture, () => LoadAsync(db, culture));
 
     private static async Task<IReadOnlyList<MenuPage>> LoadAsync(PortalDbContext db, string culture)
     {

@@ -36,16 +36,23 @@ public sealed class ContentDefinitionReadModel(IServiceProvider services) : ICon
 
 public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider clock, Portal.Core.Localization.Cultures cultures, ContentDefinitionReadModel readModel) : IContentDefinitionStore
 {
-    /// <summary>This scope's view: the read model's definitions with the writes made in this scope.</summary>
-    private Dictionary<(string Kind, string Name), string>? _records;
+    /// <summary>
+    /// This scope's view: the read model's definitions, shared, until this scope writes one; then a copy of its own with
+    /// its writes (a page that only reads copies nothing).
+    /// </summary>
+    private IReadOnlyDictionary<(string Kind, string Name), string>? _shared;
+    private Dictionary<(string Kind, string Name), string>? _own;
 
-    private async Task<Dictionary<(string Kind, string Name), string>> RecordsAsync()
+    private async Task<IReadOnlyDictionary<(string Kind, string Name), string>> RecordsAsync()
     {
-        if (_records is not null) return _records;
+        if (_own is not null) return _own;
+        if (_shared is not null) return _shared;
         // In memory unless a transaction is open (it may hold definitions of its own not yet committed).
-        var all = db.Database.CurrentTransaction is not null ? await LoadAsync() : await readModel.GetAsync(LoadAsync);
-        return _records = new Dictionary<(string Kind, string Name), string>(all);
+        return _shared = db.InTransaction ? await LoadAsync() : await readModel.GetAsync(LoadAsync);
     }
+
+    private async Task<Dictionary<(string Kind, string Name), string>> WritableRecordsAsync() =>
+        _own ??= new Dictionary<(string Kind, string Name), string>(await RecordsAsync());
 
     private async Task<IReadOnlyDictionary<(string Kind, string Name), string>> LoadAsync() =>
         (await db.ContentDefinitions.AsNoTracking().Select(r => new { r.Kind, r.Name, r.Definition }).ToListAsync()).ToDictionary(r => (r.Kind, r.Name), r => r.Definition);
@@ -82,7 +89,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
 
     public async Task DeleteTypeAsync(string name)
     {
-        var records = await RecordsAsync();
+        var records = await WritableRecordsAsync();
         if (records.Remove((ContentDefinitionRecord.TypeKind, name))
             && await db.ContentDefinitions.FirstOrDefaultAsync(r => r.Kind == ContentDefinitionRecord.TypeKind && r.Name == name) is { } record)
         {
@@ -95,7 +102,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
     private async Task SaveAsync(string kind, string name, object definition)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A content definition needs a name.");
-        var records = await RecordsAsync();
+        var records = await WritableRecordsAsync();
         var json = JsonSerializer.Serialize(definition, ContentJson.Options);
         if (records.TryGetValue((kind, name), out var stored) && stored == json) return;
         var record = await db.ContentDefinitions.FirstOrDefaultAsync(r => r.Kind == kind && r.Name == name);

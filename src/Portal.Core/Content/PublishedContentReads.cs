@@ -24,7 +24,7 @@ public sealed class PublishedContentReads(IServiceProvider services) : IContentJ
     /// </summary>
     public async Task<List<ContentItem>> ListAsync(PortalDbContext db, string key, Func<IQueryable<ContentItem>, IQueryable<ContentItem>> query)
     {
-        if (db.Database.CurrentTransaction is not null) return await query(db.ContentItems.AsNoTracking()).ToListAsync();
+        if (db.InTransaction) return await query(db.ContentItems.AsNoTracking()).ToListAsync();
         var rows = await _reads.GetAsync(key, async () =>
         {
             var read = await query(db.ContentItems.AsNoTracking()).ToListAsync();

@@ -19,14 +19,20 @@ public static class ModuleDatabaseServiceCollectionExtensions
         where TPostgres : TContext
     {
         var history = HistoryTableOf(typeof(TContext));
-        services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(sp.GetRequiredService<PortalDbContext>().Database.GetDbConnection(), s => s.MigrationsHistoryTable(history)).AddInterceptors(KernelTransactionCommands.Instance));
-        services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PortalDbContext>().Database.GetDbConnection(), s => s.MigrationsHistoryTable(history)).AddInterceptors(KernelTransactionCommands.Instance));
+        // The options are built once (a context's options built per request cost more than the page's own queries);
+        // each request's context is then given the connection of that request's kernel context.
+        services.AddDbContext<TSqlite>(o => o.UseSqlite(s => s.MigrationsHistoryTable(history)).AddInterceptors(KernelTransactionCommands.Instance),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<TPostgres>(o => o.UseNpgsql(s => s.MigrationsHistoryTable(history)).AddInterceptors(KernelTransactionCommands.Instance),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp =>
         {
             TContext context = sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()
                 : sp.GetRequiredService<TSqlite>();
-            context.ShareWith(sp.GetRequiredService<PortalDbContext>());
+            var kernel = sp.GetRequiredService<PortalDbContext>();
+            context.Database.SetDbConnection(kernel.Database.GetDbConnection(), contextOwnsConnection: false);
+            context.ShareWith(kernel);
             return context;
         });
         services.AddSingleton(new ModuleDatabase(typeof(TContext), history));

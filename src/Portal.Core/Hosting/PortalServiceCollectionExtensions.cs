@@ -43,15 +43,17 @@ public static class PortalServiceCollectionExtensions
         var pageCacheWrites = services.AddPageCache(configuration);
 
         // The journal rows a node commits reach its own read models at the commit (ContentJournalLocalDispatch).
+        // The options are built once for the site, not for each request (what they hold is the site's: its connection
+        // string and its interceptors); a test adding an interceptor registers it for the site too.
         services.AddSingleton<ContentJournalLocalDispatch>();
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<PortalDbContext, PostgresPortalDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites));
+                .AddInterceptors(sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites), optionsLifetime: ServiceLifetime.Singleton);
         else
         {
             var writeAheadLog = new SqliteWriteAheadLog();
             services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
-                .AddInterceptors(writeAheadLog, sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites));
+                .AddInterceptors(writeAheadLog, sp.GetRequiredService<ContentJournalLocalDispatch>(), pageCacheWrites), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();

@@ -23,7 +23,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider clock, IEnume
     {
         if (_cache.TryGetValue(key, out var cached)) return (T)cached;
         // In memory unless a transaction is open (it may hold writes of its own) or the key is bookkeeping no journal row follows.
-        var json = db.Database.CurrentTransaction is not null || Unfollowed(key) ? await ReadAsync(key) : await readModel.Json.GetAsync(key, () => ReadAsync(key));
+        var json = db.InTransaction || Unfollowed(key) ? await ReadAsync(key) : await readModel.Json.GetAsync(key, () => ReadAsync(key));
         var document = json is null ? new T() : JsonSerializer.Deserialize<T>(json, ContentJson.Options) ?? new T();
         _cache[key] = document!;
         return document;

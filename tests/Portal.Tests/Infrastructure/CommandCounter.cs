@@ -27,7 +27,7 @@ public sealed class CommandCounter : DbCommandInterceptor
         var configure = typeof(EntityFrameworkServiceCollectionExtensions).GetMethods()
             .Single(m => m.Name == nameof(EntityFrameworkServiceCollectionExtensions.ConfigureDbContext) && m.GetParameters()[1].ParameterType == typeof(Action<DbContextOptionsBuilder>));
         foreach (var context in contexts)
-            configure.MakeGenericMethod(context).Invoke(null, [services, (Action<DbContextOptionsBuilder>)(o => o.AddInterceptors(this)), ServiceLifetime.Scoped]);
+            configure.MakeGenericMethod(context).Invoke(null, [services, (Action<DbContextOptionsBuilder>)(o => o.AddInterceptors(this)), ServiceLifetime.Singleton]);
     }
 
     public int For(string pathAndQuery) => _byRequest.GetValueOrDefault(pathAndQuery);

@@ -18,8 +18,8 @@ public sealed class CommandCounter(string pathPrefix) : DbCommandInterceptor
 
     public void Register(IServiceCollection services)
     {
-        services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(this));
-        services.ConfigureDbContext<PostgresPortalDbContext>(o => o.AddInterceptors(this));
+        services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(this), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresPortalDbContext>(o => o.AddInterceptors(this), ServiceLifetime.Singleton);
     }
 
     private void Counted()

@@ -33,7 +33,7 @@ public sealed class DiskFullTests
     public async Task A_save_refused_by_a_full_disk_says_nothing_was_saved_and_writes_nothing()
     {
         var disk = new FullDisk();
-        using var factory = new PortalFactory { ConfigureTestServices = s => s.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(disk)) };
+        using var factory = new PortalFactory { ConfigureTestServices = s => s.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(disk), ServiceLifetime.Singleton) };
         using var browser = factory.CreateBrowser();
         (await browser.SignInAsync()).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var before = await CountsAsync(factory);
@@ -60,7 +60,7 @@ public sealed class DiskFullTests
     public async Task An_import_stopped_by_a_full_disk_midway_leaves_nothing_half_written()
     {
         var disk = new FullDisk();
-        using var factory = new PortalFactory(recipe: "grande-region") { ConfigureTestServices = s => s.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(disk)) };
+        using var factory = new PortalFactory(recipe: "grande-region") { ConfigureTestServices = s => s.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(disk), ServiceLifetime.Singleton) };
         factory.CreateClient().Dispose();
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Portal.sln"))) root = root.Parent!;

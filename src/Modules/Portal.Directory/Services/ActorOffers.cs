@@ -31,7 +31,7 @@ public sealed class ActorOffers(IServiceProvider services) : IContentJournalObse
     /// </summary>
     public async Task<IReadOnlyCollection<string>?> OffersOfAsync(PortalDbContext db, ContentItem actor, CancellationToken cancellationToken = default)
     {
-        if (db.Database.CurrentTransaction is not null || !services.GetRequiredService<ContentJournalFollower>().Following) return null;
+        if (db.InTransaction || !services.GetRequiredService<ContentJournalFollower>().Following) return null;
         bool full;
         string[] dirty;
         long version;

@@ -27,9 +27,15 @@ public sealed class MapApiController(Portal.Core.Localization.Cultures cultures,
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: read.Error);
         // A place (or a place named among the words) is resolved as on the search page: the map shows the same area.
-        var placed = await places.SearchAsync(read with { Query = Pageless(read.Query) }, culture!, cancellationToken);
-        if (placed.Response is not { } response) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: placed.Error);
-        var map = await search.MapAsync(response.Query, culture!, level, options.Value.ClusterThreshold, cancellationToken);
+        // Without words, place, position or radius there is nothing to resolve, and the map counts its hits itself.
+        var query = read.Query;
+        if (query.Text is not null || query.Near is not null || query.Sort == Portal.Search.Engine.SearchSort.Distance || read.Place is { } p && (p.Place is not null || p.HasPosition || p.RadiusKm is not null))
+        {
+            var placed = await places.SearchAsync(read with { Query = Pageless(read.Query) }, culture!, cancellationToken);
+            if (placed.Response is not { } response) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: placed.Error);
+            query = response.Query;
+        }
+        var map = await search.MapAsync(query, culture!, level, options.Value.ClusterThreshold, cancellationToken);
         Response.ContentType = "application/geo+json; charset=utf-8";
         Response.Headers.CacheControl = "public, max-age=30";
         await writer.WriteAsync(Response.Body, map, culture!, clustered: map.Clusters.Count > 0);

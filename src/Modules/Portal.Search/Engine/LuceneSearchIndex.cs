@@ -214,12 +214,12 @@ public sealed partial class LuceneSearchIndex : IDisposable
                 continue;
             }
             markers.Get(local, bytes);
-            var parts = bytes.Utf8ToString().Split(Separator);
+            var parts = Marker(bytes);
             var columns = SegmentColumns.For(reader);
             var lat = columns.Latitude[local];
             var lon = columns.Longitude[local];
             var located = !double.IsNaN(lat) && !double.IsNaN(lon);
-            hits.Add(Hit(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))),
+            hits.Add(Hit(parts[0], parts[1], parts[2], parts[3], StoredOf(parts),
                 located ? lat : null, located ? lon : null, columns.Verified[local], parts[4], summary, r, query, text));
         }
         return new SearchResult
@@ -228,6 +228,25 @@ public sealed partial class LuceneSearchIndex : IDisposable
             FarthestKm = query.Near is null ? null : Math.Round(collector.Farthest, 2),
             Relaxations = relaxations, Correction = correction,
         };
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, object Value)> _memos = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A value computed from the index as it is now (a block's few entries out of the whole directory), kept under
+    /// <paramref name="key"/> and computed again only once the index has changed: its cost then no longer grows with
+    /// the directory on every page. The keys are the caller's own, few and fixed (never from a request).
+    /// </summary>
+    public T Memo<T>(string key, Func<LuceneSearchIndex, T> compute) where T : class
+    {
+        var searcher = _searchers.Acquire();
+        long version;
+        try { version = searcher.IndexReader is DirectoryReader directory ? directory.Version : -1; }
+        finally { _searchers.Release(searcher); }
+        if (version >= 0 && _memos.TryGetValue(key, out var kept) && kept.Version == version) return (T)kept.Value;
+        var value = compute(this);
+        if (version >= 0) _memos[key] = (version, value);
+        return value;
     }
 
     private sealed record Located(long Version, int Count);
@@ -300,9 +319,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
                     var leaf = ReaderUtil.SubIndex(doc, leaves);
                     if (markers[leaf] is not { } values) continue;
                     values.Get(doc - leaves[leaf].DocBase, bytes);
-                    var parts = bytes.Utf8ToString().Split(Separator);
-                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(name => parts.ElementAtOrDefault(5 + IndexOf(_stored, name))), lat, lon,
-                        parts[4].Length > 0 ? parts[4] : null));
+                    var parts = Marker(bytes);
+                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(parts), lat, lon, parts[4].Length > 0 ? parts[4] : null));
                 }
                 return new MapResult(collector.Total, collector.Unlocated, list, []);
             }
@@ -312,19 +330,24 @@ public sealed partial class LuceneSearchIndex : IDisposable
         finally { _searchers.Release(searcher); }
     }
 
+    /// <summary>A hit's marker column: id, type, title, address, other language, then the stored texts in declared order.</summary>
+    private static string[] Marker(BytesRef bytes) => System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length).Split(Separator);
+
+    /// <summary>The stored texts of a marker column (those given, by name).</summary>
+    private Dictionary<string, string> StoredOf(string[] marker)
+    {
+        var stored = new Dictionary<string, string>(Math.Max(0, Math.Min(_stored.Count, marker.Length - 5)), StringComparer.Ordinal);
+        for (var i = 0; i < _stored.Count && 5 + i < marker.Length; i++)
+            if (marker[5 + i] is { Length: > 0 } value) stored[_stored[i]] = value;
+        return stored;
+    }
+
     private Dictionary<string, string> StoredOf(Func<string, string?> read)
     {
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in _stored)
             if (read(name) is { Length: > 0 } value) stored[name] = value;
         return stored;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-            if (names[i] == name) return i;
-        return -1;
     }
 
     private static FacetingCollector Collect(IndexSearcher searcher, SearchQuery query, TextQuery text, int pointLimit, int gridBits)

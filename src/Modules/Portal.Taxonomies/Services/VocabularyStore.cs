@@ -39,7 +39,7 @@ public sealed class VocabularyStore(PortalDbContext db, IServiceProvider service
     {
         if (_cache.TryGetValue(name, out var cached)) return cached;
         // Shared from memory unless a transaction is open (it may hold a version of its own not yet committed).
-        var vocabulary = db.Database.CurrentTransaction is not null ? await LoadAsync(name) : await readModel.Vocabularies.GetAsync(name, () => LoadAsync(name));
+        var vocabulary = db.InTransaction ? await LoadAsync(name) : await readModel.Vocabularies.GetAsync(name, () => LoadAsync(name));
         _cache[name] = vocabulary;
         return vocabulary;
     }
