@@ -27,9 +27,9 @@ public sealed class MapApiController(Portal.Core.Localization.Cultures cultures,
         var read = search.Read(Request.Query);
         if (read.Query is null) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: read.Error);
         // A place (or a place named among the words) is resolved as on the search page: the map shows the same area.
-        // Without words, place, position or radius there is nothing to resolve, and the map counts its hits itself.
+        // Without anything to resolve, the map counts its hits itself (no search for a first hit).
         var query = read.Query;
-        if (query.Text is not null || query.Near is not null || query.Sort == Portal.Search.Engine.SearchSort.Distance || read.Place is { } p && (p.Place is not null || p.HasPosition || p.RadiusKm is not null))
+        if (PlaceSearch.HasPlaceToResolve(read))
         {
             var placed = await places.SearchAsync(read with { Query = Pageless(read.Query) }, culture!, cancellationToken);
             if (placed.Response is not { } response) return Problem(statusCode: 400, title: T["The map cannot be drawn."], detail: placed.Error);

@@ -237,7 +237,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     /// <paramref name="key"/> and computed again only once the index has changed: its cost then no longer grows with
     /// the directory on every page. The keys are the caller's own, few and fixed (never from a request).
     /// </summary>
-    public T Memo<T>(string key, Func<LuceneSearchIndex, T> compute) where T : class
+    public T Memo<T>(string key, Func<LuceneSearchIndex, T> compute)
     {
         var searcher = _searchers.Acquire();
         long version;
@@ -245,24 +245,19 @@ public sealed partial class LuceneSearchIndex : IDisposable
         finally { _searchers.Release(searcher); }
         if (version >= 0 && _memos.TryGetValue(key, out var kept) && kept.Version == version) return (T)kept.Value;
         var value = compute(this);
-        if (version >= 0) _memos[key] = (version, value);
+        if (version >= 0) _memos[key] = (version, value!);
         return value;
     }
-
-    private sealed record Located(long Version, int Count);
-    private volatile Located? _located;
 
     /// <summary>
     /// How many entries have a position (what the home page's map teaser says): counted over the segments' coordinate
     /// columns once per state of the index, then read from memory until the index changes.
     /// </summary>
-    public int LocatedCount()
+    public int LocatedCount() => Memo("located", index =>
     {
-        var searcher = _searchers.Acquire();
+        var searcher = index._searchers.Acquire();
         try
         {
-            var version = searcher.IndexReader is DirectoryReader directory ? directory.Version : -1;
-            if (version >= 0 && _located is { } known && known.Version == version) return known.Count;
             var count = 0;
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
@@ -272,11 +267,10 @@ public sealed partial class LuceneSearchIndex : IDisposable
                 for (var d = 0; d < columns.MaxDoc; d++)
                     if (!double.IsNaN(latitude[d]) && (live is null || live.Get(d))) count++;
             }
-            if (version >= 0) _located = new Located(version, count);
             return count;
         }
-        finally { _searchers.Release(searcher); }
-    }
+        finally { index._searchers.Release(searcher); }
+    });
 
     private SearchHit StoredHit(Document doc, Ranked r, SearchQuery query, TextQuery text) =>
         Hit(doc.Get(IdField), doc.Get("type"), doc.Get("title"), doc.Get("url"), StoredOf(name => doc.Get(name)),

@@ -22,6 +22,14 @@ public sealed class PlaceSearch(SearchService search, IGazetteer gazetteer, IStr
 
     public sealed record Outcome(SearchResponse? Response, string? Error, string? Field);
 
+    /// <summary>
+    /// Whether <see cref="SearchAsync"/> has anything to resolve or refuse: words (which may name a place), a place, a
+    /// position, a radius or a sort by distance. Without any, the query is searched as it was read.
+    /// </summary>
+    public static bool HasPlaceToResolve(SearchRequestReader.Outcome read) =>
+        read.Query is { } query && (query.Text is not null || query.Near is not null || query.Sort == SearchSort.Distance
+            || read.Place is { } place && (place.Place is not null || place.HasPosition || place.RadiusKm is not null));
+
     public async Task<Outcome> SearchAsync(SearchRequestReader.Outcome read, string culture, CancellationToken cancellationToken = default)
     {
         var query = read.Query ?? throw new ArgumentException("The request was not read.", nameof(read));
