@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,11 +22,33 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
     private const int FlushBytes = 16 * 1024;
     private static readonly JsonWriterOptions Options = new() { Encoder = Portal.Core.Hosting.PublicApi.JsonEncoder };
 
+    /// <summary>
+    /// The text written for a map answer, by reader's language and wording of the content types: the search keeps its
+    /// answers for as long as the index is unchanged, and the same answer is then sent again as the same bytes, without
+    /// wording every point anew. The texts go with their answer when the search drops it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MapResult, ConcurrentDictionary<string, byte[]>> Written = new();
+
     public async Task WriteAsync(Stream stream, MapResult map, string culture, bool clustered)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
+        var key = string.Join('\u001f', [culture, clustered ? "1" : "0", .. labels.OrderBy(l => l.Key, StringComparer.Ordinal).SelectMany(l => new[] { l.Key, l.Value })]);
+        var texts = Written.GetValue(map, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
+        if (!texts.TryGetValue(key, out var bytes))
+        {
+            var buffer = new MemoryStream();
+            await WriteNewAsync(buffer, map, culture, clustered, labels);
+            // A few languages and wordings per answer at most: one more is written, not kept.
+            bytes = buffer.ToArray();
+            if (texts.Count < 8) texts.TryAdd(key, bytes);
+        }
+        await stream.WriteAsync(bytes);
+    }
+
+    private async Task WriteNewAsync(Stream stream, MapResult map, string culture, bool clustered, Dictionary<string, string> labels)
+    {
         var markers = new Dictionary<string, MarkerDefinition>(StringComparer.Ordinal);
         foreach (var marker in search.Value.Markers)
             foreach (var type in marker.Types) markers.TryAdd(type, marker);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Media.Data;
 using Portal.Media.Fields;
 using Portal.Media.Services;
@@ -10,10 +11,11 @@ namespace Portal.Media.TagHelpers;
 /// <summary>
 /// <c>&lt;media-image value="@field" culture="fr" sizes="…" class="…" /&gt;</c>: the first image of a media picker's value as a
 /// responsive <c>img</c> (its resized copies in <c>srcset</c>) with the alternative text of the page's language; nothing
-/// when the field holds no image of the library.
+/// when the field holds no image of the library. The media library's database is opened only for a field that holds an
+/// image: a page creates this helper wherever its view may show one.
 /// </summary>
 [HtmlTargetElement("media-image", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class MediaImageTagHelper(MediaDbContext db) : TagHelper
+public sealed class MediaImageTagHelper(IServiceProvider services) : TagHelper
 {
     public JsonNode? Value { get; set; }
     public string Culture { get; set; } = "";
@@ -25,7 +27,7 @@ public sealed class MediaImageTagHelper(MediaDbContext db) : TagHelper
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var id = MediaPickerFieldType.Ids(Value).FirstOrDefault();
-        var media = id is null ? null : await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
+        var media = id is null ? null : await services.GetRequiredService<MediaDbContext>().MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
         if (media is null || !media.IsImage)
         {
             output.SuppressOutput();

@@ -175,12 +175,28 @@ public sealed partial class LuceneSearchIndex : IDisposable
 
     // ---------------------------------------------------------------- searching
 
+    /// <summary>
+    /// The hits and facet counts of a query, from the answers kept for the index's present state when it was asked
+    /// already (see <see cref="AnswerCache{T}"/>). The result is shared: its readers never change it.
+    /// </summary>
     public SearchResult Search(SearchQuery query)
     {
         var searcher = _searchers.Acquire();
-        try { return SearchRelaxing(searcher, query); }
+        try { return _searches.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "s"), () => SearchRelaxing(searcher, query)); }
         finally { _searchers.Release(searcher); }
     }
+
+    /// <summary>
+    /// The answers kept per culture: a few hundred distinct searches (a page of hits and the counts, some KB each), and
+    /// fewer maps (up to the cluster threshold's points each).
+    /// </summary>
+    private readonly AnswerCache<SearchResult> _searches = new(512);
+    private readonly AnswerCache<MapResult> _maps = new(64);
+
+    /// <summary>How many answers are kept now (searches and maps).</summary>
+    internal int AnswersHeld => _searches.Count + _maps.Count;
+
+    private static long VersionOf(IndexSearcher searcher) => searcher.IndexReader is DirectoryReader directory ? directory.Version : long.MinValue;
 
     private SearchResult Run(IndexSearcher searcher, SearchQuery query, TextQuery text, IReadOnlyList<SearchRelaxation> relaxations, string? correction)
     {
@@ -241,7 +257,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     {
         var searcher = _searchers.Acquire();
         long version;
-        try { version = searcher.IndexReader is DirectoryReader directory ? directory.Version : -1; }
+        try { version = searcher.IndexReader is DirectoryReader ? VersionOf(searcher) : -1; }
         finally { _searchers.Release(searcher); }
         if (version >= 0 && _memos.TryGetValue(key, out var kept) && kept.Version == version) return (T)kept.Value;
         var value = compute(this);
@@ -296,32 +312,34 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public MapResult Map(SearchQuery query, int zoom, int threshold)
     {
         var searcher = _searchers.Acquire();
-        try
-        {
-            // 4 cells of 64 px across a 256 px tile: 2^(zoom + 2) across the world. Cells are counted as the hits are
-            // found; the points themselves are kept only while they may still be few enough to send.
-            var collector = CollectRelaxing(searcher, query, threshold + 1, Math.Clamp(zoom, 0, 20) + 2);
-            if (collector.Located <= threshold)
-            {
-                var points = collector.Points!;
-                var list = new List<MapPoint>(points.Count);
-                var leaves = searcher.IndexReader.Leaves;
-                var markers = leaves.Select(l => l.AtomicReader.GetBinaryDocValues(MarkerField)).ToArray();
-                var bytes = new BytesRef();
-                foreach (var (doc, lat, lon) in points)
-                {
-                    var leaf = ReaderUtil.SubIndex(doc, leaves);
-                    if (markers[leaf] is not { } values) continue;
-                    values.Get(doc - leaves[leaf].DocBase, bytes);
-                    var parts = Marker(bytes);
-                    list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(parts), lat, lon, parts[4].Length > 0 ? parts[4] : null));
-                }
-                return new MapResult(collector.Total, collector.Unlocated, list, []);
-            }
-            return new MapResult(collector.Total, collector.Unlocated, [],
-                collector.Cells!.Values.Select(c => new MapCluster(c.Latitude / c.Count, c.Longitude / c.Count, c.Count)).ToList());
-        }
+        try { return _maps.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "m", zoom, threshold), () => Map(searcher, query, zoom, threshold)); }
         finally { _searchers.Release(searcher); }
+    }
+
+    private MapResult Map(IndexSearcher searcher, SearchQuery query, int zoom, int threshold)
+    {
+        // 4 cells of 64 px across a 256 px tile: 2^(zoom + 2) across the world. Cells are counted as the hits are
+        // found; the points themselves are kept only while they may still be few enough to send.
+        var collector = CollectRelaxing(searcher, query, threshold + 1, Math.Clamp(zoom, 0, 20) + 2);
+        if (collector.Located <= threshold)
+        {
+            var points = collector.Points!;
+            var list = new List<MapPoint>(points.Count);
+            var leaves = searcher.IndexReader.Leaves;
+            var markers = leaves.Select(l => l.AtomicReader.GetBinaryDocValues(MarkerField)).ToArray();
+            var bytes = new BytesRef();
+            foreach (var (doc, lat, lon) in points)
+            {
+                var leaf = ReaderUtil.SubIndex(doc, leaves);
+                if (markers[leaf] is not { } values) continue;
+                values.Get(doc - leaves[leaf].DocBase, bytes);
+                var parts = Marker(bytes);
+                list.Add(new MapPoint(parts[0], parts[1], parts[2], parts[3], StoredOf(parts), lat, lon, parts[4].Length > 0 ? parts[4] : null));
+            }
+            return new MapResult(collector.Total, collector.Unlocated, list, []);
+        }
+        return new MapResult(collector.Total, collector.Unlocated, [],
+            collector.Cells!.Values.Select(c => new MapCluster(c.Latitude / c.Count, c.Longitude / c.Count, c.Count)).ToList());
     }
 
     /// <summary>A hit's marker column: id, type, title, address, other language, then the stored texts in declared order.</summary>
