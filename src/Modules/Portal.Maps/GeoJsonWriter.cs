@@ -33,7 +33,7 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
-            labels[type] = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
+            labels[type] = await definitions.TypeDisplayNameAsync(type, culture);
         var key = string.Join('\u001f', [culture, clustered ? "1" : "0", .. labels.OrderBy(l => l.Key, StringComparer.Ordinal).SelectMany(l => new[] { l.Key, l.Value })]);
         var texts = Written.GetValue(map, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
         if (!texts.TryGetValue(key, out var bytes))

@@ -10,6 +10,12 @@ public interface IContentDefinitionStore
     Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync();
     Task<ContentTypeDefinition?> GetTypeAsync(string name);
     Task<ContentPartDefinition?> GetPartAsync(string name);
+
+    /// <summary>
+    /// A type's name as shown in <paramref name="culture"/> (the type's own name when it has none or does not exist):
+    /// read from a definition parsed once per change, where <see cref="GetTypeAsync"/> gives a copy to change.
+    /// </summary>
+    Task<string> TypeDisplayNameAsync(string name, string culture);
     Task<IReadOnlyList<ContentPartDefinition>> ListPartsAsync();
     Task SaveTypeAsync(ContentTypeDefinition type);
     Task SavePartAsync(ContentPartDefinition part);
@@ -67,6 +73,14 @@ public sealed class ContentDefinitionStore(PortalDbContext db, TimeProvider cloc
 
     public async Task<ContentTypeDefinition?> GetTypeAsync(string name) =>
         (await RecordsAsync()).TryGetValue((ContentDefinitionRecord.TypeKind, name), out var r) ? Read<ContentTypeDefinition>(r) : null;
+
+    /// <summary>Type definitions parsed for their display names, by the stored text they were parsed from (kept while it is).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, ContentTypeDefinition> Named = new();
+
+    public async Task<string> TypeDisplayNameAsync(string name, string culture) =>
+        (await RecordsAsync()).TryGetValue((ContentDefinitionRecord.TypeKind, name), out var r)
+            ? Named.GetValue(r, Read<ContentTypeDefinition>).DisplayNameFor(culture, cultures)
+            : name;
 
     public async Task<ContentPartDefinition?> GetPartAsync(string name) =>
         (await RecordsAsync()).TryGetValue((ContentDefinitionRecord.PartKind, name), out var r) ? Read<ContentPartDefinition>(r) : null;

@@ -20,7 +20,7 @@ public interface IWorkflowLabels
 public sealed class ContentLabels(IContentDefinitionStore definitions, Cultures cultures, IEnumerable<IWorkflowLabels> workflows, IStringLocalizer<ContentLabels> T)
 {
     public async Task<string> TypeAsync(string contentType) =>
-        (await definitions.GetTypeAsync(contentType))?.DisplayNameFor(cultures.Current, cultures) ?? contentType;
+        await definitions.TypeDisplayNameAsync(contentType, cultures.Current);
 
     public string State(string state) => workflows.Select(w => w.State(state)).FirstOrDefault(s => s is not null) ?? state switch
     {

@@ -43,9 +43,12 @@ public sealed class ContentPublicController(PortalDbContext db, PublishedContent
         if (path.Length == 0 || path.Length > 512) return NotFound();
         // One command, then from memory until an item is published, unpublished or removed: the item at this address
         // and every published translation of it (for the alternates).
-        var atPath = db.ContentItems.Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""));
-        var rows = await published.ListAsync(db, "item|" + culture + "|" + path, items => items
-            .Where(i => i.Published && (atPath.Select(a => a.Id).Contains(i.Id) || (i.LocalizationSet != null && atPath.Select(a => a.LocalizationSet).Contains(i.LocalizationSet)))));
+        // The query is built only when it runs: a page read from memory does not start the database context.
+        var rows = await published.ListAsync(db, "item|" + culture + "|" + path, items =>
+        {
+            var atPath = db.ContentItems.Where(i => i.Published && i.Path == path && (i.Culture == culture || i.Culture == ""));
+            return items.Where(i => i.Published && (atPath.Select(a => a.Id).Contains(i.Id) || (i.LocalizationSet != null && atPath.Select(a => a.LocalizationSet).Contains(i.LocalizationSet))));
+        });
         var item = rows.Where(i => i.Path == path && (i.Culture == culture || i.Culture == "")).OrderByDescending(i => i.Culture, StringComparer.Ordinal).FirstOrDefault();
         if (item is null) return NotFound();
         // Addresses are lower case: /fr/Une-Page leads to /fr/une-page.

@@ -115,7 +115,7 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         var entry = item.Part(DirectoryTypes.EntryPart);
         var verified = DateTime.TryParse(entry?["LastVerified"]?["Value"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var v) ? v : (DateTime?)null;
         var description = own["Description"]?["Markdown"]?.GetValue<string>();
-        var typeLabel = (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
+        var typeLabel = await definitions.TypeDisplayNameAsync(type, culture);
         return new DirectoryItemViewModel
         {
             Item = item, TypeLabel = typeLabel, Culture = culture,
@@ -134,9 +134,12 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
     {
         if (ContentPickerFieldType.Ids(own["Actor"]).FirstOrDefault() is not { } actorId) return null;
         // One command: the actor named and its published translations, the one in the visitor's language preferred.
-        var named = db.ContentItems.Where(i => i.ContentItemId == actorId && i.Published && i.LocalizationSet != null).Select(i => i.LocalizationSet);
-        var rows = await published.ListAsync(db, "actor|" + culture + "|" + actorId, items => items
-            .Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet)))));
+        // Built only when it runs: read from memory, the page does not start the database context.
+        var rows = await published.ListAsync(db, "actor|" + culture + "|" + actorId, items =>
+        {
+            var named = db.ContentItems.Where(i => i.ContentItemId == actorId && i.Published && i.LocalizationSet != null).Select(i => i.LocalizationSet);
+            return items.Where(i => i.Published && (i.ContentItemId == actorId || (i.Culture == culture && i.LocalizationSet != null && named.Contains(i.LocalizationSet))));
+        });
         var actorItem = rows.FirstOrDefault(i => i.ContentItemId == actorId);
         return actorItem is null || actorItem.Culture == culture ? actorItem : rows.FirstOrDefault(i => i.ContentItemId != actorId) ?? actorItem;
     }
@@ -173,8 +176,8 @@ public sealed class DirectoryPresenter(Portal.Core.Localization.Cultures culture
         }
         var labels = new Dictionary<string, string>
         {
-            [DirectoryTypes.Action] = (await definitions.GetTypeAsync(DirectoryTypes.Action))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.Action,
-            [DirectoryTypes.AidantSupport] = (await definitions.GetTypeAsync(DirectoryTypes.AidantSupport))?.DisplayNameFor(culture, cultures) ?? DirectoryTypes.AidantSupport,
+            [DirectoryTypes.Action] = await definitions.TypeDisplayNameAsync(DirectoryTypes.Action, culture),
+            [DirectoryTypes.AidantSupport] = await definitions.TypeDisplayNameAsync(DirectoryTypes.AidantSupport, culture),
         };
         return candidates.DistinctBy(i => i.Id)
             .Where(i => (actorIds is null || ContentPickerFieldType.Ids(i.Field(i.ContentType, "Actor")).Any(actorIds.Contains)) && i.Path is not null

@@ -33,7 +33,7 @@ public sealed class FreshnessController(Portal.Core.Localization.Cultures cultur
         var terms = (await vocabularies.GetAsync("territories"))?.Terms ?? [];
         var labels = terms.ToDictionary(t => t.Slug, t => t.LabelFor(culture, cultures));
         var types = new List<(string, string)>();
-        foreach (var name in DirectoryTypes.All) types.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(culture, cultures) ?? name));
+        foreach (var name in DirectoryTypes.All) types.Add((name, await definitions.TypeDisplayNameAsync(name, culture)));
         var items = all.Where(s => (string.IsNullOrEmpty(type) || s.Item.ContentType == type) && (string.IsNullOrEmpty(territory) || s.Territory == territory)).ToList();
         return View("Index", new FreshnessModel
         {

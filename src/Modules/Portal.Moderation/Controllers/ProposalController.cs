@@ -137,7 +137,7 @@ public sealed class ProposalController(Portal.Core.Localization.Cultures culture
     public async Task<IActionResult> Index(string? type)
     {
         var types = new List<(string, string)>();
-        foreach (var name in Fields.Keys) types.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(Culture, cultures) ?? name));
+        foreach (var name in Fields.Keys) types.Add((name, await definitions.TypeDisplayNameAsync(name, Culture)));
         ViewData["Alternates"] = new Dictionary<string, string> { ["fr"] = "/fr/proposer" + (type is null ? "" : "?type=" + type), ["de"] = "/de/vorschlagen" + (type is null ? "" : "?type=" + type) };
         if (type is null) return View("Index", new ProposalModel { Culture = Culture, Types = types });
         if (!Fields.ContainsKey(type)) return BadRequest(T["Unknown kind of proposal."].Value);

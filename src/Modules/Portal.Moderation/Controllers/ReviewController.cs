@@ -86,7 +86,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         var filtered = rows.Where(r => (type is null or "" || r.Item.ContentType == type) && (minDays is null || r.Days >= minDays)
             && (string.IsNullOrEmpty(partner) || r.SubmittedBy == partner)).ToList();
         var typeLabels = new List<(string, string)>();
-        foreach (var name in types) typeLabels.Add((name, (await definitions.GetTypeAsync(name))?.DisplayNameFor(cultures.Current, cultures) ?? name));
+        foreach (var name in types) typeLabels.Add((name, await definitions.TypeDisplayNameAsync(name, cultures.Current)));
         return View("Index", new QueueModel
         {
             Rows = filtered, Types = typeLabels, Partners = rows.Select(r => r.SubmittedBy).OfType<string>().Distinct().Order().ToList(),
@@ -114,7 +114,7 @@ public sealed class ReviewController(Portal.Core.Localization.Cultures cultures,
         foreach (var item in items)
         {
             if (!labels.TryGetValue(item.ContentType, out var label))
-                labels[item.ContentType] = label = (await definitions.GetTypeAsync(item.ContentType))?.DisplayNameFor(cultures.Current, cultures) ?? item.ContentType;
+                labels[item.ContentType] = label = await definitions.TypeDisplayNameAsync(item.ContentType, cultures.Current);
             var entries = audit.Where(a => a.ContentItemId == item.ContentItemId).ToList();
             var entered = state == WithdrawalState
                 ? entries.LastOrDefault(a => a.Action == ModerationAudit.WithdrawalRequested)

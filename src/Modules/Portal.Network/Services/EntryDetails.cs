@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Content;
 using Portal.Network.Data;
@@ -34,12 +35,19 @@ public sealed class EntryDetails(NetworkDbContext network, TimeProvider clock, I
     }
 }
 
-/// <summary>The details on an entry's page for signed-in members, and their form below the partner's form of the entry.</summary>
-public sealed class EntryDetailsSection(EntryDetails details, Members members, Portal.Moderation.Services.PartnerScope partners) : IContentItemSection
+/// <summary>
+/// The details on an entry's page for signed-in members, and their form below the partner's form of the entry. Every
+/// entry's page asks; the members, the network's database and the partners' scope are reached only for a signed-in
+/// viewer of an entry that carries details.
+/// </summary>
+public sealed class EntryDetailsSection(IOptions<NetworkOptions> options, IServiceProvider services) : IContentItemSection
 {
     public async Task<ContentItemSection?> ForAsync(ContentItem item, string place, ClaimsPrincipal viewer)
     {
-        if (!details.Carries(item.ContentType) || viewer.Identity?.IsAuthenticated != true) return null;
+        if (!options.Value.DetailTypes.Contains(item.ContentType) || viewer.Identity?.IsAuthenticated != true) return null;
+        var details = services.GetRequiredService<EntryDetails>();
+        var members = services.GetRequiredService<Members>();
+        var partners = services.GetRequiredService<Portal.Moderation.Services.PartnerScope>();
         if (place == ContentItemSectionPlaces.Page)
             return await members.IsMemberAsync(viewer) && await details.GetAsync(item) is { IsEmpty: false } d ? new ContentItemSection("_NetworkEntryDetails", d) : null;
         if (place == ContentItemSectionPlaces.PartnerForm && await partners.OwnsAsync(viewer, item))

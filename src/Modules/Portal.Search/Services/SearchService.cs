@@ -14,6 +14,9 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
 {
     public SearchOptions Options => options.Value;
 
+    /// <summary>Each language's order of labels (accents and case ignored), made once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StringComparer> Comparers = new(StringComparer.Ordinal);
+
     public SearchRequestReader.Outcome Read(IQueryCollection values) => new SearchRequestReader(options.Value, T).Read(values);
 
     public async Task<SearchResponse> SearchAsync(SearchQuery query, string culture, CancellationToken cancellationToken = default)
@@ -22,15 +25,22 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
         query.Synonyms ??= await synonyms.TableAsync(culture);
         var result = index.Search(query);
         var facets = new List<FacetGroup>();
+        var comparer = Comparers.GetOrAdd(culture, c => StringComparer.Create(CultureInfo.GetCultureInfo(c), true));
         foreach (var name in options.Value.FacetNames)
         {
             var counts = result.FacetCounts.GetValueOrDefault(name) ?? [];
             var selected = query.Filters.GetValueOrDefault(name) ?? [];
-            var values = new List<FacetValue>();
+            // Each facet's vocabulary looked up once, then every value's label read from it.
+            var vocabulary = name == LuceneSearchIndex.TypeFacet ? null
+                : options.Value.Facets.FirstOrDefault(f => f.Name == name) is { } definition ? await vocabularies.GetAsync(definition.Vocabulary) : null;
+            var values = new List<FacetValue>(counts.Count + selected.Count);
             foreach (var value in counts.Keys.Union(selected))
-                values.Add(new FacetValue(value, await LabelAsync(name, value, culture), counts.GetValueOrDefault(value), selected.Contains(value)));
-            var comparer = StringComparer.Create(CultureInfo.GetCultureInfo(culture), true);
-            values = values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, comparer).ToList();
+            {
+                var label = name == LuceneSearchIndex.TypeFacet ? await TypeLabelAsync(value, culture) : vocabulary?.Find(value)?.LabelFor(culture, cultures) ?? value;
+                values.Add(new FacetValue(value, label, counts.GetValueOrDefault(value), selected.Contains(value)));
+            }
+            values.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
+                : comparer.Compare(a.Label, b.Label) is var byLabel and not 0 ? byLabel : string.CompareOrdinal(a.Value, b.Value));
             facets.Add(new FacetGroup(name, FacetTitle(name), values));
         }
         var types = new Dictionary<string, string>();
@@ -60,7 +70,7 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
     }
 
     private async Task<string> TypeLabelAsync(string type, string culture) =>
-        (await definitions.GetTypeAsync(type))?.DisplayNameFor(culture, cultures) ?? type;
+        await definitions.TypeDisplayNameAsync(type, culture);
 
     /// <summary>A facet's title in the visitor's language: "type" is the search's own, the others their declarer's message id.</summary>
     public string FacetTitle(string facet) => facet == LuceneSearchIndex.TypeFacet

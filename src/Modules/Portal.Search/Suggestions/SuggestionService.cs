@@ -8,7 +8,7 @@ namespace Portal.Search.Suggestions;
 /// What the search box offers as one types, in the page's culture: topics (taxonomy terms), entries whose title the
 /// words complete, and places — never arbitrary pairs of words.
 /// </summary>
-public sealed class SuggestionService(SearchIndexManager indexes, TermCatalogue catalogue, IPlaceSuggestionSource places, IContentDefinitionStore definitions, Portal.Core.Localization.Cultures cultures)
+public sealed class SuggestionService(SearchIndexManager indexes, TermCatalogue catalogue, IPlaceSuggestionSource places, IContentDefinitionStore definitions)
 {
     public const int MinimumLength = 2;
     private const int PerKind = 5;
@@ -45,7 +45,7 @@ public sealed class SuggestionService(SearchIndexManager indexes, TermCatalogue 
         foreach (var hit in result.Hits.Where(h => WordPrefixMatch.Completes(words, h.Title))
                      .OrderByDescending(h => WordPrefixMatch.Rank(words, h.Title)).DistinctBy(h => h.Title).Take(PerKind))
         {
-            var type = (await definitions.GetTypeAsync(hit.Type))?.DisplayNameFor(culture, cultures) ?? hit.Type;
+            var type = await definitions.TypeDisplayNameAsync(hit.Type, culture);
             entries.Add(new SuggestionItem(SuggestionKind.Entry, hit.Title, type, hit.Url, 1, hit.Id, hit.Latitude, hit.Longitude));
         }
         return entries;
