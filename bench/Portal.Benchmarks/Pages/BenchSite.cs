@@ -30,6 +30,9 @@ public sealed class BenchSite : IAsyncDisposable
         Commands = counter;
     }
 
+    /// <summary>Whether the search keeps its answers until the index changes (as the site does); false: every question answered anew.</summary>
+    public static bool KeepAnswers { get; set; } = true;
+
     public Uri Address { get; }
     public DbCommandCounter Commands { get; }
     public IServiceProvider Services => _app.Services;
@@ -41,6 +44,7 @@ public sealed class BenchSite : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:DataDirectory"] = dataDirectory,
+            ["Portal:Search:KeepAnswers"] = KeepAnswers ? "true" : "false",
             ["Portal:Setup:AdminEmail"] = "bench@bench.example",
             ["Portal:Setup:AdminPassword"] = "Bench-" + Guid.NewGuid().ToString("N"),
             ["Portal:Setup:Recipe"] = "grande-region",

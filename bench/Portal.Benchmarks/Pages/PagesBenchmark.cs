@@ -53,10 +53,11 @@ public static class PagesBenchmark
             else if (args[i] == "--only" && i + 1 < args.Count) only = args[++i];
             else if (args[i] == "--cache" && i + 1 < args.Count && args[i + 1] is "on" or "off" or "both") phases = args[++i];
             else if (args[i] == "--reuse" && i + 1 < args.Count) reuse = Path.GetFullPath(args[++i]);
+            else if (args[i] == "--answers" && i + 1 < args.Count && args[i + 1] is "kept" or "new") BenchSite.KeepAnswers = args[++i] == "kept";
             else if (args[i] == "--encoding" && i + 1 < args.Count && args[i + 1] is "identity" or "br" or "gzip") encoding = args[++i] == "identity" ? null : args[i];
             else
             {
-                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both] [--reuse DIR] [--encoding identity|br|gzip]");
+                Console.Error.WriteLine($"Unknown or incomplete argument \"{args[i]}\". Usage: pages [--items N] [--seconds S] [--only KIND] [--cache on|off|both] [--reuse DIR] [--encoding identity|br|gzip] [--answers kept|new]");
                 return 64;
             }
         }
@@ -67,6 +68,7 @@ public static class PagesBenchmark
         {
             AcceptEncoding = encoding;
             Console.WriteLine(encoding is null ? "The requests ask for no compression." : $"Every request asks for \"Accept-Encoding: {encoding}\".");
+            Console.WriteLine(BenchSite.KeepAnswers ? "The search keeps its answers until the index changes (as the site does)." : "The search answers every question anew (--answers new: the cost of a question never asked before).");
             return await RunAsync(root, items, TimeSpan.FromSeconds(seconds), only, phases, reuse is not null);
         }
         finally

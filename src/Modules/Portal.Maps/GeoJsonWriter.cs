@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -22,20 +20,19 @@ public sealed class GeoJsonWriter(Portal.Core.Localization.Cultures cultures, IC
     private const int FlushBytes = 16 * 1024;
     private static readonly JsonWriterOptions Options = new() { Encoder = Portal.Core.Hosting.PublicApi.JsonEncoder };
 
-    /// <summary>
-    /// The text written for a map answer, by reader's language and wording of the content types: the search keeps its
-    /// answers for as long as the index is unchanged, and the same answer is then sent again as the same bytes, without
-    /// wording every point anew. The texts go with their answer when the search drops it.
-    /// </summary>
-    private static readonly ConditionalWeakTable<MapResult, ConcurrentDictionary<string, byte[]>> Written = new();
-
     public async Task WriteAsync(Stream stream, MapResult map, string culture, bool clustered)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in map.Points.Select(p => p.Type).Distinct())
             labels[type] = await definitions.TypeDisplayNameAsync(type, culture);
+        // An answer the search keeps is written once per language and wording of the types, then sent as written.
+        if (!search.Value.KeepAnswers)
+        {
+            await WriteNewAsync(stream, map, culture, clustered, labels);
+            return;
+        }
         var key = string.Join('\u001f', [culture, clustered ? "1" : "0", .. labels.OrderBy(l => l.Key, StringComparer.Ordinal).SelectMany(l => new[] { l.Key, l.Value })]);
-        var texts = Written.GetValue(map, _ => new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal));
+        var texts = map.Texts;
         if (!texts.TryGetValue(key, out var bytes))
         {
             var buffer = new MemoryStream();

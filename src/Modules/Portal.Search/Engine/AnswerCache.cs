@@ -16,11 +16,6 @@ internal sealed class AnswerCache<T>(int capacity) where T : class
     private readonly Queue<AnswerKey> _order = new();
     private long _version = long.MinValue;
 
-    public int Count
-    {
-        get { lock (_gate) return _kept.Count; }
-    }
-
     /// <param name="version">The state of the index the answer is computed on (a reader's version: it only grows).</param>
     public T GetOrAdd(long version, AnswerKey key, Func<T> compute)
     {

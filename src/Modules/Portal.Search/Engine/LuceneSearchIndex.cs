@@ -182,7 +182,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public SearchResult Search(SearchQuery query)
     {
         var searcher = _searchers.Acquire();
-        try { return _searches.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "s"), () => SearchRelaxing(searcher, query)); }
+        try { return KeepAnswers ? _searches.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "s"), () => SearchRelaxing(searcher, query)) : SearchRelaxing(searcher, query); }
         finally { _searchers.Release(searcher); }
     }
 
@@ -193,8 +193,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
     private readonly AnswerCache<SearchResult> _searches = new(512);
     private readonly AnswerCache<MapResult> _maps = new(64);
 
-    /// <summary>How many answers are kept now (searches and maps).</summary>
-    internal int AnswersHeld => _searches.Count + _maps.Count;
+    /// <summary>Whether answers are kept (true by default); false answers every question anew, as for a question never asked.</summary>
+    public bool KeepAnswers { get; init; } = true;
 
     private static long VersionOf(IndexSearcher searcher) => searcher.IndexReader is DirectoryReader directory ? directory.Version : long.MinValue;
 
@@ -312,7 +312,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public MapResult Map(SearchQuery query, int zoom, int threshold)
     {
         var searcher = _searchers.Acquire();
-        try { return _maps.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "m", zoom, threshold), () => Map(searcher, query, zoom, threshold)); }
+        try { return KeepAnswers ? _maps.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "m", zoom, threshold), () => Map(searcher, query, zoom, threshold)) : Map(searcher, query, zoom, threshold); }
         finally { _searchers.Release(searcher); }
     }
 

@@ -106,7 +106,17 @@ public readonly record struct SnippetPart(string Text, bool Marked);
 /// <summary>A completion of what a visitor is typing, with the number of items that contain the word.</summary>
 public readonly record struct Suggestion(string Text, int Count);
 
-public sealed record MapResult(int Total, int Unlocated, IReadOnlyList<MapPoint> Points, IReadOnlyList<MapCluster> Clusters);
+public sealed record MapResult(int Total, int Unlocated, IReadOnlyList<MapPoint> Points, IReadOnlyList<MapCluster> Clusters)
+{
+    private System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? _texts;
+
+    /// <summary>
+    /// The texts written from this answer by its readers (its GeoJSON per language), kept as long as the answer is: the
+    /// index keeps an answer until it changes, and the same answer is then sent again as the same bytes.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Texts =>
+        _texts ?? Interlocked.CompareExchange(ref _texts, new(StringComparer.Ordinal), null) ?? _texts;
+}
 
 /// <param name="OtherCulture">The item's language when it is not the index's (it exists in that language only); null otherwise.</param>
 public sealed record MapPoint(string Id, string Type, string Title, string Url, IReadOnlyDictionary<string, string> Stored, double Latitude, double Longitude, string? OtherCulture = null);

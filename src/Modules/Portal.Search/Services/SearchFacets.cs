@@ -9,6 +9,12 @@ public sealed class SearchOptions
     /// <summary>The content types that are searched, in the order their names are listed in messages.</summary>
     public List<string> IndexedTypes { get; set; } = [];
 
+    /// <summary>
+    /// Whether each culture's index keeps its last answers until it changes (Portal:Search:KeepAnswers, true by
+    /// default). False answers every question anew: for measuring the cost of questions never asked before.
+    /// </summary>
+    public bool KeepAnswers { get; set; } = true;
+
     /// <summary>The date field shown as "last verified" and used by sort=updated (any part); none when null.</summary>
     public string? VerifiedField { get; set; }
 

@@ -66,7 +66,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
                 {
                     try
                     {
-                        var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: false, options.Value.StoredFieldNames);
+                        var index = new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: false, options.Value.StoredFieldNames) { KeepAnswers = options.Value.KeepAnswers };
                         lock (_indexes) _indexes[culture] = (index, folder);
                         continue;
                     }
@@ -112,7 +112,7 @@ public sealed class SearchIndexManager(Portal.Core.Localization.Cultures siteCul
         foreach (var culture in cultures)
         {
             var folder = $"{culture}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}";
-            built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true, options.Value.StoredFieldNames), folder);
+            built[culture] = (new LuceneSearchIndex(FSDirectory.Open(Path.Combine(Root, folder)), culture, create: true, options.Value.StoredFieldNames) { KeepAnswers = options.Value.KeepAnswers }, folder);
         }
         var types = builder.Options.IndexedTypes;
         var sets = await builder.AllSetCulturesAsync(cancellationToken);
