@@ -16,9 +16,10 @@ internal sealed class AnswerCache<T>(int capacity) where T : class
     private readonly Queue<AnswerKey> _order = new();
     private long _version = long.MinValue;
 
-    /// <param name="version">The state of the index the answer is computed on (a reader's version: it only grows).</param>
+    /// <param name="version">The state of the index the answer is computed on (a reader's version: it only grows); a negative one is unknown, and its answer is not kept.</param>
     public T GetOrAdd(long version, AnswerKey key, Func<T> compute)
     {
+        if (version < 0) return compute();
         lock (_gate)
         {
             if (_version == version && _kept.TryGetValue(key, out var kept)) return kept;

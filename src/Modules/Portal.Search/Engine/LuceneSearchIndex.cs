@@ -182,7 +182,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public SearchResult Search(SearchQuery query)
     {
         var searcher = _searchers.Acquire();
-        try { return KeepAnswers ? _searches.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "s"), () => SearchRelaxing(searcher, query)) : SearchRelaxing(searcher, query); }
+        try { return Answer(_searches, searcher, () => AnswerKey.Of(query, "s"), () => SearchRelaxing(searcher, query)); }
         finally { _searchers.Release(searcher); }
     }
 
@@ -196,7 +196,12 @@ public sealed partial class LuceneSearchIndex : IDisposable
     /// <summary>Whether answers are kept (true by default); false answers every question anew, as for a question never asked.</summary>
     public bool KeepAnswers { get; init; } = true;
 
-    private static long VersionOf(IndexSearcher searcher) => searcher.IndexReader is DirectoryReader directory ? directory.Version : long.MinValue;
+    /// <summary>The state of the index a searcher reads (its reader's version, which only grows); -1 when unknown (nothing kept).</summary>
+    private static long VersionOf(IndexSearcher searcher) => searcher.IndexReader is DirectoryReader directory ? directory.Version : -1;
+
+    /// <summary>The answer kept for the question when answers are kept, otherwise computed anew.</summary>
+    private T Answer<T>(AnswerCache<T> kept, IndexSearcher searcher, Func<AnswerKey> question, Func<T> compute) where T : class =>
+        KeepAnswers ? kept.GetOrAdd(VersionOf(searcher), question(), compute) : compute();
 
     private SearchResult Run(IndexSearcher searcher, SearchQuery query, TextQuery text, IReadOnlyList<SearchRelaxation> relaxations, string? correction)
     {
@@ -246,7 +251,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
         };
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, object Value)> _memos = new(StringComparer.Ordinal);
+    /// <summary>The values callers keep per state of the index (<see cref="Memo{T}"/>): few, under fixed keys.</summary>
+    private readonly AnswerCache<object> _memos = new(64);
 
     /// <summary>
     /// A value computed from the index as it is now (a block's few entries out of the whole directory), kept under
@@ -256,13 +262,8 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public T Memo<T>(string key, Func<LuceneSearchIndex, T> compute)
     {
         var searcher = _searchers.Acquire();
-        long version;
-        try { version = searcher.IndexReader is DirectoryReader ? VersionOf(searcher) : -1; }
+        try { return (T)_memos.GetOrAdd(VersionOf(searcher), new AnswerKey(key, null), () => compute(this)!); }
         finally { _searchers.Release(searcher); }
-        if (version >= 0 && _memos.TryGetValue(key, out var kept) && kept.Version == version) return (T)kept.Value;
-        var value = compute(this);
-        if (version >= 0) _memos[key] = (version, value!);
-        return value;
     }
 
     /// <summary>
@@ -312,7 +313,7 @@ public sealed partial class LuceneSearchIndex : IDisposable
     public MapResult Map(SearchQuery query, int zoom, int threshold)
     {
         var searcher = _searchers.Acquire();
-        try { return KeepAnswers ? _maps.GetOrAdd(VersionOf(searcher), AnswerKey.Of(query, "m", zoom, threshold), () => Map(searcher, query, zoom, threshold)) : Map(searcher, query, zoom, threshold); }
+        try { return Answer(_maps, searcher, () => AnswerKey.Of(query, "m", zoom, threshold), () => Map(searcher, query, zoom, threshold)); }
         finally { _searchers.Release(searcher); }
     }
 

@@ -36,7 +36,7 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
             var values = new List<FacetValue>(counts.Count + selected.Count);
             foreach (var value in counts.Keys.Union(selected))
             {
-                var label = name == LuceneSearchIndex.TypeFacet ? await TypeLabelAsync(value, culture) : vocabulary?.Find(value)?.LabelFor(culture, cultures) ?? value;
+                var label = name == LuceneSearchIndex.TypeFacet ? await definitions.TypeDisplayNameAsync(value, culture) : vocabulary?.Find(value)?.LabelFor(culture, cultures) ?? value;
                 values.Add(new FacetValue(value, label, counts.GetValueOrDefault(value), selected.Contains(value)));
             }
             values.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
@@ -44,7 +44,7 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
             facets.Add(new FacetGroup(name, FacetTitle(name), values));
         }
         var types = new Dictionary<string, string>();
-        foreach (var type in result.Hits.Select(h => h.Type).Distinct()) types[type] = await TypeLabelAsync(type, culture);
+        foreach (var type in result.Hits.Select(h => h.Type).Distinct()) types[type] = await definitions.TypeDisplayNameAsync(type, culture);
         var related = result.Total == 0 || result.Relaxations.Count > 0 ? await relatedTerms.FindAsync(index, query.Text, query.Synonyms) : [];
         return new SearchResponse(query, culture, result, facets, types) { RelatedTerms = related };
     }
@@ -60,17 +60,6 @@ public sealed class SearchService(Portal.Core.Localization.Cultures cultures, Se
     /// <summary>How many entries of a culture's index have a position.</summary>
     public async Task<int> LocatedCountAsync(string culture, CancellationToken cancellationToken = default) =>
         (await indexes.GetAsync(culture, cancellationToken)).LocatedCount();
-
-    public async Task<string> LabelAsync(string facet, string value, string culture)
-    {
-        if (facet == LuceneSearchIndex.TypeFacet) return await TypeLabelAsync(value, culture);
-        var definition = options.Value.Facets.FirstOrDefault(f => f.Name == facet);
-        var vocabulary = definition is null ? null : await vocabularies.GetAsync(definition.Vocabulary);
-        return vocabulary?.Find(value)?.LabelFor(culture, cultures) ?? value;
-    }
-
-    private async Task<string> TypeLabelAsync(string type, string culture) =>
-        await definitions.TypeDisplayNameAsync(type, culture);
 
     /// <summary>A facet's title in the visitor's language: "type" is the search's own, the others their declarer's message id.</summary>
     public string FacetTitle(string facet) => facet == LuceneSearchIndex.TypeFacet
